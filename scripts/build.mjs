@@ -1,0 +1,68 @@
+// Bundles the extension client, the language server and the CLI with esbuild, and compiles
+// the TypeScript tests to CommonJS under out/test (one file each, dependencies left external).
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const root = new URL('..', import.meta.url).pathname;
+
+const shared = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+const bundles = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+function testEntryPoints() {
+  const found = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) {
+        if (name !== 'fixtures' && name !== 'node_modules') walk(path);
+      } else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) {
+        found.push(relative(root, path));
+      }
+    }
+  };
+  walk(join(root, 'test'));
+  return found;
+}
+
+const testBuild = {
+  ...shared,
+  sourcemap: 'inline',
+  minify: false,
+  entryPoints: testEntryPoints(),
+  outdir: 'out/test',
+  outbase: 'test',
+  packages: 'external',
+};
+
+if (!watch) {
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  rmSync(join(root, 'out'), { recursive: true, force: true });
+}
+const configs = [...bundles.map((bundle) => ({ ...shared, ...bundle })), ...(production ? [] : [testBuild])];
+if (watch) {
+  for (const config of configs) {
+    const context = await esbuild.context(config);
+    await context.watch();
+  }
+  console.log('[watch] build started');
+} else {
+  await Promise.all(configs.map((config) => esbuild.build(config)));
+}

@@ -1,0 +1,185 @@
+/**
+ * Finds where a policy expression ends, reading its C# the way APIM does: brackets balance outside
+ * string literals, char literals and comments, so raw `<`, `>`, `&&` and nested `"` stay inside the
+ * expression. APIM locates expressions before it reads the XML, which is why
+ * `condition="@(x == "POST")"` is a valid attribute even though it is not well-formed XML.
+ */
+
+export interface ExpressionScan {
+  /** Offset just past the closing bracket, or the limit when the expression is unterminated. */
+  readonly end: number;
+  readonly closed: boolean;
+}
+
+const OPEN_PAREN = 40; // (
+const CLOSE_PAREN = 41; // )
+const OPEN_BRACE = 123; // {
+const CLOSE_BRACE = 125; // }
+const DOUBLE_QUOTE = 34; // "
+const SINGLE_QUOTE = 39; // '
+const BACKSLASH = 92; // \
+const AT = 64; // @
+const DOLLAR = 36; // $
+const SLASH = 47; // /
+const STAR = 42; // *
+const NEWLINE = 10; // \n
+const CARRIAGE_RETURN = 13; // \r
+
+/** One level of the scanner: code counting one kind of bracket, or the inside of an interpolated string. */
+interface Frame {
+  readonly mode: 'code' | 'interpolated';
+  readonly open: number;
+  readonly close: number;
+  depth: number;
+  readonly verbatim: boolean;
+}
+
+/** True when `text` has `@(` or `@{` at `offset`. */
+export function startsExpression(text: string, offset: number): boolean {
+  if (text.charCodeAt(offset) !== AT) return false;
+  const next = text.charCodeAt(offset + 1);
+  return next === OPEN_PAREN || next === OPEN_BRACE;
+}
+
+/**
+ * Scans the expression whose `@` is at `start` (a `@(` or `@{` must be there) and stops at `limit`.
+ * Never throws; an unterminated expression reports `closed: false`.
+ */
+export function scanExpression(text: string, start: number, limit: number = text.length): ExpressionScan {
+  const opener = text.charCodeAt(start + 1);
+  const stack: Frame[] = [
+    { mode: 'code', open: opener, close: opener === OPEN_PAREN ? CLOSE_PAREN : CLOSE_BRACE, depth: 1, verbatim: false },
+  ];
+  let pos = start + 2;
+  while (pos < limit) {
+    const frame = stack[stack.length - 1];
+    const code = text.charCodeAt(pos);
+    if (frame.mode === 'interpolated') {
+      pos = scanInterpolatedStringPart(text, pos, limit, frame, stack);
+      continue;
+    }
+    if (code === frame.open) {
+      frame.depth++;
+      pos++;
+    } else if (code === frame.close) {
+      frame.depth--;
+      pos++;
+      if (frame.depth === 0) {
+        stack.pop();
+        if (stack.length === 0) return { end: pos, closed: true };
+      }
+    } else if (code === DOUBLE_QUOTE) {
+      pos = skipRegularString(text, pos + 1, limit);
+    } else if (code === AT && text.charCodeAt(pos + 1) === DOUBLE_QUOTE) {
+      pos = skipVerbatimString(text, pos + 2, limit);
+    } else if (isInterpolatedStringStart(text, pos)) {
+      const verbatim = text.charCodeAt(pos + 1) !== DOUBLE_QUOTE;
+      stack.push({ mode: 'interpolated', open: OPEN_BRACE, close: CLOSE_BRACE, depth: 0, verbatim });
+      pos += verbatim ? 3 : 2;
+    } else if (code === SINGLE_QUOTE) {
+      pos = skipCharLiteral(text, pos, limit);
+    } else if (code === SLASH && text.charCodeAt(pos + 1) === SLASH) {
+      pos = skipToLineEnd(text, pos + 2, limit);
+    } else if (code === SLASH && text.charCodeAt(pos + 1) === STAR) {
+      const close = text.indexOf('*/', pos + 2);
+      pos = close === -1 || close + 2 > limit ? limit : close + 2;
+    } else {
+      pos++;
+    }
+  }
+  return { end: limit, closed: false };
+}
+
+/** `$"`, `$@"` or `@$"`. */
+function isInterpolatedStringStart(text: string, pos: number): boolean {
+  const code = text.charCodeAt(pos);
+  const next = text.charCodeAt(pos + 1);
+  if (code === DOLLAR) {
+    return next === DOUBLE_QUOTE || (next === AT && text.charCodeAt(pos + 2) === DOUBLE_QUOTE);
+  }
+  return code === AT && next === DOLLAR && text.charCodeAt(pos + 2) === DOUBLE_QUOTE;
+}
+
+/**
+ * Advances through the literal part of an interpolated string. A `{` opens a code hole (pushed as a
+ * code frame counting braces); the closing `"` pops the string frame.
+ */
+function scanInterpolatedStringPart(text: string, pos: number, limit: number, frame: Frame, stack: Frame[]): number {
+  while (pos < limit) {
+    const code = text.charCodeAt(pos);
+    if (code === OPEN_BRACE) {
+      if (text.charCodeAt(pos + 1) === OPEN_BRACE) {
+        pos += 2;
+        continue;
+      }
+      stack.push({ mode: 'code', open: OPEN_BRACE, close: CLOSE_BRACE, depth: 1, verbatim: false });
+      return pos + 1;
+    }
+    if (code === DOUBLE_QUOTE) {
+      if (frame.verbatim && text.charCodeAt(pos + 1) === DOUBLE_QUOTE) {
+        pos += 2;
+        continue;
+      }
+      stack.pop();
+      return pos + 1;
+    }
+    if (!frame.verbatim && code === BACKSLASH) {
+      pos += 2;
+      continue;
+    }
+    if (!frame.verbatim && (code === NEWLINE || code === CARRIAGE_RETURN)) {
+      // A regular interpolated string cannot span lines: end it here so one typo does not swallow the document.
+      stack.pop();
+      return pos;
+    }
+    pos++;
+  }
+  return limit;
+}
+
+function skipRegularString(text: string, pos: number, limit: number): number {
+  while (pos < limit) {
+    const code = text.charCodeAt(pos);
+    if (code === BACKSLASH) pos += 2;
+    else if (code === DOUBLE_QUOTE) return pos + 1;
+    else if (code === NEWLINE || code === CARRIAGE_RETURN) return pos;
+    else pos++;
+  }
+  return limit;
+}
+
+function skipVerbatimString(text: string, pos: number, limit: number): number {
+  while (pos < limit) {
+    if (text.charCodeAt(pos) === DOUBLE_QUOTE) {
+      if (text.charCodeAt(pos + 1) !== DOUBLE_QUOTE) return pos + 1;
+      pos += 2;
+    } else {
+      pos++;
+    }
+  }
+  return limit;
+}
+
+/** `'x'`, `'\n'`, `'\u0041'`; a lone apostrophe is skipped as one character. */
+function skipCharLiteral(text: string, pos: number, limit: number): number {
+  const maxEnd = Math.min(limit, pos + 10);
+  let cursor = pos + 1;
+  if (text.charCodeAt(cursor) === BACKSLASH) cursor += 2;
+  else cursor++;
+  while (cursor < maxEnd) {
+    const code = text.charCodeAt(cursor);
+    if (code === SINGLE_QUOTE) return cursor + 1;
+    if (code === NEWLINE || code === CARRIAGE_RETURN) break;
+    cursor++;
+  }
+  return pos + 1;
+}
+
+function skipToLineEnd(text: string, pos: number, limit: number): number {
+  while (pos < limit) {
+    const code = text.charCodeAt(pos);
+    if (code === NEWLINE || code === CARRIAGE_RETURN) return pos;
+    pos++;
+  }
+  return limit;
+}

@@ -1,13 +1,14 @@
 // Bundles the extension client, the language server and the CLI with esbuild, and compiles
 // the TypeScript tests to CommonJS under out/test (one file each, dependencies left external).
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
 const root = new URL('..', import.meta.url).pathname;
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 const shared = {
   bundle: true,
@@ -18,6 +19,7 @@ const shared = {
   minify: production,
   logLevel: 'warning',
   absWorkingDir: root,
+  define: { APIM_STUDIO_VERSION: JSON.stringify(version) },
 };
 
 const bundles = [

@@ -363,8 +363,14 @@ class PolicyParser {
         attributes.push(attribute);
         continue;
       }
-      this.report('xml-unexpected-character', { start: this.pos, end: this.pos + 1 }, `Unexpected '${text[this.pos]}' in the start tag of <${name}>.`);
-      this.pos++;
+      // One finding for a run of stray characters, not one per character.
+      const strayStart = this.pos;
+      while (this.pos < text.length) {
+        const stray = text.charCodeAt(this.pos);
+        if (isWhitespace(stray) || isNameStart(stray) || stray === GT || stray === LT || (stray === SLASH && text.charCodeAt(this.pos + 1) === GT)) break;
+        this.pos++;
+      }
+      this.report('xml-unexpected-character', { start: strayStart, end: this.pos }, `Unexpected '${text.slice(strayStart, Math.min(this.pos, strayStart + 20))}' in the start tag of <${name}>.`);
     }
     if (!startTagClosed) {
       this.report('xml-unclosed-start-tag', nameSpan, `The start tag of <${name}> is not closed with '>' or '/>'.`, [
@@ -584,7 +590,8 @@ class PolicyParser {
         const closer = form === 'single' ? ')' : '}';
         this.report('expression-unterminated', { start: contentStart, end: contentStart + 2 }, `This policy expression is missing its closing '${closer}'.`);
       } else {
-        const trailingStart = scan.end;
+        let trailingStart = scan.end;
+        while (trailingStart < range.end && isWhitespace(text.charCodeAt(trailingStart))) trailingStart++;
         let trailingEnd = range.end;
         while (trailingEnd > trailingStart && isWhitespace(text.charCodeAt(trailingEnd - 1))) trailingEnd--;
         if (trailingEnd > trailingStart) {

@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+
+let client: LanguageClient | undefined;
+
+/** Starts the APIM Studio language server over IPC and registers the commands. Nothing else lives in the client. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // The server decides per document: `xml` files count only when their root is <policies> or <fragment>.
+    documentSelector: [
+      { scheme: 'file', language: 'apim-policy' },
+      { scheme: 'untitled', language: 'apim-policy' },
+      { scheme: 'file', language: 'xml' },
+    ],
+    synchronize: { configurationSection: 'apimStudio' },
+  };
+  client = new LanguageClient('apimStudio', 'APIM Studio', serverOptions, clientOptions);
+  registerCommands(context, () => client);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,24 @@
+import type { Finding } from '../findings/finding';
+import type { LineMap } from '../text/lineMap';
+
+/** The findings of one file, with what formatters need to turn offsets into lines and columns. */
+export interface FileReview {
+  /** Absolute path. */
+  readonly path: string;
+  readonly kindId: string;
+  readonly lineMap: LineMap;
+  readonly findings: readonly Finding[];
+}
+
+/** A file that could not be read. */
+export interface FileError {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface ReviewResult {
+  /** Documents analysed (files no document kind claims are not counted). */
+  readonly documentCount: number;
+  readonly files: readonly FileReview[];
+  readonly errors: readonly FileError[];
+}

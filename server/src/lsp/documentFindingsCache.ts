@@ -1,0 +1,19 @@
+import type { Finding } from '../engine/findings/finding';
+
+/** The findings last published for each document version; code actions look fixes up here. */
+export class DocumentFindingsCache {
+  private readonly entries = new Map<string, { version: number; findings: readonly Finding[] }>();
+
+  set(uri: string, version: number, findings: readonly Finding[]): void {
+    this.entries.set(uri, { version, findings });
+  }
+
+  get(uri: string, version: number): readonly Finding[] {
+    const entry = this.entries.get(uri);
+    return entry && entry.version === version ? entry.findings : [];
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+}

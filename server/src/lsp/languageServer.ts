@@ -1,0 +1,133 @@
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeAction,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
+import { analyseDocument } from '../engine/analysis/analyseDocument';
+import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../engine/analysis/analysisSettings';
+import { summariseReview } from '../engine/report/reviewSummary';
+import { reviewPaths } from '../engine/review/reviewFiles';
+import { REVIEW_WORKSPACE_REQUEST, type ReviewWorkspaceParams, type ReviewWorkspaceResult } from '../protocol/customRequests';
+import { DocumentFindingsCache } from './documentFindingsCache';
+import { documentSymbols, foldingRanges, policyTree } from './policyFeatures';
+import { toAnalysisSettings, type ApimStudioSettingsSection } from './serverSettings';
+import { DIAGNOSTIC_SOURCE, toDiagnostic, toRange } from './toLsp';
+import { ValidationQueue } from './validationQueue';
+
+/** Wires the engine to an LSP connection. Everything protocol-specific lives here; the engine never sees LSP types. */
+export function startLanguageServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const findingsCache = new DocumentFindingsCache();
+  let settings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS;
+  let clientSupportsConfiguration = false;
+
+  const validate = (uri: string): void => {
+    const document = documents.get(uri);
+    if (!document) return;
+    const input = { path: uri.startsWith('file:') ? fileURLToPath(uri) : uri, languageId: document.languageId, text: document.getText() };
+    const { findings } = analyseDocument(input, settings);
+    findingsCache.set(uri, document.version, findings);
+    void connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) });
+  };
+  const queue = new ValidationQueue(validate);
+  // Documents opened before the first settings arrive wait for them, so the first diagnostics already use them.
+  let settingsReady: Promise<void> = Promise.resolve();
+  const schedule = (uri: string): void => {
+    void settingsReady.then(() => queue.enqueue(uri));
+  };
+
+  const refreshSettings = async (): Promise<void> => {
+    if (!clientSupportsConfiguration) return;
+    try {
+      const section = (await connection.workspace.getConfiguration({ section: 'apimStudio' })) as ApimStudioSettingsSection | null;
+      settings = toAnalysisSettings(section);
+    } catch (error) {
+      connection.console.warn(`APIM Studio: could not read settings (${String(error)}); using defaults.`);
+    }
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    clientSupportsConfiguration = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'apim-studio' },
+    };
+  });
+
+  const revalidateAllAfterSettings = (): void => {
+    settingsReady = refreshSettings();
+    documents.all().forEach((document) => schedule(document.uri));
+  };
+  connection.onInitialized(revalidateAllAfterSettings);
+  connection.onDidChangeConfiguration(revalidateAllAfterSettings);
+
+  documents.onDidOpen((event) => schedule(event.document.uri));
+  documents.onDidChangeContent((event) => schedule(event.document.uri));
+  documents.onDidClose((event) => {
+    queue.cancel(event.document.uri);
+    findingsCache.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const document = documents.get(params.textDocument.uri);
+    const tree = document && policyTree(document);
+    return document && tree ? documentSymbols(document, tree) : [];
+  });
+
+  connection.onFoldingRanges((params) => {
+    const document = documents.get(params.textDocument.uri);
+    const tree = document && policyTree(document);
+    return document && tree ? foldingRanges(document, tree) : [];
+  });
+
+  connection.onCodeAction((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const findings = findingsCache.get(document.uri, document.version);
+    const actions: CodeAction[] = [];
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const offsetStart = document.offsetAt(diagnostic.range.start);
+      const offsetEnd = document.offsetAt(diagnostic.range.end);
+      const finding = findings.find((candidate) => candidate.code === diagnostic.code && candidate.span.start === offsetStart && candidate.span.end === offsetEnd);
+      for (const fix of finding?.fixes ?? []) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.isPreferred,
+          edit: { changes: { [document.uri]: fix.edits.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText })) } },
+        });
+      }
+    }
+    return actions;
+  });
+
+  connection.onRequest(REVIEW_WORKSPACE_REQUEST, (params: ReviewWorkspaceParams): ReviewWorkspaceResult => {
+    const result = reviewPaths(params.folders, settings);
+    const summary = summariseReview(result);
+    return {
+      documents: summary.documents,
+      findings: summary.findings,
+      errors: summary.bySeverity.error,
+      warnings: summary.bySeverity.warning,
+      infos: summary.bySeverity.info + summary.bySeverity.hint,
+    };
+  });
+
+  process.on('unhandledRejection', (reason) => connection.console.error(`APIM Studio: unhandled rejection: ${String(reason)}`));
+
+  documents.listen(connection);
+  connection.listen();
+}

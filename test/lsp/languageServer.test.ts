@@ -1,0 +1,127 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { CodeAction, DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
+import { LspTestClient } from '../support/lspClient';
+import { REPO_ROOT } from '../support/paths';
+
+const BROKEN = '<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <backend>\n    <base />\n</policies>\n';
+
+describe('language server over stdio', () => {
+  let client: LspTestClient;
+
+  before(async () => {
+    client = new LspTestClient();
+    const result = await client.initialize();
+    assert.equal(result.serverInfo?.name, 'apim-studio');
+  });
+
+  after(async () => {
+    await client.shutdown();
+  });
+
+  test('publishes a syntax diagnostic with source, code, docs link and exact range', async () => {
+    const diagnostics = await client.open('file:///ws/apis/a/policy.xml', BROKEN);
+    assert.equal(diagnostics.length, 1);
+    const [diagnostic] = diagnostics;
+    assert.equal(diagnostic.source, 'apim-studio');
+    assert.equal(diagnostic.code, 'xml-unclosed-element');
+    assert.equal(diagnostic.severity, 1);
+    assert.deepEqual(diagnostic.range, { start: { line: 4, character: 3 }, end: { line: 4, character: 10 } });
+    assert.match(diagnostic.codeDescription?.href ?? '', /docs\/syntax\.md#xml-unclosed-element$/);
+  });
+
+  test('offers the preferred quick fix that inserts the end tag', async () => {
+    const uri = 'file:///ws/apis/fix/policy.xml';
+    const diagnostics = await client.open(uri, BROKEN);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics },
+    });
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].title, 'Insert </backend>');
+    assert.equal(actions[0].isPreferred, true);
+    assert.deepEqual(actions[0].edit?.changes?.[uri], [
+      { range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, newText: '  </backend>\n' },
+    ]);
+  });
+
+  test('incremental edits republish diagnostics for the new version', async () => {
+    const uri = 'file:///ws/apis/edit/policy.xml';
+    assert.equal((await client.open(uri, BROKEN)).length, 1);
+    const fixed = await client.change(uri, { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, '  </backend>\n');
+    assert.deepEqual(fixed, []);
+    const broken = await client.change(uri, { start: { line: 2, character: 4 }, end: { line: 2, character: 4 } }, '<set-body>@(1');
+    assert.deepEqual(
+      broken.map((diagnostic) => diagnostic.code),
+      ['expression-unterminated', 'xml-unclosed-element'],
+    );
+  });
+
+  test('an xml document counts only when its root is <policies> or <fragment>', async () => {
+    assert.deepEqual(await client.open('file:///ws/other.xml', '<project><unclosed></project>', 'xml'), []);
+    const fragment = await client.open('file:///ws/frag.xml', '<fragment>\n  <set-header name="a">\n</fragment>', 'xml');
+    assert.deepEqual(
+      fragment.map((diagnostic) => diagnostic.code),
+      ['xml-unclosed-element'],
+    );
+  });
+
+  test('document symbols outline the sections and policies', async () => {
+    const uri = 'file:///ws/apis/symbols/policy.xml';
+    const text = '<policies>\n  <inbound>\n    <base />\n    <rate-limit-by-key calls="10" renewal-period="60" counter-key="@(context.Request.IpAddress)" />\n  </inbound>\n  <backend>\n    <forward-request />\n  </backend>\n</policies>\n';
+    await client.open(uri, text);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.equal(symbols.length, 1);
+    assert.equal(symbols[0].name, 'policies');
+    assert.deepEqual(
+      symbols[0].children?.map((section) => [section.name, section.children?.map((policy) => policy.name)]),
+      [
+        ['inbound', ['base', 'rate-limit-by-key']],
+        ['backend', ['forward-request']],
+      ],
+    );
+    const rateLimit = symbols[0].children?.[0].children?.[1];
+    assert.equal(rateLimit?.detail, '@(context.Request.IpAddress)');
+    assert.deepEqual(rateLimit?.selectionRange, { start: { line: 3, character: 5 }, end: { line: 3, character: 22 } });
+  });
+
+  test('folding ranges cover multi-line elements and leave the end tag visible', async () => {
+    const uri = 'file:///ws/apis/folding/policy.xml';
+    await client.open(uri, '<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <!--\n  note\n  -->\n</policies>\n');
+    const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+    assert.deepEqual(
+      ranges.map((range) => [range.startLine, range.endLine, range.kind]),
+      [
+        [0, 6, undefined],
+        [1, 2, undefined],
+        [4, 6, 'comment'],
+      ],
+    );
+  });
+
+  test('the review request walks a folder and counts documents and findings', async () => {
+    const result = await client.request<{ documents: number; findings: number }>('apimStudio/reviewWorkspace', {
+      folders: [join(REPO_ROOT, 'examples', 'contoso-apiops')],
+    });
+    assert.equal(result.documents, 8);
+  });
+});
+
+describe('language server settings', () => {
+  test('documents above apimStudio.maxFileSizeKB get one info diagnostic instead of analysis', async () => {
+    const client = new LspTestClient({ maxFileSizeKB: 1 });
+    try {
+      await client.initialize();
+      const big = `<policies>${' '.repeat(2048)}<inbound></policies>`;
+      const diagnostics = await client.open('file:///ws/big/policy.xml', big);
+      assert.deepEqual(
+        diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]),
+        [['document-too-large', 3]],
+      );
+    } finally {
+      await client.shutdown();
+    }
+  });
+});

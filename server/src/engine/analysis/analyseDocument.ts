@@ -4,6 +4,9 @@ import type { Finding } from '../findings/finding';
 import { syntaxDocsUrl } from '../findings/docsUrl';
 import type { AnalysisSettings } from './analysisSettings';
 
+/** Codes the analysis itself reports, beside each kind's own. */
+export const ANALYSIS_CODES = ['document-too-large', 'internal-error'] as const;
+
 export interface DocumentAnalysis {
   /** The kind that analysed the document, or undefined when no kind claims it. */
   readonly kindId: string | undefined;

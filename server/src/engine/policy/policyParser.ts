@@ -25,33 +25,36 @@ export const MAX_ELEMENT_DEPTH = 256;
 /** After this many syntax findings the rest are summarised in one, so garbage input stays cheap. */
 export const MAX_SYNTAX_FINDINGS = 200;
 
-export type SyntaxCode =
-  | 'xml-unclosed-element'
-  | 'xml-unclosed-start-tag'
-  | 'xml-unclosed-end-tag'
-  | 'xml-unexpected-end-tag'
-  | 'xml-invalid-tag-start'
-  | 'xml-unexpected-character'
-  | 'xml-attribute-without-value'
-  | 'xml-unquoted-attribute-value'
-  | 'xml-unterminated-attribute-value'
-  | 'xml-lt-in-attribute-value'
-  | 'xml-duplicate-attribute'
-  | 'xml-unterminated-comment'
-  | 'xml-unterminated-cdata'
-  | 'xml-unterminated-declaration'
-  | 'xml-doctype'
-  | 'xml-misplaced-declaration'
-  | 'xml-unknown-entity'
-  | 'xml-bare-ampersand'
-  | 'xml-invalid-character-reference'
-  | 'xml-invalid-character'
-  | 'xml-text-outside-root'
-  | 'xml-multiple-roots'
-  | 'xml-nesting-too-deep'
-  | 'xml-too-many-problems'
-  | 'expression-unterminated'
-  | 'expression-trailing-text';
+export const SYNTAX_CODES = [
+  'xml-unclosed-element',
+  'xml-unclosed-start-tag',
+  'xml-unclosed-end-tag',
+  'xml-unexpected-end-tag',
+  'xml-invalid-tag-start',
+  'xml-unexpected-character',
+  'xml-attribute-without-value',
+  'xml-unquoted-attribute-value',
+  'xml-unterminated-attribute-value',
+  'xml-lt-in-attribute-value',
+  'xml-duplicate-attribute',
+  'xml-unterminated-comment',
+  'xml-unterminated-cdata',
+  'xml-unterminated-declaration',
+  'xml-doctype',
+  'xml-misplaced-declaration',
+  'xml-unknown-entity',
+  'xml-bare-ampersand',
+  'xml-invalid-character-reference',
+  'xml-invalid-character',
+  'xml-text-outside-root',
+  'xml-multiple-roots',
+  'xml-nesting-too-deep',
+  'xml-too-many-problems',
+  'expression-unterminated',
+  'expression-trailing-text',
+] as const;
+
+export type SyntaxCode = (typeof SYNTAX_CODES)[number];
 
 export interface ParseResult {
   readonly document: XmlDocument;

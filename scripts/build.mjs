@@ -28,19 +28,21 @@ const bundles = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
+/** Test sources: everything under test/ plus the `*.test.ts` files that sit beside the code they test. */
 function testEntryPoints() {
   const found = [];
-  const walk = (dir) => {
+  const walk = (dir, include) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) {
-        if (name !== 'fixtures' && name !== 'node_modules') walk(path);
-      } else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) {
+        if (name !== 'fixtures' && name !== 'node_modules') walk(path, include);
+      } else if (include(name)) {
         found.push(relative(root, path));
       }
     }
   };
-  walk(join(root, 'test'));
+  walk(join(root, 'test'), (name) => name.endsWith('.ts') && !name.endsWith('.d.ts'));
+  walk(join(root, 'server', 'src'), (name) => name.endsWith('.test.ts'));
   return found;
 }
 
@@ -49,8 +51,8 @@ const testBuild = {
   sourcemap: 'inline',
   minify: false,
   entryPoints: testEntryPoints(),
-  outdir: 'out/test',
-  outbase: 'test',
+  outdir: 'out',
+  outbase: '.',
   packages: 'external',
 };
 

@@ -33,7 +33,7 @@ if (run(process.execPath, ['scripts/build.mjs']) !== 0) {
   process.exit(1);
 }
 
-const files = [...testFiles(join(root, 'out/test/unit')), ...testFiles(join(root, 'out/test/lsp'))].filter(
+const files = [...testFiles(join(root, 'out/test/unit')), ...testFiles(join(root, 'out/server')), ...testFiles(join(root, 'out/test/lsp'))].filter(
   (file) => filter.length === 0 || filter.some((part) => file.includes(part)),
 );
 const countsFile = join(root, 'out/test-counts.json');

@@ -1,4 +1,7 @@
 import { parsePolicy } from '../policy/policyParser';
+import { POLICY_DOCUMENT_RULES } from '../rules/policyDocumentRules';
+import { DEFAULT_RULE_SETTINGS } from '../rules/ruleSettings';
+import { runPolicyDocumentRules } from '../rules/runPolicyDocumentRules';
 import type { DocumentInput, DocumentKind } from './documentKind';
 
 const POLICY_FILE_NAME = /(^|[\\/])(policy\.xml|[^\\/]*\.policy\.xml|[^\\/]*\.apim\.xml)$/i;
@@ -18,6 +21,8 @@ export const policyDocumentKind: DocumentKind = {
   fileExtensions: ['.xml'],
   matches: isPolicyDocument,
   analyse(input) {
-    return parsePolicy(input.text).findings;
+    const { document, findings } = parsePolicy(input.text);
+    const rules = runPolicyDocumentRules({ text: input.text, document, scope: undefined }, POLICY_DOCUMENT_RULES, DEFAULT_RULE_SETTINGS);
+    return [...findings, ...rules.findings];
   },
 };

@@ -1,0 +1,63 @@
+import type { XmlAttribute, XmlDocument, XmlElement, XmlNode } from './syntaxTree';
+
+export const SECTION_NAMES = ['inbound', 'backend', 'outbound', 'on-error'] as const;
+export type SectionName = (typeof SECTION_NAMES)[number];
+
+/** Every element of the document in document order (iterative; the tree is depth-limited anyway). */
+export function allElements(document: XmlDocument): XmlElement[] {
+  const found: XmlElement[] = [];
+  const pending: XmlNode[] = [...document.children].reverse();
+  while (pending.length > 0) {
+    const node = pending.pop() as XmlNode;
+    if (node.kind !== 'element') continue;
+    found.push(node);
+    for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index]);
+  }
+  return found;
+}
+
+export function elementsNamed(document: XmlDocument, ...names: string[]): XmlElement[] {
+  return allElements(document).filter((element) => names.includes(element.name));
+}
+
+/** The section (inbound, backend, outbound, on-error) an element is in, for `<policies>` documents. */
+export function sectionOf(element: XmlElement): SectionName | undefined {
+  for (let current: XmlElement | undefined = element; current; current = current.parent) {
+    if (current.parent?.name === 'policies' && current.parent.parent === undefined && (SECTION_NAMES as readonly string[]).includes(current.name)) {
+      return current.name as SectionName;
+    }
+  }
+  return undefined;
+}
+
+/** The `<inbound>` (etc.) element of a `<policies>` document. */
+export function sectionElement(document: XmlDocument, section: SectionName): XmlElement | undefined {
+  const root = document.root;
+  if (!root || root.name !== 'policies') return undefined;
+  return root.children.find((child): child is XmlElement => child.kind === 'element' && child.name === section);
+}
+
+/** True when the attribute's whole value is a policy expression, so its value is only known at run time. */
+export function isExpressionValue(attribute: XmlAttribute | undefined): boolean {
+  return attribute?.embedded.some((item) => item.kind === 'expression') ?? false;
+}
+
+/** True when the value refers to a named value (its content is configured per environment). */
+export function usesNamedValue(attribute: XmlAttribute | undefined): boolean {
+  return attribute?.embedded.some((item) => item.kind === 'named-value') ?? false;
+}
+
+/** The element's text content (text and CDATA children, decoded), e.g. `<value>` or `<set-body>`. */
+export function textContent(element: XmlElement): string {
+  return element.children
+    .map((child) => (child.kind === 'text' || child.kind === 'cdata' ? child.value : ''))
+    .join('');
+}
+
+/** The whitespace before the element on its line, to indent inserted siblings alike. */
+export function indentationOf(text: string, element: XmlElement): string {
+  let lineStart = element.span.start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  const prefix = text.slice(lineStart, element.span.start);
+  return /^[ \t]*$/.test(prefix) ? prefix : '';
+}

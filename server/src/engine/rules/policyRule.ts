@@ -1,0 +1,31 @@
+import type { Fix } from '../findings/finding';
+import type { XmlDocument } from '../policy/syntaxTree';
+import type { Span } from '../text/span';
+import type { RuleMeta } from './ruleMeta';
+
+/** Where a policy document sits in the APIM hierarchy; undefined when it cannot be known (a loose file). */
+export type PolicyScope = 'global' | 'workspace' | 'product' | 'api' | 'operation' | 'fragment';
+
+export type Environment = 'production' | 'nonproduction';
+
+/** What a rule says about one place in the document; the runner adds code, severity and docs. */
+export interface RuleReport {
+  readonly span: Span;
+  readonly message: string;
+  readonly fixes?: readonly Fix[];
+}
+
+/** A policy document as rules see it: the tree, its text (for edits) and what is known of its place. */
+export interface PolicyDocumentContext {
+  readonly text: string;
+  readonly document: XmlDocument;
+  readonly scope: PolicyScope | undefined;
+  readonly environment: Environment;
+  report(report: RuleReport): void;
+}
+
+/** A rule that can decide from one policy document. */
+export interface PolicyDocumentRule {
+  readonly meta: RuleMeta;
+  check(context: PolicyDocumentContext): void;
+}

@@ -19,6 +19,10 @@ export function registerCommands(context: vscode.ExtensionContext, getClient: ()
       );
       return result;
     }),
+    vscode.commands.registerCommand('apimStudio.openRuleDocs', async (url: unknown) => {
+      // The URL comes from our own code action; still, open nothing but https links.
+      if (typeof url === 'string' && url.startsWith('https://')) await vscode.env.openExternal(vscode.Uri.parse(url));
+    }),
     vscode.commands.registerCommand('apimStudio.restartServer', async () => {
       await getClient()?.restart();
     }),

@@ -47,6 +47,39 @@ describe('language server over stdio', () => {
     ]);
   });
 
+  test('rule findings offer a suppression with reason and a docs link; fix-all applies the safe fixes', async () => {
+    const uri = 'file:///ws/apis/rules/policy.xml';
+    const text = '<policies>\n  <inbound>\n    <base />\n    <trace source="a">\n      <message>m</message>\n    </trace>\n  </inbound>\n  <backend>\n    <base />\n</policies>\n';
+    const diagnostics = await client.open(uri, text);
+    const trace = diagnostics.find((diagnostic) => diagnostic.code === 'tracing-enabled');
+    assert.ok(trace);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: trace.range, context: { diagnostics: [trace] } });
+    assert.deepEqual(
+      actions.map((action) => action.title),
+      ['Remove the trace policy', 'Suppress tracing-enabled on this line (with a reason)', 'Learn more about tracing-enabled'],
+    );
+    assert.deepEqual(actions[1].edit?.changes?.[uri], [
+      { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: '    <!-- apim-studio-disable-next-line tracing-enabled: reason -->\n' },
+    ]);
+    assert.deepEqual(actions[2].command?.arguments, ['https://github.com/apim-studio/apim-studio/blob/main/docs/rules/tracing-enabled.md']);
+    const fixAll = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.apim-studio'] },
+    });
+    assert.equal(fixAll.length, 1);
+    assert.deepEqual(
+      fixAll[0].edit?.changes?.[uri]?.map((edit) => edit.newText),
+      ['  </backend>\n'],
+    );
+  });
+
+  test('a suppression comment silences the finding on the next line', async () => {
+    const uri = 'file:///ws/apis/suppressed/policy.xml';
+    const text = '<policies>\n  <inbound>\n    <!-- apim-studio-disable-next-line tracing-enabled: needed in the test tenant -->\n    <trace source="a"><message>m</message></trace>\n  </inbound>\n</policies>\n';
+    assert.deepEqual(await client.open(uri, text), []);
+  });
+
   test('incremental edits republish diagnostics for the new version', async () => {
     const uri = 'file:///ws/apis/edit/policy.xml';
     assert.equal((await client.open(uri, BROKEN)).length, 1);

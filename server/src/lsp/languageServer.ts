@@ -2,7 +2,6 @@ import {
   CodeActionKind,
   TextDocumentSyncKind,
   TextDocuments,
-  type CodeAction,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -16,7 +15,9 @@ import { REVIEW_WORKSPACE_REQUEST, type ReviewWorkspaceParams, type ReviewWorksp
 import { DocumentFindingsCache } from './documentFindingsCache';
 import { documentSymbols, foldingRanges, policyTree } from './policyFeatures';
 import { toAnalysisSettings, type ApimStudioSettingsSection } from './serverSettings';
-import { DIAGNOSTIC_SOURCE, toDiagnostic, toRange } from './toLsp';
+import { toDiagnostic } from './toLsp';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { isPolicyDocument } from '../engine/documents/policyDocumentKind';
 import { ValidationQueue } from './validationQueue';
 
 /** Wires the engine to an LSP connection. Everything protocol-specific lives here; the engine never sees LSP types. */
@@ -58,7 +59,7 @@ export function startLanguageServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       },
       serverInfo: { name: 'apim-studio' },
     };
@@ -94,24 +95,8 @@ export function startLanguageServer(connection: Connection): void {
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
-    const findings = findingsCache.get(document.uri, document.version);
-    const actions: CodeAction[] = [];
-    for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-      const offsetStart = document.offsetAt(diagnostic.range.start);
-      const offsetEnd = document.offsetAt(diagnostic.range.end);
-      const finding = findings.find((candidate) => candidate.code === diagnostic.code && candidate.span.start === offsetStart && candidate.span.end === offsetEnd);
-      for (const fix of finding?.fixes ?? []) {
-        actions.push({
-          title: fix.title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          isPreferred: fix.isPreferred,
-          edit: { changes: { [document.uri]: fix.edits.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText })) } },
-        });
-      }
-    }
-    return actions;
+    const isPolicy = isPolicyDocument({ path: document.uri, languageId: document.languageId, text: document.getText() });
+    return codeActions(document, findingsCache.get(document.uri, document.version), params, isPolicy);
   });
 
   connection.onRequest(REVIEW_WORKSPACE_REQUEST, (params: ReviewWorkspaceParams): ReviewWorkspaceResult => {

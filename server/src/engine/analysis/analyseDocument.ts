@@ -2,10 +2,11 @@ import { documentKindFor } from '../documents/documentKinds';
 import type { DocumentInput } from '../documents/documentKind';
 import type { Finding } from '../findings/finding';
 import { syntaxDocsUrl } from '../findings/docsUrl';
+import { UNUSED_SUPPRESSION_CODE } from '../rules/unusedSuppressionFinding';
 import type { AnalysisSettings } from './analysisSettings';
 
 /** Codes the analysis itself reports, beside each kind's own. */
-export const ANALYSIS_CODES = ['document-too-large', 'internal-error'] as const;
+export const ANALYSIS_CODES = ['document-too-large', 'internal-error', UNUSED_SUPPRESSION_CODE] as const;
 
 export interface DocumentAnalysis {
   /** The kind that analysed the document, or undefined when no kind claims it. */

@@ -2,6 +2,9 @@ import { parsePolicy } from '../policy/policyParser';
 import { POLICY_DOCUMENT_RULES } from '../rules/policyDocumentRules';
 import { DEFAULT_RULE_SETTINGS } from '../rules/ruleSettings';
 import { runPolicyDocumentRules } from '../rules/runPolicyDocumentRules';
+import { inlineSuppressions, applyInlineSuppressions } from '../rules/inlineSuppressions';
+import { unusedSuppressionFinding } from '../rules/unusedSuppressionFinding';
+import { LineMap } from '../text/lineMap';
 import type { DocumentInput, DocumentKind } from './documentKind';
 
 const POLICY_FILE_NAME = /(^|[\\/])(policy\.xml|[^\\/]*\.policy\.xml|[^\\/]*\.apim\.xml)$/i;
@@ -23,6 +26,8 @@ export const policyDocumentKind: DocumentKind = {
   analyse(input) {
     const { document, findings } = parsePolicy(input.text);
     const rules = runPolicyDocumentRules({ text: input.text, document, scope: undefined }, POLICY_DOCUMENT_RULES, DEFAULT_RULE_SETTINGS);
-    return [...findings, ...rules.findings];
+    const lineMap = new LineMap(input.text);
+    const { kept, unused } = applyInlineSuppressions(rules.findings, inlineSuppressions(document, lineMap), lineMap);
+    return [...findings, ...kept, ...unused.map(unusedSuppressionFinding)];
   },
 };

@@ -1,0 +1,92 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Fix } from '../engine/findings/finding';
+import { DIAGNOSTIC_SOURCE, toRange } from './toLsp';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.apim-studio`;
+/** Client command that opens a rule's documentation page. */
+export const OPEN_RULE_DOCS_COMMAND = 'apimStudio.openRuleDocs';
+
+function toTextEdits(document: TextDocument, fix: Fix): TextEdit[] {
+  return fix.edits.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText }));
+}
+
+function findingFor(document: TextDocument, findings: readonly Finding[], diagnostic: Diagnostic): Finding | undefined {
+  const start = document.offsetAt(diagnostic.range.start);
+  const end = document.offsetAt(diagnostic.range.end);
+  return findings.find((candidate) => candidate.code === diagnostic.code && candidate.span.start === start && candidate.span.end === end);
+}
+
+/** `<!-- apim-studio-disable-next-line rule: reason -->` on its own line above the finding, indented like that line. */
+function suppressionEdit(document: TextDocument, finding: Finding): TextEdit {
+  const line = document.positionAt(finding.span.start).line;
+  const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+  const newline = document.getText().includes('\r\n') ? '\r\n' : '\n';
+  return {
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+    newText: `${indent}<!-- apim-studio-disable-next-line ${finding.code}: reason -->${newline}`,
+  };
+}
+
+/**
+ * Quick fixes for our diagnostics, plus for each rule finding "suppress with reason" and "learn more";
+ * and the fix-all source action that applies every preferred fix that does not overlap another.
+ */
+export function codeActions(document: TextDocument, findings: readonly Finding[], params: CodeActionParams, isPolicy: boolean): CodeAction[] {
+  const only = params.context.only;
+  if (only && only.some((kind) => kind === CodeActionKind.SourceFixAll || kind === FIX_ALL_KIND || kind === CodeActionKind.Source)) {
+    const fixAll = fixAllAction(document, findings);
+    return fixAll ? [fixAll] : [];
+  }
+  const actions: CodeAction[] = [];
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+    const finding = findingFor(document, findings, diagnostic);
+    if (!finding) continue;
+    for (const fix of finding.fixes) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fix.isPreferred,
+        edit: { changes: { [document.uri]: toTextEdits(document, fix) } },
+      });
+    }
+    if (finding.kind !== 'rule') continue;
+    if (isPolicy) {
+      actions.push({
+        title: `Suppress ${finding.code} on this line (with a reason)`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: { changes: { [document.uri]: [suppressionEdit(document, finding)] } },
+      });
+    }
+    actions.push({
+      title: `Learn more about ${finding.code}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: `Learn more about ${finding.code}`, command: OPEN_RULE_DOCS_COMMAND, arguments: [finding.docsUrl] },
+    });
+  }
+  return actions;
+}
+
+function fixAllAction(document: TextDocument, findings: readonly Finding[]): CodeAction | undefined {
+  const chosen: Fix[] = [];
+  const taken: { start: number; end: number }[] = [];
+  for (const finding of findings) {
+    const fix = finding.fixes.find((candidate) => candidate.isPreferred);
+    if (!fix) continue;
+    const overlaps = fix.edits.some((edit) => taken.some((span) => edit.span.start <= span.end && span.start <= edit.span.end));
+    if (overlaps) continue;
+    chosen.push(fix);
+    taken.push(...fix.edits.map((edit) => edit.span));
+  }
+  if (chosen.length === 0) return undefined;
+  return {
+    title: 'Fix all APIM Studio problems that have a safe fix',
+    kind: FIX_ALL_KIND,
+    edit: { changes: { [document.uri]: chosen.flatMap((fix) => toTextEdits(document, fix)) } },
+  };
+}

@@ -1,0 +1,37 @@
+import type { Severity } from '../findings/finding';
+
+/**
+ * Severity of every schema diagnostic. Errors are what APIM rejects or what breaks at runtime; warnings
+ * cover facts the docs state less firmly (scopes, gateways, cardinality of some policies, child order)
+ * and references that may exist outside the workspace.
+ */
+export const SCHEMA_SEVERITY = {
+  'invalid-root': 'error',
+  'unknown-element': 'error',
+  'element-not-allowed-here': 'error',
+  'policy-outside-section': 'error',
+  'policy-not-allowed-in-section': 'error',
+  'policy-not-allowed-at-scope': 'warning',
+  'policy-not-supported-on-gateway': 'warning',
+  'missing-required-attribute': 'error',
+  'unknown-attribute': 'warning',
+  'invalid-attribute-value': 'error',
+  'invalid-number': 'error',
+  'one-of-violation': 'error',
+  'missing-required-element': 'error',
+  'repeated-element': 'error',
+  'child-out-of-order': 'warning',
+  'repeated-policy': 'warning',
+  'when-without-condition': 'error',
+  'otherwise-not-last': 'error',
+  'base-in-fragment': 'error',
+  'repeated-base': 'error',
+  'repeated-section': 'error',
+  'section-out-of-order': 'warning',
+  'unknown-fragment': 'error',
+  'unknown-named-value': 'warning',
+} as const satisfies Record<string, Severity>;
+
+export type SchemaCode = keyof typeof SCHEMA_SEVERITY;
+
+export const SCHEMA_CODES = Object.keys(SCHEMA_SEVERITY) as SchemaCode[];

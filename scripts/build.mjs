@@ -19,6 +19,8 @@ const shared = {
   minify: production,
   logLevel: 'warning',
   absWorkingDir: root,
+  // jsonc-parser's UMD main build requires its files dynamically, which a bundle cannot follow; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
   define: { APIM_STUDIO_VERSION: JSON.stringify(version) },
 };
 

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import type { Finding, Fix } from '../../server/src/engine/findings/finding';
 import { parsePolicy } from '../../server/src/engine/policy/policyParser';
-import type { Environment, PolicyDocumentRule, PolicyScope } from '../../server/src/engine/rules/policyRule';
+import type { Environment, PolicyDocumentRule } from '../../server/src/engine/rules/policyRule';
+import type { DocumentScope } from '../../server/src/engine/schema/schemaContext';
 import { runPolicyDocumentRules } from '../../server/src/engine/rules/runPolicyDocumentRules';
 
 export interface RuleTestOptions {
-  readonly scope?: PolicyScope;
+  readonly scope?: DocumentScope;
   readonly environment?: Environment;
 }
 

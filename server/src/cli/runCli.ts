@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { DEFAULT_ANALYSIS_SETTINGS } from '../engine/analysis/analysisSettings';
+import { createAnalysisContext } from '../engine/analysis/defaultAnalysisContext';
 import { severityRank } from '../engine/findings/finding';
 import { REPORT_FORMATTERS } from '../engine/report/formatters/formatters';
 import { reviewPaths } from '../engine/review/reviewFiles';
@@ -37,7 +37,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   let result: ReviewResult;
   try {
-    result = reviewPaths(args.paths, DEFAULT_ANALYSIS_SETTINGS);
+    result = reviewPaths(args.paths, createAnalysisContext());
   } catch (error) {
     if (!(error instanceof MissingPathError)) throw error;
     io.stderr(`apim-studio: ${error.message}\n`);

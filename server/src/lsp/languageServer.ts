@@ -8,6 +8,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { analyseDocument } from '../engine/analysis/analyseDocument';
+import type { AnalysisContext } from '../engine/analysis/analysisContext';
+import { readTextFile } from '../engine/analysis/defaultAnalysisContext';
+import { ConfigLocator } from '../engine/config/configLocator';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../engine/analysis/analysisSettings';
 import { summariseReview } from '../engine/report/reviewSummary';
 import { reviewPaths } from '../engine/review/reviewFiles';
@@ -26,12 +29,14 @@ export function startLanguageServer(connection: Connection): void {
   const findingsCache = new DocumentFindingsCache();
   let settings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS;
   let clientSupportsConfiguration = false;
+  const configLocator = new ConfigLocator(readTextFile);
+  const analysisContext = (): AnalysisContext => ({ settings, configFor: (path) => configLocator.configFor(path) });
 
   const validate = (uri: string): void => {
     const document = documents.get(uri);
     if (!document) return;
     const input = { path: uri.startsWith('file:') ? fileURLToPath(uri) : uri, languageId: document.languageId, text: document.getText() };
-    const { findings } = analyseDocument(input, settings);
+    const { findings } = analyseDocument(input, analysisContext());
     findingsCache.set(uri, document.version, findings);
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) });
   };
@@ -100,7 +105,7 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onRequest(REVIEW_WORKSPACE_REQUEST, (params: ReviewWorkspaceParams): ReviewWorkspaceResult => {
-    const result = reviewPaths(params.folders, settings);
+    const result = reviewPaths(params.folders, analysisContext());
     const summary = summariseReview(result);
     return {
       documents: summary.documents,

@@ -3,7 +3,7 @@ import type { DocumentInput } from '../documents/documentKind';
 import type { Finding } from '../findings/finding';
 import { syntaxDocsUrl } from '../findings/docsUrl';
 import { UNUSED_SUPPRESSION_CODE } from '../rules/unusedSuppressionFinding';
-import type { AnalysisSettings } from './analysisSettings';
+import type { AnalysisContext } from './analysisContext';
 
 /** Codes the analysis itself reports, beside each kind's own. */
 export const ANALYSIS_CODES = ['document-too-large', 'internal-error', UNUSED_SUPPRESSION_CODE] as const;
@@ -15,7 +15,8 @@ export interface DocumentAnalysis {
 }
 
 /** Analyses one document with the kind that claims it. Never throws: an internal failure becomes a finding. */
-export function analyseDocument(input: DocumentInput, settings: AnalysisSettings): DocumentAnalysis {
+export function analyseDocument(input: DocumentInput, context: AnalysisContext): DocumentAnalysis {
+  const settings = context.settings;
   const kind = documentKindFor(input);
   if (!kind) return { kindId: undefined, findings: [] };
   if (input.text.length > settings.maxDocumentSize) {
@@ -35,7 +36,7 @@ export function analyseDocument(input: DocumentInput, settings: AnalysisSettings
     };
   }
   try {
-    return { kindId: kind.id, findings: kind.analyse(input) };
+    return { kindId: kind.id, findings: kind.analyse(input, context) };
   } catch (error) {
     return {
       kindId: kind.id,

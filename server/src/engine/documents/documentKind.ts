@@ -1,3 +1,4 @@
+import type { AnalysisContext } from '../analysis/analysisContext';
 import type { Finding } from '../findings/finding';
 
 /** What the analyser knows about a document before reading it. */
@@ -19,5 +20,5 @@ export interface DocumentKind {
   readonly fileExtensions: readonly string[];
   /** True when this kind should analyse the document. Must be cheap: it runs on every open file. */
   matches(input: DocumentInput): boolean;
-  analyse(input: DocumentInput): Finding[];
+  analyse(input: DocumentInput, context: AnalysisContext): Finding[];
 }

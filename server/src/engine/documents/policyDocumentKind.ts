@@ -1,9 +1,13 @@
+import type { AnalysisContext } from '../analysis/analysisContext';
+import { pathForGlobs } from '../config/configLocator';
+import { isIgnored, resolveRuleSettings } from '../config/resolveRuleSettings';
+import type { Finding } from '../findings/finding';
 import { parsePolicy } from '../policy/policyParser';
+import { applyInlineSuppressions, inlineSuppressions } from '../rules/inlineSuppressions';
 import { POLICY_DOCUMENT_RULES } from '../rules/policyDocumentRules';
-import { DEFAULT_RULE_SETTINGS } from '../rules/ruleSettings';
 import { runPolicyDocumentRules } from '../rules/runPolicyDocumentRules';
-import { inlineSuppressions, applyInlineSuppressions } from '../rules/inlineSuppressions';
 import { unusedSuppressionFinding } from '../rules/unusedSuppressionFinding';
+import { validatePolicySchema } from '../schema/validatePolicySchema';
 import { LineMap } from '../text/lineMap';
 import type { DocumentInput, DocumentKind } from './documentKind';
 
@@ -19,15 +23,22 @@ export function isPolicyDocument(input: DocumentInput): boolean {
   return POLICY_ROOT.test(input.text.slice(0, 4096));
 }
 
+function analysePolicy(input: DocumentInput, context: AnalysisContext): Finding[] {
+  const located = context.configFor(input.path);
+  const relativePath = pathForGlobs(located, input.path);
+  if (isIgnored(located.config, relativePath)) return [];
+  const { document, findings: syntax } = parsePolicy(input.text);
+  const schema = validatePolicySchema(document, { gateway: located.config.gateway });
+  const ruleSettings = resolveRuleSettings(located.config, relativePath);
+  const rules = runPolicyDocumentRules({ text: input.text, document, scope: undefined }, POLICY_DOCUMENT_RULES, ruleSettings);
+  const lineMap = new LineMap(input.text);
+  const { kept, unused } = applyInlineSuppressions(rules.findings, inlineSuppressions(document, lineMap), lineMap);
+  return [...syntax, ...schema, ...kept, ...unused.map(unusedSuppressionFinding)];
+}
+
 export const policyDocumentKind: DocumentKind = {
   id: 'policy',
   fileExtensions: ['.xml'],
   matches: isPolicyDocument,
-  analyse(input) {
-    const { document, findings } = parsePolicy(input.text);
-    const rules = runPolicyDocumentRules({ text: input.text, document, scope: undefined }, POLICY_DOCUMENT_RULES, DEFAULT_RULE_SETTINGS);
-    const lineMap = new LineMap(input.text);
-    const { kept, unused } = applyInlineSuppressions(rules.findings, inlineSuppressions(document, lineMap), lineMap);
-    return [...findings, ...kept, ...unused.map(unusedSuppressionFinding)];
-  },
+  analyse: analysePolicy,
 };

@@ -8,3 +8,7 @@ export function syntaxDocsUrl(code: string): string {
 export function ruleDocsUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}/rules/${ruleId}.md`;
 }
+
+export function configurationDocsUrl(anchor?: string): string {
+  return `${DOCS_BASE_URL}/configuration.md${anchor ? `#${anchor}` : ''}`;
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { analyseDocument } from '../analysis/analyseDocument';
-import type { AnalysisSettings } from '../analysis/analysisSettings';
+import type { AnalysisContext } from '../analysis/analysisContext';
 import { DOCUMENT_KINDS } from '../documents/documentKinds';
 import { LineMap } from '../text/lineMap';
 import type { FileError, FileReview, ReviewResult } from './reviewResult';
@@ -12,7 +12,7 @@ export function reviewedExtensions(): ReadonlySet<string> {
 }
 
 /** Reviews every document under `paths` (files or folders). Throws MissingPathError for a path that does not exist. */
-export function reviewPaths(paths: readonly string[], settings: AnalysisSettings): ReviewResult {
+export function reviewPaths(paths: readonly string[], context: AnalysisContext): ReviewResult {
   const files: FileReview[] = [];
   const errors: FileError[] = [];
   let documentCount = 0;
@@ -24,7 +24,7 @@ export function reviewPaths(paths: readonly string[], settings: AnalysisSettings
       errors.push({ path, message: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    const analysis = analyseDocument({ path, text }, settings);
+    const analysis = analyseDocument({ path, text }, context);
     if (analysis.kindId === undefined) continue;
     documentCount++;
     files.push({ path, kindId: analysis.kindId, lineMap: new LineMap(text), findings: analysis.findings });

@@ -1,10 +1,9 @@
 import type { Fix } from '../findings/finding';
 import type { XmlDocument } from '../policy/syntaxTree';
+import type { DocumentScope } from '../schema/schemaContext';
 import type { Span } from '../text/span';
 import type { RuleMeta } from './ruleMeta';
 
-/** Where a policy document sits in the APIM hierarchy; undefined when it cannot be known (a loose file). */
-export type PolicyScope = 'global' | 'workspace' | 'product' | 'api' | 'operation' | 'fragment';
 
 export type Environment = 'production' | 'nonproduction';
 
@@ -19,7 +18,8 @@ export interface RuleReport {
 export interface PolicyDocumentContext {
   readonly text: string;
   readonly document: XmlDocument;
-  readonly scope: PolicyScope | undefined;
+  /** Where the document sits in the APIM hierarchy; undefined when it cannot be known (a loose file). */
+  readonly scope: DocumentScope | undefined;
   readonly environment: Environment;
   report(report: RuleReport): void;
 }

@@ -1,7 +1,8 @@
 import type { Finding } from '../findings/finding';
 import { ruleDocsUrl } from '../findings/docsUrl';
 import type { XmlDocument } from '../policy/syntaxTree';
-import type { PolicyDocumentRule, PolicyScope, RuleReport } from './policyRule';
+import type { PolicyDocumentRule, RuleReport } from './policyRule';
+import type { DocumentScope } from '../schema/schemaContext';
 import type { RuleSettings } from './ruleSettings';
 
 /** A rule that threw: its id and error, so the server can log it while the other rules still report. */
@@ -13,7 +14,7 @@ export interface RuleFailure {
 export interface PolicyRulesInput {
   readonly text: string;
   readonly document: XmlDocument;
-  readonly scope: PolicyScope | undefined;
+  readonly scope: DocumentScope | undefined;
 }
 
 /** Runs every enabled document rule; one rule's exception never hides another rule's findings. */

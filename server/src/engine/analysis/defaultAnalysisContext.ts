@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { ConfigLocator } from '../config/configLocator';
+import type { AnalysisContext } from './analysisContext';
+import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from './analysisSettings';
+
+/** Reads a text file from disk, or undefined when it is missing or unreadable. */
+export function readTextFile(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A context that reads `.apim-studio.json` files from disk, for the CLI and for tests. */
+export function createAnalysisContext(settings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS, configPath?: string): AnalysisContext {
+  const locator = new ConfigLocator(readTextFile, configPath ? { path: configPath } : undefined);
+  return { settings, configFor: (path) => locator.configFor(path) };
+}

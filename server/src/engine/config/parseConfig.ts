@@ -1,0 +1,138 @@
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Finding } from '../findings/finding';
+import { configurationDocsUrl } from '../findings/docsUrl';
+import { allRuleMetas } from '../rules/ruleCatalog';
+import type { RuleLevel } from '../rules/ruleSettings';
+import type { Span } from '../text/span';
+import { DEFAULT_CONFIG, GATEWAYS, PRESETS, type ApimStudioConfig, type ConfigOverride, type ConfigSuppression, type Gateway, type Preset } from './apimStudioConfig';
+
+export const CONFIG_ERROR_CODE = 'config-invalid';
+const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
+const ENVIRONMENTS = ['production', 'nonproduction'] as const;
+const TOP_LEVEL_KEYS = ['$schema', 'extends', 'environment', 'gateway', 'rules', 'overrides', 'ignore', 'suppressions'];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface ParsedConfig {
+  readonly config: ApimStudioConfig;
+  /** Mistakes in the file, with positions, reported as diagnostics on the config file itself. */
+  readonly findings: Finding[];
+}
+
+/** Reads `.apim-studio.json` (comments and trailing commas allowed). A wrong field is reported and ignored; never throws. */
+export function parseConfig(text: string): ParsedConfig {
+  const findings: Finding[] = [];
+  const report = (span: Span, message: string): void => {
+    findings.push({ code: CONFIG_ERROR_CODE, kind: 'schema', severity: 'error', message, span, docsUrl: configurationDocsUrl(), fixes: [] });
+  };
+  const spanOf = (node: Node): Span => ({ start: node.offset, end: node.offset + node.length });
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  for (const error of errors) report({ start: error.offset, end: error.offset + error.length }, `Not valid JSON: ${printParseErrorCode(error.error)}.`);
+  if (!root) return { config: DEFAULT_CONFIG, findings };
+  if (root.type !== 'object') {
+    report(spanOf(root), 'The configuration must be a JSON object.');
+    return { config: DEFAULT_CONFIG, findings };
+  }
+  const knownRules = new Set(allRuleMetas().map((meta) => meta.id));
+
+  for (const property of root.children ?? []) {
+    const key = property.children?.[0];
+    if (key && !TOP_LEVEL_KEYS.includes(String(key.value))) report(spanOf(key), `Unknown setting '${String(key.value)}'; expected one of: ${TOP_LEVEL_KEYS.slice(1).join(', ')}.`);
+  }
+
+  const enumValue = <T extends string>(node: Node | undefined, allowed: readonly T[], name: string, fallback: T): T => {
+    if (!node) return fallback;
+    if (node.type === 'string' && (allowed as readonly string[]).includes(node.value as string)) return node.value as T;
+    report(spanOf(node), `'${name}' must be one of: ${allowed.join(', ')}.`);
+    return fallback;
+  };
+
+  const stringList = (node: Node | undefined, name: string): string[] => {
+    if (!node) return [];
+    if (node.type !== 'array') {
+      report(spanOf(node), `'${name}' must be an array of glob strings.`);
+      return [];
+    }
+    const values: string[] = [];
+    for (const item of node.children ?? []) {
+      if (item.type === 'string') values.push(item.value as string);
+      else report(spanOf(item), `Each entry of '${name}' must be a glob string.`);
+    }
+    return values;
+  };
+
+  const ruleLevels = (node: Node | undefined, name: string): Record<string, RuleLevel> => {
+    if (!node) return {};
+    if (node.type !== 'object') {
+      report(spanOf(node), `'${name}' maps rule ids to off, info, warning or error.`);
+      return {};
+    }
+    const levels: Record<string, RuleLevel> = {};
+    for (const property of node.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (!key || !value) continue;
+      const id = String(key.value);
+      if (!knownRules.has(id)) {
+        report(spanOf(key), `Unknown rule '${id}'.`);
+        continue;
+      }
+      const level = getNodeValue(value);
+      if (typeof level === 'string' && (LEVELS as readonly string[]).includes(level)) levels[id] = level as RuleLevel;
+      else report(spanOf(value), `The level of '${id}' must be one of: ${LEVELS.join(', ')}.`);
+    }
+    return levels;
+  };
+
+  const overrides: ConfigOverride[] = [];
+  const overridesNode = findNodeAtLocation(root, ['overrides']);
+  if (overridesNode && overridesNode.type !== 'array') report(spanOf(overridesNode), "'overrides' must be an array of { files, rules, environment }.");
+  for (const item of overridesNode?.type === 'array' ? (overridesNode.children ?? []) : []) {
+    if (item.type !== 'object') {
+      report(spanOf(item), 'Each override is an object with files and rules.');
+      continue;
+    }
+    const files = stringList(findNodeAtLocation(item, ['files']), 'files');
+    if (files.length === 0) report(spanOf(item), "An override needs 'files': the globs it applies to.");
+    const environmentNode = findNodeAtLocation(item, ['environment']);
+    overrides.push({
+      files,
+      rules: ruleLevels(findNodeAtLocation(item, ['rules']), 'rules'),
+      ...(environmentNode ? { environment: enumValue(environmentNode, ENVIRONMENTS, 'environment', 'production') } : {}),
+    });
+  }
+
+  const suppressions: ConfigSuppression[] = [];
+  const suppressionsNode = findNodeAtLocation(root, ['suppressions']);
+  if (suppressionsNode && suppressionsNode.type !== 'array') report(spanOf(suppressionsNode), "'suppressions' must be an array of { rule, reason, files, expires }.");
+  for (const item of suppressionsNode?.type === 'array' ? (suppressionsNode.children ?? []) : []) {
+    const ruleNode = findNodeAtLocation(item, ['rule']);
+    const reasonNode = findNodeAtLocation(item, ['reason']);
+    const expiresNode = findNodeAtLocation(item, ['expires']);
+    const rule = ruleNode?.type === 'string' ? (ruleNode.value as string) : undefined;
+    const reason = reasonNode?.type === 'string' ? (reasonNode.value as string).trim() : '';
+    if (!rule) {
+      report(spanOf(ruleNode ?? item), "A suppression needs 'rule': the rule id it silences.");
+      continue;
+    }
+    if (!knownRules.has(rule)) report(spanOf(ruleNode as Node), `Unknown rule '${rule}'.`);
+    if (!reason) report(spanOf(reasonNode ?? item), "A suppression needs a 'reason' so reviewers know why.");
+    let expires: string | undefined;
+    if (expiresNode) {
+      if (expiresNode.type === 'string' && ISO_DATE.test(expiresNode.value as string) && !Number.isNaN(Date.parse(expiresNode.value as string))) expires = expiresNode.value as string;
+      else report(spanOf(expiresNode), "'expires' must be a date written YYYY-MM-DD.");
+    }
+    const filesNode = findNodeAtLocation(item, ['files']);
+    suppressions.push({ rule, reason, ...(filesNode ? { files: stringList(filesNode, 'files') } : {}), ...(expires ? { expires } : {}) });
+  }
+
+  const config: ApimStudioConfig = {
+    extends: enumValue<Preset>(findNodeAtLocation(root, ['extends']), PRESETS, 'extends', DEFAULT_CONFIG.extends),
+    environment: enumValue(findNodeAtLocation(root, ['environment']), ENVIRONMENTS, 'environment', DEFAULT_CONFIG.environment),
+    gateway: enumValue<Gateway>(findNodeAtLocation(root, ['gateway']), GATEWAYS, 'gateway', DEFAULT_CONFIG.gateway),
+    rules: ruleLevels(findNodeAtLocation(root, ['rules']), 'rules'),
+    overrides,
+    ignore: stringList(findNodeAtLocation(root, ['ignore']), 'ignore'),
+    suppressions,
+  };
+  return { config, findings };
+}

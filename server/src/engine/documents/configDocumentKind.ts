@@ -1,0 +1,12 @@
+import { basename } from 'node:path';
+import { CONFIG_FILE_NAME } from '../config/apimStudioConfig';
+import { parseConfig } from '../config/parseConfig';
+import type { DocumentKind } from './documentKind';
+
+/** `.apim-studio.json` itself: mistakes in it are diagnostics on the file, live as the user types. */
+export const configDocumentKind: DocumentKind = {
+  id: 'config',
+  fileExtensions: ['.json'],
+  matches: (input) => basename(input.path) === CONFIG_FILE_NAME,
+  analyse: (input) => parseConfig(input.text).findings,
+};

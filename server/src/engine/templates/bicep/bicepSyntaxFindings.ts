@@ -1,0 +1,26 @@
+import { syntaxDocsUrl } from '../../findings/docsUrl';
+import type { Finding } from '../../findings/finding';
+
+/** Codes of the syntax findings the Bicep lexer and parser report (documented in docs/syntax.md). */
+export type BicepSyntaxCode =
+  | 'bicep-unterminated-string'
+  | 'bicep-unterminated-multiline-string'
+  | 'bicep-unterminated-comment'
+  | 'bicep-invalid-escape'
+  | 'bicep-unexpected-character'
+  | 'bicep-unexpected-token'
+  | 'bicep-missing-expression'
+  | 'bicep-unclosed-bracket'
+  | 'bicep-nesting-too-deep';
+
+export function bicepSyntaxFinding(code: BicepSyntaxCode, message: string, start: number, end: number): Finding {
+  return {
+    code,
+    kind: 'syntax',
+    severity: 'error',
+    message,
+    span: { start, end: Math.max(start, end) },
+    docsUrl: syntaxDocsUrl(code),
+    fixes: [],
+  };
+}

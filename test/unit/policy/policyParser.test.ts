@@ -79,6 +79,14 @@ describe('policy parser: tree and exact spans', () => {
     assert.equal(slice(text, bodyText.embedded[0]?.span), expression);
   });
 
+  test('entity-quoted C# strings in well-formed XML hide // and brackets', () => {
+    const text = '<policies><inbound><set-variable name="u" value="@(&quot;http://x/(&quot; + context.Request.Url.Path)" /></inbound></policies>';
+    const { document, findings } = parsePolicy(text);
+    assert.deepEqual(findings, []);
+    const value = attribute(element(document.root, 'inbound', 'set-variable'), 'value');
+    assert.equal(value?.value, '@("http://x/(" + context.Request.Url.Path)');
+  });
+
   test('finds named values with exact name spans in attributes, text and expressions', () => {
     const text = '<policies><inbound><set-header name="x-key" exists-action="override"><value>{{ api-key }}</value></set-header><set-variable name="v" value="@("{{other.key}}")" /></inbound></policies>';
     const { document, findings } = parsePolicy(text);

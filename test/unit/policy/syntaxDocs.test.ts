@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ANALYSIS_CODES } from '../../../server/src/engine/analysis/analyseDocument';
 import { SYNTAX_CODES } from '../../../server/src/engine/policy/policyParser';
+import { BICEP_SYNTAX_CODES } from '../../../server/src/engine/templates/bicep/bicepSyntaxFindings';
 import { REPO_ROOT } from '../../support/paths';
 
 test('every syntax code has a section in docs/syntax.md, and every section is a code', () => {
@@ -12,7 +13,7 @@ test('every syntax code has a section in docs/syntax.md, and every section is a 
     .filter((line) => line.startsWith('## '))
     .map((line) => line.slice(3).trim());
   const documented = new Set(headings);
-  const expected: string[] = [...SYNTAX_CODES, ...ANALYSIS_CODES];
+  const expected: string[] = [...SYNTAX_CODES, ...BICEP_SYNTAX_CODES, ...ANALYSIS_CODES];
   assert.deepEqual(
     expected.filter((code) => !documented.has(code)),
     [],

@@ -22,6 +22,7 @@ const AT = 64; // @
 const DOLLAR = 36; // $
 const SLASH = 47; // /
 const STAR = 42; // *
+const AMPERSAND = 38; // &
 const NEWLINE = 10; // \n
 const CARRIAGE_RETURN = 13; // \r
 
@@ -70,6 +71,9 @@ export function scanExpression(text: string, start: number, limit: number = text
       }
     } else if (code === DOUBLE_QUOTE) {
       pos = skipRegularString(text, pos + 1, limit);
+    } else if (code === AMPERSAND && text.startsWith('&quot;', pos)) {
+      // Well-formed XML writes the expression's string quotes as entities: `@(&quot;http://&quot;)`.
+      pos = skipEntityQuotedString(text, pos + 6, limit);
     } else if (code === AT && text.charCodeAt(pos + 1) === DOUBLE_QUOTE) {
       pos = skipVerbatimString(text, pos + 2, limit);
     } else if (isInterpolatedStringStart(text, pos)) {
@@ -146,6 +150,14 @@ function skipRegularString(text: string, pos: number, limit: number): number {
     else pos++;
   }
   return limit;
+}
+
+/** Like a regular string, ended by the next `&quot;` or by the end of the line. */
+function skipEntityQuotedString(text: string, pos: number, limit: number): number {
+  const close = text.indexOf('&quot;', pos);
+  const closed = close !== -1 && close + 6 <= limit;
+  const lineEnd = skipToLineEnd(text, pos, closed ? close : limit);
+  return closed && lineEnd === close ? close + 6 : lineEnd;
 }
 
 function skipVerbatimString(text: string, pos: number, limit: number): number {

@@ -18,7 +18,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'apim-policy' },
       { scheme: 'file', language: 'xml' },
     ],
-    synchronize: { configurationSection: 'apimStudio' },
+    synchronize: {
+      configurationSection: 'apimStudio',
+      // Effective policies depend on files that are not open: product and API policies, fragments, APIOps JSON.
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.xml'), vscode.workspace.createFileSystemWatcher('**/*.json')],
+    },
   };
   client = new LanguageClient('apimStudio', 'APIM Studio', serverOptions, clientOptions);
   registerCommands(context, () => client);

@@ -55,6 +55,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stdout(report);
   }
   for (const failure of result.errors) io.stderr(`apim-studio: cannot read ${failure.path}: ${failure.message}\n`);
+  for (const failure of result.ruleFailures) io.stderr(`apim-studio: rule ${failure.ruleId} failed on ${failure.path}: ${failure.message} (please report this)\n`);
   if (result.errors.length > 0) return EXIT_USAGE_OR_IO;
   return hasFindingAtOrAbove(result, args.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
 }

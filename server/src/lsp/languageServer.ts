@@ -22,6 +22,13 @@ import { toDiagnostic } from './toLsp';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { isPolicyDocument } from '../engine/documents/policyDocumentKind';
 import { ValidationQueue } from './validationQueue';
+import { WorkspaceIndex } from './workspaceIndex';
+import { CONFIG_FILE_NAME } from '../engine/config/apimStudioConfig';
+import { basename } from 'node:path';
+
+function pathOf(uri: string): string {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+}
 
 /** Wires the engine to an LSP connection. Everything protocol-specific lives here; the engine never sees LSP types. */
 export function startLanguageServer(connection: Connection): void {
@@ -29,14 +36,27 @@ export function startLanguageServer(connection: Connection): void {
   const findingsCache = new DocumentFindingsCache();
   let settings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS;
   let clientSupportsConfiguration = false;
-  const configLocator = new ConfigLocator(readTextFile);
-  const analysisContext = (): AnalysisContext => ({ settings, configFor: (path) => configLocator.configFor(path) });
+  const openUriByPath = new Map<string, string>();
+  const openText = (path: string): string | undefined => {
+    const uri = openUriByPath.get(path);
+    return uri === undefined ? undefined : documents.get(uri)?.getText();
+  };
+  const configLocator = new ConfigLocator((path) => openText(path) ?? readTextFile(path));
+  const workspaceIndex = new WorkspaceIndex(openText);
+  const analysisContext = (): AnalysisContext => ({
+    settings,
+    configFor: (path) => configLocator.configFor(path),
+    workspaceFor: (path) => workspaceIndex.workspaceFor(path),
+  });
 
   const validate = (uri: string): void => {
     const document = documents.get(uri);
     if (!document) return;
-    const input = { path: uri.startsWith('file:') ? fileURLToPath(uri) : uri, languageId: document.languageId, text: document.getText() };
-    const { findings } = analyseDocument(input, analysisContext());
+    const input = { path: pathOf(uri), languageId: document.languageId, text: document.getText() };
+    const { findings, failures } = analyseDocument(input, analysisContext());
+    for (const failure of failures) {
+      connection.console.error(`APIM Studio: rule ${failure.ruleId} failed on ${uri}: ${failure.error instanceof Error ? (failure.error.stack ?? failure.error.message) : String(failure.error)}`);
+    }
     findingsCache.set(uri, document.version, findings);
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) });
   };
@@ -59,6 +79,8 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     clientSupportsConfiguration = params.capabilities.workspace?.configuration === true;
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceIndex.setRoots(folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri)));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -77,9 +99,25 @@ export function startLanguageServer(connection: Connection): void {
   connection.onInitialized(revalidateAllAfterSettings);
   connection.onDidChangeConfiguration(revalidateAllAfterSettings);
 
-  documents.onDidOpen((event) => schedule(event.document.uri));
-  documents.onDidChangeContent((event) => schedule(event.document.uri));
+  documents.onDidOpen((event) => {
+    openUriByPath.set(pathOf(event.document.uri), event.document.uri);
+    schedule(event.document.uri);
+  });
+  documents.onDidChangeContent((event) => {
+    const changedPath = pathOf(event.document.uri);
+    if (basename(changedPath) === CONFIG_FILE_NAME) configLocator.clear();
+    // A product or API policy edit changes the effective policy of the operations below it.
+    for (const document of documents.all()) {
+      if (document.uri === event.document.uri || workspaceIndex.sameWorkspace(changedPath, pathOf(document.uri))) schedule(document.uri);
+    }
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    workspaceIndex.invalidate();
+    configLocator.clear();
+    documents.all().forEach((document) => schedule(document.uri));
+  });
   documents.onDidClose((event) => {
+    openUriByPath.delete(pathOf(event.document.uri));
     queue.cancel(event.document.uri);
     findingsCache.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -106,6 +144,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onRequest(REVIEW_WORKSPACE_REQUEST, (params: ReviewWorkspaceParams): ReviewWorkspaceResult => {
     const result = reviewPaths(params.folders, analysisContext());
+    for (const failure of result.ruleFailures) connection.console.error(`APIM Studio: rule ${failure.ruleId} failed on ${failure.path}: ${failure.message}`);
     const summary = summariseReview(result);
     return {
       documents: summary.documents,

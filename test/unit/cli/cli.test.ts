@@ -35,12 +35,17 @@ describe('apim-studio review (CLI)', () => {
     assert.equal(result.status, 1);
     assert.equal(
       result.stdout,
-      `${join(dir, 'policy.xml')}:2:4 error xml-unclosed-element <inbound> is never closed: add </inbound> or make it self-closing.\n1 document reviewed: 1 error.\n`,
+      [
+        `${join(dir, 'policy.xml')}:2:4 error xml-unclosed-element <inbound> is never closed: add </inbound> or make it self-closing.`,
+        `${join(dir, 'policy.xml')}:2:4 warning rate-limit-missing No rate limit or quota runs for this document: add rate-limit-by-key or quota-by-key to inbound.`,
+        '1 document reviewed: 1 error, 1 warning.',
+        '',
+      ].join('\n'),
     );
   });
 
   test('json format: absolute file, 0-based LSP range, summary', () => {
-    const dir = workspace({ 'a.policy.xml': '<policies>\n  <inbound>\n</policies>\n' });
+    const dir = workspace({ 'a.policy.xml': '<policies>\n  <inbound>\n</policies>\n', '.apim-studio.json': '{ "rules": { "rate-limit-missing": "off" } }' });
     const result = runCli('review', dir, '--format', 'json');
     assert.equal(result.status, 1);
     const report = JSON.parse(result.stdout);
@@ -54,7 +59,8 @@ describe('apim-studio review (CLI)', () => {
       range: { start: { line: 1, character: 3 }, end: { line: 1, character: 10 } },
       docsUrl: 'https://github.com/apim-studio/apim-studio/blob/main/docs/syntax.md#xml-unclosed-element',
     });
-    assert.equal(report.summary.documents, 1);
+    assert.equal(report.findings.length, 1, 'the config turned rate-limit-missing off');
+    assert.equal(report.summary.documents, 2, 'the policy and the config file');
     assert.equal(report.summary.bySeverity.error, 1);
   });
 
@@ -64,7 +70,10 @@ describe('apim-studio review (CLI)', () => {
     const result = runCli('review', dir, '--fail-on=never', '--format=json', '--output', output);
     assert.equal(result.status, 0);
     assert.equal(result.stdout, '');
-    assert.equal(JSON.parse(readFileSync(output, 'utf8')).findings.length, 1);
+    assert.deepEqual(
+      JSON.parse(readFileSync(output, 'utf8')).findings.map((finding: { ruleId: string }) => finding.ruleId),
+      ['xml-unclosed-element', 'rate-limit-missing'],
+    );
   });
 
   test('usage and I/O errors exit 2 with a clear message', () => {

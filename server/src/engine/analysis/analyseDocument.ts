@@ -1,6 +1,7 @@
 import { documentKindFor } from '../documents/documentKinds';
 import type { DocumentInput } from '../documents/documentKind';
-import type { Finding } from '../findings/finding';
+import { severityRank, type Finding } from '../findings/finding';
+import type { RuleFailure } from '../rules/runRules';
 import { syntaxDocsUrl } from '../findings/docsUrl';
 import { UNUSED_SUPPRESSION_CODE } from '../rules/unusedSuppressionFinding';
 import type { AnalysisContext } from './analysisContext';
@@ -12,13 +13,15 @@ export interface DocumentAnalysis {
   /** The kind that analysed the document, or undefined when no kind claims it. */
   readonly kindId: string | undefined;
   readonly findings: Finding[];
+  /** Rules that threw; their findings are missing. */
+  readonly failures: readonly RuleFailure[];
 }
 
 /** Analyses one document with the kind that claims it. Never throws: an internal failure becomes a finding. */
 export function analyseDocument(input: DocumentInput, context: AnalysisContext): DocumentAnalysis {
   const settings = context.settings;
   const kind = documentKindFor(input);
-  if (!kind) return { kindId: undefined, findings: [] };
+  if (!kind) return { kindId: undefined, findings: [], failures: [] };
   if (input.text.length > settings.maxDocumentSize) {
     return {
       kindId: kind.id,
@@ -33,10 +36,13 @@ export function analyseDocument(input: DocumentInput, context: AnalysisContext):
           fixes: [],
         },
       ],
+      failures: [],
     };
   }
   try {
-    return { kindId: kind.id, findings: kind.analyse(input, context) };
+    const analysis = kind.analyse(input, context);
+    const findings = [...analysis.findings].sort((a, b) => a.span.start - b.span.start || severityRank(a.severity) - severityRank(b.severity) || a.span.end - b.span.end);
+    return { kindId: kind.id, findings, failures: analysis.failures };
   } catch (error) {
     return {
       kindId: kind.id,
@@ -51,6 +57,7 @@ export function analyseDocument(input: DocumentInput, context: AnalysisContext):
           fixes: [],
         },
       ],
+      failures: [],
     };
   }
 }

@@ -1,9 +1,12 @@
 import type { LocatedConfig } from '../config/configLocator';
 import type { AnalysisSettings } from './analysisSettings';
+import type { PolicyWorkspace } from './policyWorkspace';
 
 /** Everything beyond the document's own text that analysis may use. Built by the CLI and by the server. */
 export interface AnalysisContext {
   readonly settings: AnalysisSettings;
   /** The `.apim-studio.json` that governs a file (defaults when there is none). */
   configFor(path: string): LocatedConfig;
+  /** The folder (APIOps tree) a file belongs to, for scopes, effective policy and references; undefined for loose files. */
+  workspaceFor(path: string): PolicyWorkspace | undefined;
 }

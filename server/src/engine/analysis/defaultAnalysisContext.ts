@@ -15,5 +15,5 @@ export function readTextFile(path: string): string | undefined {
 /** A context that reads `.apim-studio.json` files from disk, for the CLI and for tests. */
 export function createAnalysisContext(settings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS, configPath?: string): AnalysisContext {
   const locator = new ConfigLocator(readTextFile, configPath ? { path: configPath } : undefined);
-  return { settings, configFor: (path) => locator.configFor(path) };
+  return { settings, configFor: (path) => locator.configFor(path), workspaceFor: () => undefined };
 }

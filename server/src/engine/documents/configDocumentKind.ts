@@ -8,5 +8,5 @@ export const configDocumentKind: DocumentKind = {
   id: 'config',
   fileExtensions: ['.json'],
   matches: (input) => basename(input.path) === CONFIG_FILE_NAME,
-  analyse: (input) => parseConfig(input.text).findings,
+  analyse: (input) => ({ findings: parseConfig(input.text).findings, failures: [] }),
 };

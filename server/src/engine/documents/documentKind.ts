@@ -1,5 +1,6 @@
 import type { AnalysisContext } from '../analysis/analysisContext';
 import type { Finding } from '../findings/finding';
+import type { RuleFailure } from '../rules/runRules';
 
 /** What the analyser knows about a document before reading it. */
 export interface DocumentInput {
@@ -20,5 +21,11 @@ export interface DocumentKind {
   readonly fileExtensions: readonly string[];
   /** True when this kind should analyse the document. Must be cheap: it runs on every open file. */
   matches(input: DocumentInput): boolean;
-  analyse(input: DocumentInput, context: AnalysisContext): Finding[];
+  analyse(input: DocumentInput, context: AnalysisContext): KindAnalysis;
+}
+
+/** What a kind found, plus the rules that threw (their findings are missing; the server logs them). */
+export interface KindAnalysis {
+  readonly findings: Finding[];
+  readonly failures: readonly RuleFailure[];
 }

@@ -1,33 +1,77 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { analyseDocument } from '../analysis/analyseDocument';
 import type { AnalysisContext } from '../analysis/analysisContext';
+import { PolicyWorkspace } from '../analysis/policyWorkspace';
 import { DOCUMENT_KINDS } from '../documents/documentKinds';
+import type { RuleFailure } from '../rules/runRules';
 import { LineMap } from '../text/lineMap';
 import type { FileError, FileReview, ReviewResult } from './reviewResult';
-import { listWorkspaceFiles } from './workspaceFiles';
+import { listWorkspaceFiles, MissingPathError } from './workspaceFiles';
 
 /** The extensions any document kind reads. */
 export function reviewedExtensions(): ReadonlySet<string> {
   return new Set(DOCUMENT_KINDS.flatMap((kind) => kind.fileExtensions));
 }
 
+/** Reads each file once, however many times discovery, effective policy and analysis ask for it. */
+function cachedReader(): (path: string) => string | undefined {
+  const texts = new Map<string, string | undefined>();
+  return (path) => {
+    if (!texts.has(path)) {
+      try {
+        texts.set(path, readFileSync(path, 'utf8'));
+      } catch {
+        texts.set(path, undefined);
+      }
+    }
+    return texts.get(path);
+  };
+}
+
+/** One PolicyWorkspace per folder argument: an APIOps tree is reviewed with its scopes and effective policies. */
+function workspacesOf(paths: readonly string[], files: readonly string[], read: (path: string) => string | undefined): PolicyWorkspace[] {
+  const workspaces: PolicyWorkspace[] = [];
+  for (const given of paths) {
+    const root = resolve(given);
+    let isFolder = false;
+    try {
+      isFolder = statSync(root).isDirectory();
+    } catch {
+      throw new MissingPathError(given);
+    }
+    if (!isFolder) continue;
+    const prefix = root.endsWith(sep) ? root : root + sep;
+    const relative = files.filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length).split(sep).join('/'));
+    workspaces.push(PolicyWorkspace.load(root, relative, (path) => read(join(root, path))));
+  }
+  return workspaces;
+}
+
 /** Reviews every document under `paths` (files or folders). Throws MissingPathError for a path that does not exist. */
-export function reviewPaths(paths: readonly string[], context: AnalysisContext): ReviewResult {
+export function reviewPaths(paths: readonly string[], baseContext: Omit<AnalysisContext, 'workspaceFor'>): ReviewResult {
   const files: FileReview[] = [];
   const errors: FileError[] = [];
+  const failures: { path: string; failure: RuleFailure }[] = [];
+  const read = cachedReader();
+  const listed = listWorkspaceFiles(paths, reviewedExtensions());
+  const workspaces = workspacesOf(paths, listed, read);
+  const context: AnalysisContext = {
+    ...baseContext,
+    workspaceFor: (path) => workspaces.filter((workspace) => workspace.relativePathOf(path) !== undefined).sort((a, b) => b.root.length - a.root.length)[0],
+  };
   let documentCount = 0;
-  for (const path of listWorkspaceFiles(paths, reviewedExtensions())) {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      errors.push({ path, message: error instanceof Error ? error.message : String(error) });
+  for (const path of listed) {
+    const text = read(path);
+    if (text === undefined) {
+      errors.push({ path, message: 'the file could not be read' });
       continue;
     }
     const analysis = analyseDocument({ path, text }, context);
     if (analysis.kindId === undefined) continue;
     documentCount++;
+    failures.push(...analysis.failures.map((failure) => ({ path, failure })));
     files.push({ path, kindId: analysis.kindId, lineMap: new LineMap(text), findings: analysis.findings });
   }
-  return { documentCount, files, errors };
+  return { documentCount, files, errors, ruleFailures: failures.map(({ path, failure }) => ({ path, ruleId: failure.ruleId, message: failure.error instanceof Error ? failure.error.message : String(failure.error) })) };
 }

@@ -16,9 +16,17 @@ export interface FileError {
   readonly message: string;
 }
 
+/** A rule that threw on a file; its findings for that file are missing. */
+export interface RuleFailureReport {
+  readonly path: string;
+  readonly ruleId: string;
+  readonly message: string;
+}
+
 export interface ReviewResult {
   /** Documents analysed (files no document kind claims are not counted). */
   readonly documentCount: number;
   readonly files: readonly FileReview[];
   readonly errors: readonly FileError[];
+  readonly ruleFailures: readonly RuleFailureReport[];
 }

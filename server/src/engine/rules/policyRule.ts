@@ -12,6 +12,11 @@ export interface RuleReport {
   readonly span: Span;
   readonly message: string;
   readonly fixes?: readonly Fix[];
+  /**
+   * The rule cannot be sure: part of the effective policy is unknown (a loose file whose `<base />` pulls
+   * in a parent we cannot see). Reported at info level at most.
+   */
+  readonly uncertain?: boolean;
 }
 
 /** A policy document as rules see it: the tree, its text (for edits) and what is known of its place. */

@@ -45,18 +45,7 @@ export interface ScopeChain {
 export function scopeChainsForPolicyFile(model: ServiceModel, path: string): ScopeChain[] {
   const scope = model.policyFiles.get(path);
   if (scope === undefined || scope.kind === 'fragment') return [];
-  if (scope.kind === 'unknown') {
-    return [
-      {
-        name: 'standalone',
-        reason: 'standalone',
-        product: undefined,
-        levels: [{ kind: 'unknown', name: path, label: 'this document', policyPath: path }],
-        root: undefined,
-        workspace: undefined,
-      },
-    ];
-  }
+  if (scope.kind === 'unknown') return [standaloneChain(path)];
   if (scope.kind === 'api' || scope.kind === 'operation') {
     return scopeChainsForApi(model, scope.root, scope.workspace, scope.api, scope.kind === 'operation' ? scope.operation : undefined);
   }
@@ -68,6 +57,18 @@ export function scopeChainsForPolicyFile(model: ServiceModel, path: string): Sco
     return [{ name: `product ${scope.product}`, reason: 'product', product: scope.product, levels, root: scope.root, workspace }];
   }
   return [{ name: levels[levels.length - 1].label, reason: 'no-product', product: undefined, levels, root: scope.root, workspace }];
+}
+
+/** The chain of a document seen alone: one level of unknown kind, whose `<base />` leads nowhere we can see. */
+export function standaloneChain(path: string): ScopeChain {
+  return {
+    name: 'standalone',
+    reason: 'standalone',
+    product: undefined,
+    levels: [{ kind: 'unknown', name: path, label: 'this document', policyPath: path }],
+    root: undefined,
+    workspace: undefined,
+  };
 }
 
 /** The chains for an API (or one of its operations) of the tree at `root` / `workspace`. */

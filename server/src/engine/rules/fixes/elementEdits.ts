@@ -1,6 +1,6 @@
 import type { TextEdit } from '../../findings/finding';
 import { childElements, type XmlDocument, type XmlElement } from '../../policy/syntaxTree';
-import { indentationOf } from '../../policy/treeQueries';
+import { indentationOf, SECTION_NAMES, sectionElement, type SectionName } from '../../policy/treeQueries';
 
 /** Removes an element together with its line's indentation and line break, so no blank line is left. */
 export function removeElementEdit(text: string, element: XmlElement): TextEdit {
@@ -66,4 +66,28 @@ export function insertSectionEdit(document: XmlDocument, root: XmlElement, marku
   }
   const at = root.endTag ? root.endTag.span.start - indentationOf(text, root).length : root.span.end;
   return { span: { start: at, end: at }, newText: `${indented}${newline}` };
+}
+
+/**
+ * Adds a policy to a section of a `<policies>` document: right after its `<base />` (so the parent's
+ * policies still run first), else as the first child; creates the section (with `<base />`) when missing.
+ * Undefined when the document has no `<policies>` root.
+ */
+export function insertIntoSectionEdit(document: XmlDocument, section: SectionName, markup: string): TextEdit | undefined {
+  const root = document.root;
+  if (!root || root.name !== 'policies') return undefined;
+  const existing = sectionElement(document, section);
+  if (existing) {
+    const base = childElements(existing).find((child) => child.name === 'base');
+    return insertChildEdit(document, existing, markup, base);
+  }
+  const unit = indentUnit(document);
+  const body = markup
+    .split('\n')
+    .map((line) => (line.length > 0 ? unit + line : line))
+    .join('\n');
+  const sections = childElements(root);
+  const order = SECTION_NAMES.indexOf(section);
+  const before = sections.find((candidate) => SECTION_NAMES.indexOf(candidate.name as SectionName) > order);
+  return insertSectionEdit(document, root, `<${section}>\n${unit}<base />\n${body}\n</${section}>`, before);
 }

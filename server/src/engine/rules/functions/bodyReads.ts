@@ -8,16 +8,14 @@ export interface BodyRead {
   readonly message: 'request' | 'response' | 'other';
   /** From the method name through the closing parenthesis, in document offsets. */
   readonly span: Span;
-  /** True when the call passes `preserveContent: true` (or an argument we cannot evaluate). */
-  readonly preserved: boolean;
-  /** Makes the call keep the body readable; undefined when the call already does (or may). */
+  /** Makes the call keep the body readable; undefined when it already passes `preserveContent: true` (or an argument we cannot evaluate). */
   readonly preserveEdit: TextEdit | undefined;
 }
 
 // Raw document text: inside attributes `<`, `>` and `"` may appear as entities.
 const BODY_CALL = /(context\s*\.\s*(Request|Response)\s*\??\s*\.\s*)?\bBody\s*\??\s*\.\s*(As\s*(?:<|&lt;)[^()]*?(?:>|&gt;)|AsFormUrlEncodedContent)\s*\(/g;
 
-/** Every body-reading call in one expression, with whether it preserves the body for later readers. */
+/** Every body-reading call in one expression, with the edit that would preserve the body for later readers. */
 export function bodyReadsIn(text: string, expression: PolicyExpression): BodyRead[] {
   const { start, end } = expression.codeSpan;
   const code = text.slice(start, end);
@@ -31,7 +29,7 @@ export function bodyReadsIn(text: string, expression: PolicyExpression): BodyRea
     reads.push({
       message: receiver === 'Request' ? 'request' : receiver === 'Response' ? 'response' : 'other',
       span: { start: methodStart, end: closeParen + 1 },
-      ...preservation(text, { start: openParen + 1, end: closeParen }),
+      preserveEdit: preserveEdit(text, { start: openParen + 1, end: closeParen }),
     });
   }
   return reads;
@@ -46,14 +44,11 @@ function matchingParen(text: string, open: number, limit: number): number | unde
   return undefined;
 }
 
-function preservation(text: string, args: Span): { preserved: boolean; preserveEdit: TextEdit | undefined } {
+function preserveEdit(text: string, args: Span): TextEdit | undefined {
   const raw = text.slice(args.start, args.end);
-  if (raw.trim() === '') return { preserved: false, preserveEdit: { span: args, newText: 'preserveContent: true' } };
+  if (raw.trim() === '') return { span: args, newText: 'preserveContent: true' };
   const falseArgument = /^(\s*(?:preserveContent\s*:\s*)?)false\s*$/.exec(raw);
-  if (falseArgument) {
-    const at = args.start + falseArgument[1].length;
-    return { preserved: false, preserveEdit: { span: { start: at, end: at + 'false'.length }, newText: 'true' } };
-  }
-  // `true`, or a variable we cannot evaluate: assume the author meant to keep the body.
-  return { preserved: true, preserveEdit: undefined };
+  if (!falseArgument) return undefined; // `true`, or a variable we cannot evaluate: assume the author meant to keep the body.
+  const at = args.start + falseArgument[1].length;
+  return { span: { start: at, end: at + 'false'.length }, newText: 'true' };
 }

@@ -37,8 +37,8 @@ const SHAPES: readonly SecretShape[] = [
   { pattern: JWT, fieldGroup: undefined, valueGroup: 1, label: () => 'a JSON web token', minLength: 0, minEntropy: 0 },
   { pattern: CONNECTION_STRING_KEY, fieldGroup: 1, valueGroup: 2, label: (field) => `a connection string ${field}`, minLength: 20, minEntropy: 3 },
   { pattern: CONNECTION_STRING_PASSWORD, fieldGroup: 1, valueGroup: 2, label: (field) => `a connection string ${field}`, minLength: 6, minEntropy: 0 },
-  { pattern: QUERY_CREDENTIAL, fieldGroup: 1, valueGroup: 2, label: (field) => `a literal '${field}=' credential`, minLength: 20, minEntropy: 3.5 },
-  { pattern: JSON_CREDENTIAL, fieldGroup: 1, valueGroup: 2, label: (field) => `a literal "${field}" value`, minLength: 8, minEntropy: 0 },
+  { pattern: QUERY_CREDENTIAL, fieldGroup: 1, valueGroup: 2, label: (field) => `a '${field}=' credential`, minLength: 20, minEntropy: 3.5 },
+  { pattern: JSON_CREDENTIAL, fieldGroup: 1, valueGroup: 2, label: (field) => `a "${field}" value`, minLength: 8, minEntropy: 0 },
 ];
 
 /** Short passwords and client secrets still count; keys and signatures must look random to count. */

@@ -1,6 +1,6 @@
-/** The parts of an absolute http(s) URL written at the start of a value, as offsets into that value. */
+/** The parts of an absolute http(s) or WebSocket (ws, wss) URL written at the start of a value, as offsets into that value. */
 export interface LiteralUrl {
-  readonly scheme: 'http' | 'https';
+  readonly scheme: 'http' | 'https' | 'ws' | 'wss';
   /** Offset just after `://`. */
   readonly authorityStart: number;
   readonly host: string;
@@ -12,13 +12,13 @@ export interface LiteralUrl {
   readonly authorityEnd: number;
 }
 
-const ABSOLUTE_URL = /^(https?):\/\/(?:[^@/?#\s]*@)?(\[[0-9A-Fa-f:.]+\]|[^/:?#\s]+)(?::(\d{1,5}))?/i;
+const ABSOLUTE_URL = /^(https?|wss?):\/\/(?:[^@/?#\s]*@)?(\[[0-9A-Fa-f:.]+\]|[^/:?#\s]+)(?::(\d{1,5}))?/i;
 
-/** Reads `http://host[:port]` (or https) at the start of `raw`; undefined when the value is not such a URL. */
+/** Reads `http://host[:port]` (or https, ws, wss) at the start of `raw`; undefined when the value is not such a URL. */
 export function parseLiteralUrl(raw: string): LiteralUrl | undefined {
   const match = ABSOLUTE_URL.exec(raw);
   if (!match) return undefined;
-  const scheme = match[1].toLowerCase() as 'http' | 'https';
+  const scheme = match[1].toLowerCase() as LiteralUrl['scheme'];
   const host = match[2];
   const hostStart = match[0].indexOf(host, match[1].length + 3);
   return {

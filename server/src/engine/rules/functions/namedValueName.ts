@@ -14,6 +14,15 @@ export function namedValueName(...parts: string[]): string {
   return name.length > 0 ? name : 'secret';
 }
 
+/** Names of one or two words (`code`, `sig`) say too little on their own in the named value list. */
+const MIN_DESCRIPTIVE_LENGTH = 5;
+
+/** A named value name for a secret found under `field`: `x-functions-key`, or `code-secret` for a short field. */
+export function secretNamedValueName(field: string): string {
+  const name = namedValueName(field);
+  return name.length < MIN_DESCRIPTIVE_LENGTH ? `${name}-secret` : name;
+}
+
 /** The reference text that replaces a literal. */
 export function namedValueReference(name: string): string {
   return `{{${name}}}`;

@@ -20,13 +20,21 @@ const PROCESSED_STATUSES = [500, 502, 504];
 const COMPARISON = /StatusCode\s*(==|!=|>=|<=|>|<)\s*(\d{3})\b|\b(\d{3})\s*(==|!=|>=|<=|>|<)\s*[\w.?()]*StatusCode/g;
 const MIRRORED: Readonly<Record<string, string>> = { '==': '==', '!=': '!=', '>=': '<=', '<=': '>=', '>': '<', '<': '>' };
 
-/** The status codes of the processed set that some `StatusCode` comparison in the code lets through. */
+/**
+ * The statuses of the processed set that the condition lets through. Approximates C# precedence: the code is
+ * split at `||`, and within each part every `StatusCode` comparison (joined by `&&`) must hold.
+ */
 function statusesCompared(code: string): Set<number> {
   const found = new Set<number>();
-  for (const match of code.matchAll(COMPARISON)) {
-    const operator = match[1] ?? MIRRORED[match[4]];
-    const bound = Number(match[2] ?? match[3]);
-    for (const status of PROCESSED_STATUSES) if (holds(status, operator, bound)) found.add(status);
+  for (const alternative of code.split('||')) {
+    const comparisons = [...alternative.matchAll(COMPARISON)].map((match) => ({
+      operator: match[1] ?? MIRRORED[match[4]],
+      bound: Number(match[2] ?? match[3]),
+    }));
+    if (comparisons.length === 0) continue;
+    for (const status of PROCESSED_STATUSES) {
+      if (comparisons.every(({ operator, bound }) => holds(status, operator, bound))) found.add(status);
+    }
   }
   return found;
 }

@@ -1,13 +1,17 @@
 import { attribute, type XmlElement } from '../../policy/syntaxTree';
 import { elementsNamed } from '../../policy/treeQueries';
 import { constantAttributeValue } from '../functions/constantValue';
+import { descendantElements } from '../functions/descendantElements';
+import { expressionCode } from '../functions/policyExpressions';
 import { retryWaitSeconds } from '../functions/retryWaitSeconds';
 import type { PolicyDocumentContext, PolicyDocumentRule } from '../policyRule';
 
+const CALLS = ['forward-request', 'send-request', 'send-one-way-request'];
+
 /** More attempts than this multiply load on a failing backend without much chance of success. */
-export const MAX_SENSIBLE_RETRY_COUNT = 10;
+const MAX_SENSIBLE_RETRY_COUNT = 10;
 /** Waiting longer than this in total outlasts most callers' own timeouts. */
-export const MAX_SENSIBLE_RETRY_WAIT_SECONDS = 60;
+const MAX_SENSIBLE_RETRY_WAIT_SECONDS = 60;
 
 export const retryUnbounded: PolicyDocumentRule = {
   meta: {
@@ -27,6 +31,7 @@ export const retryUnbounded: PolicyDocumentRule = {
   check(context) {
     for (const retry of elementsNamed(context.document, 'retry')) {
       checkCondition(context, retry);
+      if (!callsOut(retry) || isLoopControlled(context, retry)) continue;
       const count = numberAttribute(context, retry, 'count');
       const countAttribute = attribute(retry, 'count');
       if (count !== undefined && count > MAX_SENSIBLE_RETRY_COUNT && countAttribute?.valueSpan) {
@@ -39,6 +44,26 @@ export const retryUnbounded: PolicyDocumentRule = {
     }
   },
 };
+
+/** Calls that put load on a backend; a retry around other policies is just a loop. */
+function callsOut(retry: XmlElement): boolean {
+  return descendantElements(retry).some((element) => CALLS.includes(element.name));
+}
+
+/**
+ * True when the condition reads a variable that a `set-variable` inside the retry changes: the loop walks a list
+ * (for example of backends) and stops on its own, so `count` is only a safety cap.
+ */
+function isLoopControlled(context: PolicyDocumentContext, retry: XmlElement): boolean {
+  const condition = attribute(retry, 'condition');
+  const code = condition?.embedded.map((item) => (item.kind === 'expression' ? expressionCode(context.text, item) : '')).join(' ') ?? '';
+  return descendantElements(retry)
+    .filter((element) => element.name === 'set-variable')
+    .some((setVariable) => {
+      const name = attribute(setVariable, 'name')?.value;
+      return name !== undefined && name !== '' && code.includes(`"${name}"`);
+    });
+}
 
 function numberAttribute(context: PolicyDocumentContext, element: XmlElement, name: string): number | undefined {
   const value = constantAttributeValue(context.text, attribute(element, name));

@@ -2,16 +2,19 @@ import { syntaxDocsUrl } from '../../findings/docsUrl';
 import type { Finding } from '../../findings/finding';
 
 /** Codes of the syntax findings the Bicep lexer and parser report (documented in docs/syntax.md). */
-export type BicepSyntaxCode =
-  | 'bicep-unterminated-string'
-  | 'bicep-unterminated-multiline-string'
-  | 'bicep-unterminated-comment'
-  | 'bicep-invalid-escape'
-  | 'bicep-unexpected-character'
-  | 'bicep-unexpected-token'
-  | 'bicep-missing-expression'
-  | 'bicep-unclosed-bracket'
-  | 'bicep-nesting-too-deep';
+export const BICEP_SYNTAX_CODES = [
+  'bicep-unterminated-string',
+  'bicep-unterminated-multiline-string',
+  'bicep-unterminated-comment',
+  'bicep-invalid-escape',
+  'bicep-unexpected-character',
+  'bicep-unexpected-token',
+  'bicep-missing-expression',
+  'bicep-unclosed-bracket',
+  'bicep-nesting-too-deep',
+] as const;
+
+export type BicepSyntaxCode = (typeof BICEP_SYNTAX_CODES)[number];
 
 export function bicepSyntaxFinding(code: BicepSyntaxCode, message: string, start: number, end: number): Finding {
   return {

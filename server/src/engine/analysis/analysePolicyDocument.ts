@@ -1,0 +1,126 @@
+import { pathForGlobs } from '../config/configLocator';
+import { isIgnored, resolveRuleSettings } from '../config/resolveRuleSettings';
+import type { DocumentInput } from '../documents/documentKind';
+import type { Finding } from '../findings/finding';
+import { parsePolicy } from '../policy/policyParser';
+import type { XmlDocument } from '../policy/syntaxTree';
+import { applyInlineSuppressions, inlineSuppressions } from '../rules/inlineSuppressions';
+import type { PolicyChainContext } from '../rules/policyChainRule';
+import { POLICY_CHAIN_RULES } from '../rules/policyChainRules';
+import { POLICY_DOCUMENT_RULES } from '../rules/policyDocumentRules';
+import type { RuleSettings } from '../rules/ruleSettings';
+import { runRules, type RuleFailure, type RuleRun } from '../rules/runRules';
+import { runPolicyDocumentRules } from '../rules/runPolicyDocumentRules';
+import { unusedSuppressionFinding } from '../rules/unusedSuppressionFinding';
+import type { SchemaContext } from '../schema/schemaContext';
+import { validatePolicySchema } from '../schema/validatePolicySchema';
+import { LineMap } from '../text/lineMap';
+import { computeEffectivePolicy, effectivePoliciesForPolicyFile, type DocumentSource } from '../workspace/effectivePolicy';
+import { standaloneChain } from '../workspace/scopeChain';
+import type { ApiNode, OperationNode, ServiceModel } from '../workspace/serviceModel';
+import type { AnalysisContext } from './analysisContext';
+import { documentScopeOf, type PolicyWorkspace } from './policyWorkspace';
+
+export interface PolicyAnalysis {
+  readonly findings: Finding[];
+  readonly failures: RuleFailure[];
+}
+
+/** Syntax, schema, single-document rules and (with a workspace) effective-policy rules for one policy document. */
+export function analysePolicyDocument(input: DocumentInput, context: AnalysisContext): PolicyAnalysis {
+  const located = context.configFor(input.path);
+  const relativeToConfig = pathForGlobs(located, input.path);
+  if (isIgnored(located.config, relativeToConfig)) return { findings: [], failures: [] };
+  const { document, findings: syntax } = parsePolicy(input.text);
+  const ruleSettings = resolveRuleSettings(located.config, relativeToConfig);
+  const workspace = context.workspaceFor(input.path);
+  const path = workspace?.relativePathOf(input.path);
+  const place = workspace && path !== undefined ? workspacePlace(workspace, path, document) : undefined;
+  const scope = documentScopeOf(place?.workspace.scopeOf(place.path));
+
+  const schema = validatePolicySchema(document, { gateway: located.config.gateway, scope, ...(place ? referenceChecks(place) : {}) });
+  const documentRules = runPolicyDocumentRules({ text: input.text, document, scope }, POLICY_DOCUMENT_RULES, ruleSettings);
+  const chainRules = runChainRules(input, document, place, ruleSettings);
+  const lineMap = new LineMap(input.text);
+  const { kept, unused } = applyInlineSuppressions([...documentRules.findings, ...chainRules.findings], inlineSuppressions(document, lineMap), lineMap);
+  return {
+    findings: [...syntax, ...schema, ...kept, ...unused.map(unusedSuppressionFinding)],
+    failures: [...documentRules.failures, ...chainRules.failures],
+  };
+}
+
+/** A document inside a workspace, with the documents around it (this one read from the given text). */
+interface WorkspacePlace {
+  readonly workspace: PolicyWorkspace;
+  readonly path: string;
+  readonly source: DocumentSource;
+}
+
+function workspacePlace(workspace: PolicyWorkspace, path: string, document: XmlDocument): WorkspacePlace {
+  return { workspace, path, source: (candidate) => (candidate === path ? document : workspace.documentFor(candidate)) };
+}
+
+/** Fragment and named value lookups; undefined (unknown) when the workspace defines none, so nothing is guessed. */
+function referenceChecks(place: WorkspacePlace): Pick<SchemaContext, 'fragmentExists' | 'namedValueExists'> {
+  const trees = place.workspace.treesOf(place.path);
+  const anyFragments = trees.some((tree) => tree.fragments.size > 0);
+  const anyNamedValues = trees.some((tree) => tree.namedValues.size > 0);
+  return {
+    fragmentExists: (id) => (anyFragments ? trees.some((tree) => tree.fragments.has(id)) : undefined),
+    namedValueExists: (name) =>
+      anyNamedValues ? trees.some((tree) => tree.namedValues.has(name) || [...tree.namedValues.values()].some((value) => value.displayName === name)) : undefined,
+  };
+}
+
+function apiAndOperation(workspace: PolicyWorkspace, path: string): { api: ApiNode | undefined; operation: OperationNode | undefined } {
+  const scope = workspace.scopeOf(path);
+  if (!scope || (scope.kind !== 'api' && scope.kind !== 'operation')) return { api: undefined, operation: undefined };
+  const tree = workspace.treesOf(path)[0];
+  const api = tree?.apis.get(scope.api);
+  const operation = scope.kind === 'operation' ? api?.operations.get(scope.operation) : undefined;
+  return { api, operation };
+}
+
+/**
+ * Effective-policy rules for API and operation documents (and loose documents, seen alone). In an
+ * operation document, a report the same rule already makes on its API's document is dropped, so a
+ * missing rate limit shows once, where it is best fixed.
+ */
+function runChainRules(input: DocumentInput, document: XmlDocument, place: WorkspacePlace | undefined, settings: RuleSettings): RuleRun {
+  const scope = documentScopeOf(place?.workspace.scopeOf(place.path));
+  if (scope !== undefined && scope !== 'api' && scope !== 'operation') return { findings: [], failures: [] };
+  const policies = place
+    ? effectivePoliciesForPolicyFile(place.workspace.model, place.path, place.source)
+    : [computeEffectivePolicy(EMPTY_MODEL, standaloneChain(input.path), (candidate) => (candidate === input.path ? document : undefined))];
+  const { api, operation } = place ? apiAndOperation(place.workspace, place.path) : { api: undefined, operation: undefined };
+  const trees = place ? place.workspace.treesOf(place.path) : [];
+  const base = { text: input.text, document, path: place?.path ?? input.path, scope, api, operation, trees, environment: settings.environment };
+
+  const alreadyReported = new Set<string>();
+  if (place && scope === 'operation' && api?.policyPath) {
+    const apiPath = api.policyPath;
+    const apiDocument = place.source(apiPath);
+    const apiText = place.workspace.textOf(apiPath);
+    if (apiDocument && apiText !== undefined) {
+      const apiPolicies = effectivePoliciesForPolicyFile(place.workspace.model, apiPath, place.source);
+      // Run the rules on the API's own document only to learn what they report there.
+      runRules(
+        POLICY_CHAIN_RULES,
+        settings,
+        (report): PolicyChainContext => ({ ...base, text: apiText, document: apiDocument, path: apiPath, scope: 'api', operation: undefined, policies: apiPolicies, report }),
+        (ruleId, item) => {
+          alreadyReported.add(`${ruleId}\u0000${item.message}`);
+          return true;
+        },
+      );
+    }
+  }
+  return runRules(
+    POLICY_CHAIN_RULES,
+    settings,
+    (report): PolicyChainContext => ({ ...base, policies, report }),
+    (ruleId, item) => alreadyReported.has(`${ruleId}\u0000${item.message}`),
+  );
+}
+
+const EMPTY_MODEL: ServiceModel = { roots: [], policyFiles: new Map(), problems: [] };

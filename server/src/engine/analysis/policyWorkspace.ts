@@ -1,0 +1,73 @@
+import { relative, sep } from 'node:path';
+import { parsePolicy } from '../policy/policyParser';
+import type { XmlDocument } from '../policy/syntaxTree';
+import type { DocumentScope } from '../schema/schemaContext';
+import { discoverServiceModel } from '../workspace/layoutDiscovery';
+import { artifactTreeOf, type ArtifactTree, type PolicyScope, type ServiceModel } from '../workspace/serviceModel';
+
+/** Reads a workspace-relative file, or undefined when it cannot be read. */
+export type RelativeReader = (relativePath: string) => string | undefined;
+
+/**
+ * One folder seen as an APIM service: its APIOps model (scopes, products, fragments, named values,
+ * backends) and its policy documents, parsed once and reused until their text changes. The reader
+ * decides where text comes from: the editor's open buffers first, then the disk.
+ */
+export class PolicyWorkspace {
+  private readonly parsed = new Map<string, { text: string; document: XmlDocument }>();
+
+  private constructor(
+    /** Absolute folder. */
+    readonly root: string,
+    readonly model: ServiceModel,
+    private readonly readRelative: RelativeReader,
+  ) {}
+
+  /** Discovers the model from the folder's file list (workspace-relative paths). */
+  static load(root: string, relativePaths: readonly string[], readRelative: RelativeReader): PolicyWorkspace {
+    return new PolicyWorkspace(root, discoverServiceModel(relativePaths, readRelative), readRelative);
+  }
+
+  /** The workspace-relative `/`-separated path of an absolute path, or undefined when it lies outside. */
+  relativePathOf(absolutePath: string): string | undefined {
+    const path = relative(this.root, absolutePath);
+    if (path.startsWith('..') || path === '' || /^[a-zA-Z]:/.test(path) || path.startsWith(sep)) return undefined;
+    return path.split(sep).join('/');
+  }
+
+  textOf(relativePath: string): string | undefined {
+    return this.readRelative(relativePath);
+  }
+
+  /** The parsed policy at a path; parsing happens once per distinct text. */
+  documentFor(relativePath: string): XmlDocument | undefined {
+    const text = this.textOf(relativePath);
+    if (text === undefined) return undefined;
+    const cached = this.parsed.get(relativePath);
+    if (cached && cached.text === text) return cached.document;
+    const document = parsePolicy(text).document;
+    this.parsed.set(relativePath, { text, document });
+    return document;
+  }
+
+  scopeOf(relativePath: string): PolicyScope | undefined {
+    return this.model.policyFiles.get(relativePath);
+  }
+
+  /**
+   * The trees whose fragments, named values and backends a policy file can use, nearest first: its APIM
+   * workspace's tree (when it is in one), then the service's. Empty for loose files.
+   */
+  treesOf(relativePath: string): ArtifactTree[] {
+    const scope = this.scopeOf(relativePath);
+    if (!scope || scope.kind === 'unknown') return [];
+    const workspace = scope.kind === 'global' ? undefined : scope.workspace;
+    const trees = [workspace === undefined ? undefined : artifactTreeOf(this.model, scope.root, workspace), artifactTreeOf(this.model, scope.root, undefined)];
+    return trees.filter((tree): tree is ArtifactTree => tree !== undefined);
+  }
+}
+
+/** The schema's notion of scope for a discovered policy file; undefined for loose files. */
+export function documentScopeOf(scope: PolicyScope | undefined): DocumentScope | undefined {
+  return scope === undefined || scope.kind === 'unknown' ? undefined : scope.kind;
+}

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerEffectivePolicyView } from './effectivePolicyView';
 
 let client: LanguageClient | undefined;
 
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('apimStudio', 'APIM Studio', serverOptions, clientOptions);
   registerCommands(context, () => client);
+  registerEffectivePolicyView(context, () => client);
   await client.start();
 }
 

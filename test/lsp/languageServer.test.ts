@@ -141,6 +141,16 @@ describe('language server over stdio', () => {
     );
   });
 
+  test('the effective policy of an operation shows every scope it inherits from, in order', async () => {
+    const example = join(REPO_ROOT, 'examples', 'contoso-apiops');
+    const uri = `file://${join(example, 'apis', 'orders-api', 'operations', 'create-order', 'policy.xml')}`;
+    const { text } = await client.request<{ text: string }>('apimStudio/effectivePolicy', { uri });
+    assert.match(text, /via product starter/);
+    const order = ['correlation-id', '<rate-limit ', '<validate-jwt', '<validate-content', '<forward-request'].map((needle) => text.indexOf(needle));
+    assert.ok(order.every((index) => index >= 0), `missing statements in:\n${text}`);
+    assert.deepEqual([...order].sort((a, b) => a - b), order, 'statements appear in run order');
+  });
+
   test('the review request walks a folder and counts documents and findings', async () => {
     const result = await client.request<{ documents: number; findings: number }>('apimStudio/reviewWorkspace', {
       folders: [join(REPO_ROOT, 'examples', 'contoso-apiops')],

@@ -14,7 +14,15 @@ import { ConfigLocator } from '../engine/config/configLocator';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../engine/analysis/analysisSettings';
 import { summariseReview } from '../engine/report/reviewSummary';
 import { reviewPaths } from '../engine/review/reviewFiles';
-import { REVIEW_WORKSPACE_REQUEST, type ReviewWorkspaceParams, type ReviewWorkspaceResult } from '../protocol/customRequests';
+import {
+  EFFECTIVE_POLICY_REQUEST,
+  REVIEW_WORKSPACE_REQUEST,
+  type EffectivePolicyParams,
+  type EffectivePolicyResult,
+  type ReviewWorkspaceParams,
+  type ReviewWorkspaceResult,
+} from '../protocol/customRequests';
+import { effectivePolicyText } from '../engine/analysis/effectivePolicyText';
 import { DocumentFindingsCache } from './documentFindingsCache';
 import { documentSymbols, foldingRanges, policyTree } from './policyFeatures';
 import { toAnalysisSettings, type ApimStudioSettingsSection } from './serverSettings';
@@ -140,6 +148,12 @@ export function startLanguageServer(connection: Connection): void {
     if (!document) return [];
     const isPolicy = isPolicyDocument({ path: document.uri, languageId: document.languageId, text: document.getText() });
     return codeActions(document, findingsCache.get(document.uri, document.version), params, isPolicy);
+  });
+
+  connection.onRequest(EFFECTIVE_POLICY_REQUEST, (params: EffectivePolicyParams): EffectivePolicyResult => {
+    const path = pathOf(params.uri);
+    const text = documents.get(params.uri)?.getText() ?? readTextFile(path) ?? '';
+    return { text: effectivePolicyText(path, text, workspaceIndex.workspaceFor(path)) };
   });
 
   connection.onRequest(REVIEW_WORKSPACE_REQUEST, (params: ReviewWorkspaceParams): ReviewWorkspaceResult => {

@@ -17,3 +17,14 @@ export interface ReviewWorkspaceResult {
   readonly warnings: number;
   readonly infos: number;
 }
+
+/** Client -> server: the effective policy of a policy document (every chain, annotated with scopes), as text. */
+export const EFFECTIVE_POLICY_REQUEST = 'apimStudio/effectivePolicy';
+
+export interface EffectivePolicyParams {
+  readonly uri: string;
+}
+
+export interface EffectivePolicyResult {
+  readonly text: string;
+}

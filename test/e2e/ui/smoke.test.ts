@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { WorkbenchSession } from './workbenchSession';
+
+// The fixture policy with an unclosed <backend> (test/e2e/fixtures/workspace/apis/echo/policy.xml).
+const BROKEN_POLICY = 'apis/echo/policy.xml';
+
+suite('UI smoke (packaged VSIX)', () => {
+  let session: WorkbenchSession;
+
+  suiteSetup(async () => {
+    session = await WorkbenchSession.start();
+  });
+
+  teardown(async function () {
+    const current = this.currentTest;
+    if (!session || !current) return;
+    if (current.state === 'failed') session.markFailed();
+    await session.screenshot(current.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
+  });
+
+  suiteTeardown(async () => {
+    await session?.close();
+  });
+
+  test('a broken policy gets an error squiggle', async () => {
+    await session.openFile(BROKEN_POLICY, '<backend>');
+    await session.errorSquiggles().first().waitFor();
+  });
+
+  test('the Problems panel lists the unclosed element', async () => {
+    const rows = await session.showProblems();
+    const row = rows.filter({ hasText: '<backend> is never closed' });
+    await row.first().waitFor();
+    // The row shows the source and the code, drawn as apim-studio(xml-unclosed-element).
+    assert.match((await row.first().textContent()) ?? '', /apim-studio\W*xml-unclosed-element/);
+  });
+
+  test('the lightbulb menu quick fix inserts </backend> and clears the squiggle', async () => {
+    await session.applyQuickFix('Insert </backend>');
+    await session.editorText('</backend>').waitFor();
+    await session.errorSquiggles().first().waitFor({ state: 'detached' });
+  });
+
+  test('APIM: Review Workspace from the palette reports its result', async () => {
+    await session.runCommand('APIM: Review Workspace');
+    await session.notification('APIM Studio reviewed').waitFor();
+  });
+});

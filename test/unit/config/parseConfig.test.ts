@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseConfig } from '../../../server/src/engine/config/parseConfig';
+import { looseFindings } from '../../support/memoryWorkspace';
+import { isSuppressedByConfig } from '../../../server/src/engine/config/configSuppressions';
 import { resolveRuleSettings, isIgnored } from '../../../server/src/engine/config/resolveRuleSettings';
 
 describe('.apim-studio.json', () => {
@@ -46,6 +48,34 @@ describe('.apim-studio.json', () => {
     );
     assert.equal(config.extends, 'recommended');
     assert.ok(findings.every((finding) => finding.code === 'config-invalid' && finding.severity === 'error'));
+  });
+
+  test('an expired suppression is reported on its date and no longer applies', () => {
+    const text = '{ "suppressions": [{ "rule": "tracing-enabled", "reason": "pilot", "expires": "2026-01-31" }] }';
+    const { config, findings } = parseConfig(text, new Date('2026-02-01T08:00:00Z'));
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, text.slice(finding.span.start, finding.span.end)]),
+      [['config-suppression-expired', '"2026-01-31"']],
+    );
+    assert.equal(isSuppressedByConfig(config, 'tracing-enabled', 'apis/a/policy.xml', new Date('2026-01-31T23:00:00Z')), true, 'holds through its date');
+    assert.equal(isSuppressedByConfig(config, 'tracing-enabled', 'apis/a/policy.xml', new Date('2026-02-01T00:00:00Z')), false);
+    assert.deepEqual(parseConfig(text, new Date('2026-01-15T00:00:00Z')).findings, []);
+  });
+
+  test('a suppression applies to its rule in the files it names', () => {
+    const { config } = parseConfig('{ "suppressions": [{ "rule": "tracing-enabled", "files": ["apis/test-*/**"], "reason": "test APIs" }] }');
+    const now = new Date('2026-06-01T00:00:00Z');
+    assert.equal(isSuppressedByConfig(config, 'tracing-enabled', 'apis/test-orders/policy.xml', now), true);
+    assert.equal(isSuppressedByConfig(config, 'tracing-enabled', 'apis/orders/policy.xml', now), false);
+    assert.equal(isSuppressedByConfig(config, 'rate-limit-missing', 'apis/test-orders/policy.xml', now), false);
+  });
+
+  test('analysis drops findings a live config suppression names, and keeps them once it has expired', () => {
+    const text = '<policies><inbound><trace source="a"><message>m</message></trace></inbound></policies>';
+    const live = parseConfig('{ "suppressions": [{ "rule": "tracing-enabled", "reason": "pilot", "expires": "2999-01-01" }] }').config;
+    assert.deepEqual(looseFindings('tracing-enabled', text, live), []);
+    const expired = parseConfig('{ "suppressions": [{ "rule": "tracing-enabled", "reason": "pilot", "expires": "2000-01-01" }] }').config;
+    assert.equal(looseFindings('tracing-enabled', text, expired).length, 1);
   });
 
   test('broken JSON is reported, never thrown', () => {

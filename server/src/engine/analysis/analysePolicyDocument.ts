@@ -1,4 +1,5 @@
 import { pathForGlobs } from '../config/configLocator';
+import { isSuppressedByConfig } from '../config/configSuppressions';
 import { isIgnored, resolveRuleSettings } from '../config/resolveRuleSettings';
 import type { DocumentInput } from '../documents/documentKind';
 import type { Finding } from '../findings/finding';
@@ -42,7 +43,11 @@ export function analysePolicyDocument(input: DocumentInput, context: AnalysisCon
   const documentRules = runPolicyDocumentRules({ text: input.text, document, scope }, POLICY_DOCUMENT_RULES, ruleSettings);
   const chainRules = runChainRules(input, document, place, ruleSettings);
   const lineMap = new LineMap(input.text);
-  const { kept, unused } = applyInlineSuppressions([...documentRules.findings, ...chainRules.findings], inlineSuppressions(document, lineMap), lineMap);
+  const today = new Date();
+  const ruleFindings = [...documentRules.findings, ...chainRules.findings].filter(
+    (finding) => !isSuppressedByConfig(located.config, finding.code, relativeToConfig, today),
+  );
+  const { kept, unused } = applyInlineSuppressions(ruleFindings, inlineSuppressions(document, lineMap), lineMap);
   return {
     findings: [...syntax, ...schema, ...kept, ...unused.map(unusedSuppressionFinding)],
     failures: [...documentRules.failures, ...chainRules.failures],

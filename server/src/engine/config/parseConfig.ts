@@ -4,9 +4,11 @@ import { configurationDocsUrl } from '../findings/docsUrl';
 import { allRuleMetas } from '../rules/ruleCatalog';
 import type { RuleLevel } from '../rules/ruleSettings';
 import type { Span } from '../text/span';
+import { isExpired } from './configSuppressions';
 import { DEFAULT_CONFIG, GATEWAYS, PRESETS, type ApimStudioConfig, type ConfigOverride, type ConfigSuppression, type Gateway, type Preset } from './apimStudioConfig';
 
 export const CONFIG_ERROR_CODE = 'config-invalid';
+export const SUPPRESSION_EXPIRED_CODE = 'config-suppression-expired';
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
 const ENVIRONMENTS = ['production', 'nonproduction'] as const;
 const TOP_LEVEL_KEYS = ['$schema', 'extends', 'environment', 'gateway', 'rules', 'overrides', 'ignore', 'suppressions'];
@@ -19,7 +21,7 @@ export interface ParsedConfig {
 }
 
 /** Reads `.apim-studio.json` (comments and trailing commas allowed). A wrong field is reported and ignored; never throws. */
-export function parseConfig(text: string): ParsedConfig {
+export function parseConfig(text: string, today: Date = new Date()): ParsedConfig {
   const findings: Finding[] = [];
   const report = (span: Span, message: string): void => {
     findings.push({ code: CONFIG_ERROR_CODE, kind: 'schema', severity: 'error', message, span, docsUrl: configurationDocsUrl(), fixes: [] });
@@ -122,6 +124,17 @@ export function parseConfig(text: string): ParsedConfig {
       else report(spanOf(expiresNode), "'expires' must be a date written YYYY-MM-DD.");
     }
     const filesNode = findNodeAtLocation(item, ['files']);
+    if (expires && expiresNode && isExpired({ rule, reason, expires }, today)) {
+      findings.push({
+        code: SUPPRESSION_EXPIRED_CODE,
+        kind: 'schema',
+        severity: 'warning',
+        message: `This suppression of ${rule} expired on ${expires}: the findings it hid are reported again. Fix them, or extend the date with a reason.`,
+        span: spanOf(expiresNode),
+        docsUrl: configurationDocsUrl(),
+        fixes: [],
+      });
+    }
     suppressions.push({ rule, reason, ...(filesNode ? { files: stringList(filesNode, 'files') } : {}), ...(expires ? { expires } : {}) });
   }
 

@@ -3,10 +3,10 @@ import type { XmlAttribute, XmlDocument, XmlElement, XmlNode } from './syntaxTre
 export const SECTION_NAMES = ['inbound', 'backend', 'outbound', 'on-error'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
-/** Every element of the document in document order (iterative; the tree is depth-limited anyway). */
-export function allElements(document: XmlDocument): XmlElement[] {
+/** Every element among `nodes` and below them, in document order (iterative; the tree is depth-limited anyway). */
+export function elementsIn(nodes: readonly XmlNode[]): XmlElement[] {
   const found: XmlElement[] = [];
-  const pending: XmlNode[] = [...document.children].reverse();
+  const pending: XmlNode[] = [...nodes].reverse();
   while (pending.length > 0) {
     const node = pending.pop() as XmlNode;
     if (node.kind !== 'element') continue;
@@ -14,6 +14,11 @@ export function allElements(document: XmlDocument): XmlElement[] {
     for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index]);
   }
   return found;
+}
+
+/** Every element of the document in document order. */
+export function allElements(document: XmlDocument): XmlElement[] {
+  return elementsIn(document.children);
 }
 
 export function elementsNamed(document: XmlDocument, ...names: string[]): XmlElement[] {

@@ -3,10 +3,14 @@ import { ConfigLocator } from '../config/configLocator';
 import type { AnalysisContext } from './analysisContext';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from './analysisSettings';
 
-/** Reads a text file from disk, or undefined when it is missing or unreadable. */
+/**
+ * Reads a UTF-8 text file from disk, or undefined when it is missing or unreadable. A byte order mark is
+ * dropped, as editors do, so offsets (and the CLI's columns) match what the user sees.
+ */
 export function readTextFile(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    const text = readFileSync(path, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
     return undefined;
   }

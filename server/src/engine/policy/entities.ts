@@ -1,3 +1,5 @@
+import { ForwardSearch } from './forwardSearch';
+
 /**
  * XML character references. Only the five predefined entities and numeric references are ever
  * expanded: a policy document has no DTD we would honour, so `&custom;` is reported, never resolved.
@@ -23,8 +25,14 @@ const MAX_ENTITY_LENGTH = 32;
  * Decodes `text.slice(start, end)`. Regions listed in `verbatim` (policy expressions) are still decoded
  * (APIM sees the decoded text) but bare `&` inside them is not a problem: APIM reads `&&` there as C#.
  */
-export function decodeEntities(text: string, start: number, end: number, verbatim: readonly { start: number; end: number }[] = []): DecodedText {
-  const firstAmpersand = text.indexOf('&', start);
+export function decodeEntities(
+  text: string,
+  start: number,
+  end: number,
+  verbatim: readonly { start: number; end: number }[] = [],
+  ampersands: ForwardSearch = new ForwardSearch(text, '&'),
+): DecodedText {
+  const firstAmpersand = ampersands.next(start);
   if (firstAmpersand === -1 || firstAmpersand >= end) return { value: text.slice(start, end), problems: [] };
   const problems: EntityProblem[] = [];
   let value = '';
@@ -32,8 +40,8 @@ export function decodeEntities(text: string, start: number, end: number, verbati
   let pos = firstAmpersand;
   while (pos !== -1 && pos < end) {
     value += text.slice(cursor, pos);
-    const semicolon = text.indexOf(';', pos + 1);
-    const reference = semicolon !== -1 && semicolon < end && semicolon - pos <= MAX_ENTITY_LENGTH ? text.slice(pos + 1, semicolon) : undefined;
+    const semicolon = semicolonWithin(text, pos + 1, Math.min(end, pos + MAX_ENTITY_LENGTH + 1));
+    const reference = semicolon !== -1 ? text.slice(pos + 1, semicolon) : undefined;
     const insideExpression = verbatim.some((region) => pos >= region.start && pos < region.end);
     const replacement = reference === undefined ? undefined : resolveReference(reference);
     if (reference !== undefined && replacement !== undefined) {
@@ -52,10 +60,16 @@ export function decodeEntities(text: string, start: number, end: number, verbati
       value += '&';
       cursor = pos + 1;
     }
-    pos = text.indexOf('&', cursor);
+    pos = ampersands.next(cursor);
   }
   value += text.slice(cursor, end);
   return { value, problems };
+}
+
+/** The first `;` in [from, to), or -1: an entity name is short, so the search never runs far. */
+function semicolonWithin(text: string, from: number, to: number): number {
+  for (let index = from; index < to; index++) if (text.charCodeAt(index) === 59) return index;
+  return -1;
 }
 
 function resolveReference(reference: string): string | undefined {

@@ -85,8 +85,7 @@ export function scanExpression(text: string, start: number, limit: number = text
     } else if (code === SLASH && text.charCodeAt(pos + 1) === SLASH) {
       pos = skipToLineEnd(text, pos + 2, limit);
     } else if (code === SLASH && text.charCodeAt(pos + 1) === STAR) {
-      const close = text.indexOf('*/', pos + 2);
-      pos = close === -1 || close + 2 > limit ? limit : close + 2;
+      pos = skipBlockComment(text, pos + 2, limit);
     } else {
       pos++;
     }
@@ -185,6 +184,14 @@ function skipCharLiteral(text: string, pos: number, limit: number): number {
     cursor++;
   }
   return pos + 1;
+}
+
+/** Past the star-slash that ends a block comment, never looking beyond `limit`. */
+function skipBlockComment(text: string, pos: number, limit: number): number {
+  for (let index = pos; index + 1 < limit; index++) {
+    if (text.charCodeAt(index) === STAR && text.charCodeAt(index + 1) === SLASH) return index + 2;
+  }
+  return limit;
 }
 
 function skipToLineEnd(text: string, pos: number, limit: number): number {

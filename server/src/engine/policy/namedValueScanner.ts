@@ -1,3 +1,4 @@
+import { ForwardSearch } from './forwardSearch';
 import type { NamedValueReference } from './syntaxTree';
 
 /** APIM named value names: letters, digits, dot, dash and underscore. */
@@ -5,12 +6,18 @@ const NAMED_VALUE_NAME = /^[A-Za-z0-9._-]+$/;
 const MAX_NAME_LENGTH = 256;
 
 /** Finds `{{name}}` references in `text.slice(start, end)`. Braces around anything else (Liquid, JSON) are ignored. */
-export function scanNamedValues(text: string, start: number, end: number): NamedValueReference[] {
-  let open = text.indexOf('{{', start);
+export function scanNamedValues(
+  text: string,
+  start: number,
+  end: number,
+  opens: ForwardSearch = new ForwardSearch(text, '{{'),
+  closes: ForwardSearch = new ForwardSearch(text, '}}'),
+): NamedValueReference[] {
+  let open = opens.next(start);
   if (open === -1 || open >= end) return [];
   const references: NamedValueReference[] = [];
   while (open !== -1 && open + 4 <= end) {
-    const close = text.indexOf('}}', open + 2);
+    const close = closes.next(open + 2);
     if (close === -1 || close + 2 > end) break;
     const raw = close - open - 2 <= MAX_NAME_LENGTH + 8 ? text.slice(open + 2, close) : '';
     const leading = raw.length - raw.trimStart().length;
@@ -23,9 +30,9 @@ export function scanNamedValues(text: string, start: number, end: number): Named
         span: { start: open, end: close + 2 },
         nameSpan: { start: nameStart, end: nameStart + name.length },
       });
-      open = text.indexOf('{{', close + 2);
+      open = opens.next(close + 2);
     } else {
-      open = text.indexOf('{{', open + 1);
+      open = opens.next(open + 1);
     }
   }
   return references;

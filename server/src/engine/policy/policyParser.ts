@@ -4,6 +4,7 @@ import type { Span } from '../text/span';
 import { decodeEntities, type EntityProblem } from './entities';
 import { scanExpression, startsExpression, type ExpressionScan } from './expressionScanner';
 import { scanNamedValues } from './namedValueScanner';
+import { textSearches, type TextSearches } from './textSearches';
 import type {
   Embedded,
   PolicyExpression,
@@ -102,8 +103,25 @@ class PolicyParser {
   private root: XmlElement | undefined;
   /** The last expression scan, reused when the same value is decoded right after its end was found. */
   private lastScan: { start: number; result: ExpressionScan } | undefined;
+  private readonly searches: TextSearches;
+  /**
+   * Characters that unterminated expressions may still scan. Each one scans to the end of the text; once a
+   * hostile or badly broken document has used this up, expressions are only looked for up to the next `<`,
+   * which keeps the whole parse linear.
+   */
+  private unterminatedScanBudget: number;
+  private lineBreakCache: string | undefined;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.searches = textSearches(text);
+    this.unterminatedScanBudget = 4 * text.length + 4096;
+  }
+
+  /** The document's line break style, for inserted lines. */
+  private get lineBreak(): string {
+    this.lineBreakCache ??= this.text.includes('\r\n') ? '\r\n' : '\n';
+    return this.lineBreakCache;
+  }
 
   parse(): ParseResult {
     const text = this.text;
@@ -205,8 +223,7 @@ class PolicyParser {
       return { span: { start: insertAt, end: insertAt }, newText: `</${element.name}>` };
     }
     const indent = this.indentationOfLineAt(element.span.start);
-    const newline = text.includes('\r\n') ? '\r\n' : '\n';
-    return { span: { start: lineStart, end: lineStart }, newText: `${indent}</${element.name}>${newline}` };
+    return { span: { start: lineStart, end: lineStart }, newText: `${indent}</${element.name}>${this.lineBreak}` };
   }
 
   private indentationOfLineAt(offset: number): string {
@@ -313,7 +330,8 @@ class PolicyParser {
     const end = close === -1 ? this.text.length : close + 2;
     if (close === -1) this.report('xml-unterminated-declaration', { start, end: start + 2 }, 'This processing instruction is never closed with `?>`.');
     const isXmlDeclaration = /^<\?xml[\s?]/.test(this.text.slice(start, start + 6));
-    if (isXmlDeclaration && this.text.slice(0, start).replace(/^\uFEFF/, '').length > 0) {
+    const documentStart = this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    if (isXmlDeclaration && start !== documentStart) {
       this.report('xml-misplaced-declaration', { start, end: start + 5 }, 'The XML declaration must be the very first thing in the document.');
     }
     this.appendNode({ kind: 'processing-instruction', span: { start, end } });
@@ -451,7 +469,7 @@ class PolicyParser {
       const scan = this.scanExpressionAt(expressionStart, text.length);
       if (scan.closed) scanFrom = scan.end;
     }
-    const close = text.indexOf(quote, scanFrom);
+    const close = (quote === '"' ? this.searches.doubleQuote : this.searches.singleQuote).next(scanFrom);
     if (close !== -1 && !this.hasMarkupOnLaterLine(scanFrom, close)) return close;
     // No closing quote before markup on a later line: end the value at the first `>`, `/>` or line break.
     let end = scanFrom;
@@ -468,14 +486,10 @@ class PolicyParser {
 
   /** A line break followed later by `<` between `from` and `to`: the sign of a value whose closing quote is missing. */
   private hasMarkupOnLaterLine(from: number, to: number): boolean {
-    const text = this.text;
-    let sawNewline = false;
-    for (let index = from; index < to; index++) {
-      const code = text.charCodeAt(index);
-      if (code === 10) sawNewline = true;
-      else if (code === LT && sawNewline) return true;
-    }
-    return false;
+    const newline = this.searches.newline.next(from);
+    if (newline === -1 || newline >= to) return false;
+    const lessThan = this.searches.lessThan.next(newline);
+    return lessThan !== -1 && lessThan < to;
   }
 
   private readUnquotedAttributeValue(name: string, nameSpan: Span): XmlAttribute {
@@ -545,7 +559,13 @@ class PolicyParser {
     if (cached && cached.start === start && (cached.result.closed ? cached.result.end <= limit : cached.result.end === limit)) {
       return cached.result;
     }
-    const result = scanExpression(this.text, start, limit);
+    let bound = limit;
+    if (this.unterminatedScanBudget <= 0) {
+      const lessThan = this.searches.lessThan.next(start + 2);
+      if (lessThan !== -1) bound = Math.min(limit, lessThan);
+    }
+    const result = scanExpression(this.text, start, bound);
+    if (!result.closed) this.unterminatedScanBudget -= result.end - start;
     this.lastScan = { start, result };
     return result;
   }
@@ -606,9 +626,9 @@ class PolicyParser {
         }
       }
     }
-    embedded.push(...scanNamedValues(text, range.start, range.end));
+    embedded.push(...scanNamedValues(text, range.start, range.end, this.searches.namedValueOpen, this.searches.namedValueClose));
     const verbatim = expression ? [expression.span] : [];
-    const decoded = decodeEntities(text, range.start, range.end, verbatim);
+    const decoded = decodeEntities(text, range.start, range.end, verbatim, this.searches.ampersand);
     for (const problem of decoded.problems) this.reportEntityProblem(problem);
     if (where === 'attribute' && !expression) this.reportLessThanInValue(range);
     return { value: decoded.value, embedded };
@@ -628,7 +648,7 @@ class PolicyParser {
   }
 
   private reportLessThanInValue(range: Span): void {
-    const lt = this.text.indexOf('<', range.start);
+    const lt = this.searches.lessThan.next(range.start);
     if (lt !== -1 && lt < range.end) {
       this.report('xml-lt-in-attribute-value', { start: lt, end: lt + 1 }, "A literal '<' must be written '&lt;' in an attribute value.", [
         { title: "Replace with '&lt;'", edits: [{ span: { start: lt, end: lt + 1 }, newText: '&lt;' }], isPreferred: true },

@@ -1,0 +1,155 @@
+// Deterministic generator of APIOps (classic layout) workspaces and large policies for the benchmark.
+// The same seed and size always give byte-identical files.
+//
+//   node bench/generateWorkspace.mjs <folder> --apis 1000 [--operations 5] [--seed 8]
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** mulberry32: a small, fast, seedable PRNG; enough for picking shapes, not for anything secret. */
+export function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = (random, items) => items[Math.floor(random() * items.length)];
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
+
+/** One inbound statement; `names` gives fragments, named values and backends that exist in the workspace. */
+function inboundStatement(random, names, indent) {
+  const nv = pick(random, names.namedValues);
+  const choices = [
+    () => `${indent}<rate-limit-by-key calls="${10 + Math.floor(random() * 990)}" renewal-period="60" counter-key="@(context.Subscription?.Key ?? context.Request.IpAddress)" />`,
+    () => `${indent}<set-header name="x-${nv}" exists-action="override">\n${indent}  <value>{{${nv}}}</value>\n${indent}</set-header>`,
+    () => `${indent}<include-fragment fragment-id="${pick(random, names.fragments)}" />`,
+    () => `${indent}<set-backend-service backend-id="${pick(random, names.backends)}" />`,
+    () => `${indent}<set-variable name="started" value="@(DateTime.UtcNow.ToString(&quot;o&quot;))" />`,
+    () =>
+      `${indent}<choose>\n${indent}  <when condition="@(context.Request.Method == &quot;POST&quot; &amp;&amp; context.Request.Body != null)">\n${indent}    <set-header name="x-body" exists-action="override">\n${indent}      <value>present</value>\n${indent}    </set-header>\n${indent}  </when>\n${indent}</choose>`,
+    () => `${indent}<check-header name="Authorization" failed-check-httpcode="401" failed-check-error-message="Not authorized" ignore-case="true" />`,
+    () => `${indent}<cors allow-credentials="false">\n${indent}  <allowed-origins>\n${indent}    <origin>https://contoso.example.com</origin>\n${indent}  </allowed-origins>\n${indent}  <allowed-methods>\n${indent}    <method>GET</method>\n${indent}  </allowed-methods>\n${indent}</cors>`,
+  ];
+  return pick(random, choices)();
+}
+
+/** A complete `<policies>` document with `statements` inbound statements. */
+function policyDocument(random, names, statements, withBase = true) {
+  const inbound = [];
+  if (withBase) inbound.push('    <base />');
+  for (let i = 0; i < statements; i++) inbound.push(inboundStatement(random, names, '    '));
+  const base = withBase ? '    <base />\n' : '';
+  return [
+    '<policies>',
+    '  <inbound>',
+    ...inbound,
+    '  </inbound>',
+    `  <backend>\n${withBase ? '    <base />' : '    <forward-request timeout="60" />'}\n  </backend>`,
+    `  <outbound>\n${base}    <set-header name="x-powered-by" exists-action="delete" />\n  </outbound>`,
+    `  <on-error>\n${base}    <set-header name="x-error" exists-action="override">\n      <value>@(context.LastError.Reason)</value>\n    </set-header>\n  </on-error>`,
+    '</policies>',
+    '',
+  ].join('\n');
+}
+
+/** Default names used when a policy is generated outside a workspace. */
+const STANDALONE_NAMES = {
+  fragments: ['common-auth', 'common-logging', 'common-cors'],
+  namedValues: ['environment', 'tenant-id', 'audience'],
+  backends: ['orders-backend', 'billing-backend'],
+};
+
+/** A policy of about `lines` lines (at least one statement), deterministic for a seed. */
+export function generatePolicy(lines, seed = 8) {
+  let statements = 1;
+  let text = policyDocument(seededRandom(seed), STANDALONE_NAMES, statements);
+  // Grow geometrically, then settle on the count that reaches the requested line count.
+  while (text.split('\n').length < lines) {
+    statements = Math.max(statements + 1, Math.ceil((statements * lines) / text.split('\n').length));
+    text = policyDocument(seededRandom(seed), STANDALONE_NAMES, statements);
+  }
+  return text;
+}
+
+function json(value) {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * Writes an APIOps classic workspace under `root` (removed first) and returns what it wrote.
+ * Every API has `operations` operations, each with its own policy.
+ */
+export function generateWorkspace(root, { apis, operations = 5, seed = 8 }) {
+  const random = seededRandom(seed);
+  rmSync(root, { recursive: true, force: true });
+  const names = {
+    fragments: Array.from({ length: Math.max(3, Math.ceil(apis / 50)) }, (_, i) => `fragment-${i}`),
+    namedValues: Array.from({ length: Math.max(5, Math.ceil(apis / 20)) }, (_, i) => `setting-${i}`),
+    backends: Array.from({ length: Math.max(2, Math.ceil(apis / 10)) }, (_, i) => `backend-${i}`),
+  };
+  const products = Array.from({ length: Math.max(2, Math.ceil(apis / 25)) }, (_, i) => `product-${i}`);
+  let files = 0;
+  let bytes = 0;
+  const write = (relativePath, text) => {
+    const path = join(root, relativePath);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, text);
+    files++;
+    bytes += Buffer.byteLength(text);
+  };
+
+  write('policy.xml', policyDocument(random, names, 4, false));
+  for (const fragment of names.fragments) {
+    write(`policy fragments/${fragment}/policy.xml`, `<fragment>\n${inboundStatement(random, names, '  ')}\n${inboundStatement(random, names, '  ')}\n</fragment>\n`);
+    write(`policy fragments/${fragment}/policyFragmentInformation.json`, json({ properties: { description: `Shared statements ${fragment}`, format: 'rawxml' } }));
+  }
+  for (const [index, namedValue] of names.namedValues.entries()) {
+    const secret = index % 4 === 0;
+    const properties = secret
+      ? { displayName: namedValue, secret: true, keyVault: { secretIdentifier: `https://bench-kv.vault.azure.net/secrets/${namedValue}` }, tags: [] }
+      : { displayName: namedValue, secret: false, value: `value-${index}`, tags: [] };
+    write(`named values/${namedValue}/namedValueInformation.json`, json({ properties }));
+  }
+  for (const [index, backend] of names.backends.entries()) {
+    write(`backends/${backend}/backendInformation.json`, json({ properties: { protocol: 'http', url: `https://backend-${index}.example.com/api`, title: backend } }));
+  }
+  const apiNames = Array.from({ length: apis }, (_, i) => `api-${String(i).padStart(5, '0')}`);
+  for (const [index, product] of products.entries()) {
+    write(`products/${product}/productInformation.json`, json({ properties: { displayName: `Product ${index}`, subscriptionRequired: true, state: 'published' } }));
+    write(`products/${product}/policy.xml`, policyDocument(random, names, 2));
+  }
+  for (const [index, api] of apiNames.entries()) {
+    const product = products[index % products.length];
+    write(`products/${product}/apis/${api}/productApiInformation.json`, json({ properties: {} }));
+    write(
+      `apis/${api}/apiInformation.json`,
+      json({ properties: { displayName: `API ${index}`, path: `svc/${api}`, protocols: ['https'], serviceUrl: `https://${api}.example.com`, subscriptionRequired: true, isCurrent: true, apiRevision: '1' } }),
+    );
+    write(`apis/${api}/policy.xml`, policyDocument(random, names, 3));
+    for (let op = 0; op < operations; op++) {
+      const operation = `operation-${op}`;
+      write(`apis/${api}/operations/${operation}/operationInformation.json`, json({ properties: { method: METHODS[op % METHODS.length], urlTemplate: `/items/${op}/{id}` } }));
+      write(`apis/${api}/operations/${operation}/policy.xml`, policyDocument(random, names, 2));
+    }
+  }
+  return { root, apis, operations, files, bytes, firstOperationPolicy: join(root, 'apis', apiNames[0], 'operations', 'operation-0', 'policy.xml') };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [folder, ...rest] = process.argv.slice(2);
+  const option = (name, fallback) => {
+    const index = rest.indexOf(`--${name}`);
+    return index === -1 ? fallback : Number(rest[index + 1]);
+  };
+  if (!folder) {
+    console.error('usage: node bench/generateWorkspace.mjs <folder> --apis <n> [--operations 5] [--seed 8]');
+    process.exit(2);
+  }
+  const result = generateWorkspace(folder, { apis: option('apis', 100), operations: option('operations', 5), seed: option('seed', 8) });
+  console.log(`${result.files} files, ${(result.bytes / 1e6).toFixed(1)} MB in ${result.root}`);
+}

@@ -1,0 +1,52 @@
+import { findAttribute } from '../catalog/catalog';
+import type { NamedValueReference, XmlDocument } from '../policy/syntaxTree';
+import { namedValueAt } from './namedValueAt';
+import { allElements } from '../policy/treeQueries';
+import { containsOffset, type Span } from '../text/span';
+import { resolveElement } from './elementResolution';
+import type { LanguageEnvironment } from './languageEnvironment';
+import { namedValueDescription } from './namedValueCompletions';
+import { attributeMarkdown, childElementMarkdown, policyMarkdown } from './policyMarkdown';
+import { findNamedValue } from './workspaceReferences';
+
+export interface PolicyHover {
+  readonly span: Span;
+  readonly markdown: string;
+}
+
+function namedValueHover(reference: NamedValueReference, environment: LanguageEnvironment): PolicyHover | undefined {
+  const value = findNamedValue(environment.references, reference.name);
+  if (!value) return undefined;
+  const description = namedValueDescription(value);
+  const lines = [`**{{${reference.name}}}** named value`, '', description === 'named value' ? 'Value not in the workspace.' : `Value: \`${description.replace(/`/g, "'")}\``];
+  if (value.displayName !== undefined && value.displayName !== value.name) lines.push('', `Name: \`${value.name}\``);
+  return { span: reference.span, markdown: lines.join('\n') };
+}
+
+/** Hover for element names (start or end tag), attribute names and `{{named values}}`. */
+export function policyHover(document: XmlDocument, offset: number, environment: LanguageEnvironment): PolicyHover | undefined {
+  for (const element of allElements(document)) {
+    if (!containsOffset(element.span, offset)) continue;
+    const onName = containsOffset(element.nameSpan, offset) ? element.nameSpan : element.endTag && containsOffset(element.endTag.nameSpan, offset) ? element.endTag.nameSpan : undefined;
+    if (onName) {
+      const resolved = resolveElement(element);
+      if (resolved.definition) return { span: onName, markdown: policyMarkdown(resolved.definition) };
+      if (resolved.child) return { span: onName, markdown: childElementMarkdown(resolved.child, resolved.owner) };
+      return undefined;
+    }
+    for (const attribute of element.attributes) {
+      if (containsOffset(attribute.nameSpan, offset)) {
+        const resolved = resolveElement(element);
+        const definition = resolved.shape && findAttribute(resolved.shape, attribute.name);
+        return definition ? { span: attribute.nameSpan, markdown: attributeMarkdown(definition, element.name, resolved.owner) } : undefined;
+      }
+      const reference = attribute.valueSpan && containsOffset(attribute.valueSpan, offset) ? namedValueAt(attribute.embedded, offset) : undefined;
+      if (reference) return namedValueHover(reference, environment);
+    }
+    for (const child of element.children) {
+      const reference = child.kind === 'text' && containsOffset(child.span, offset) ? namedValueAt(child.embedded, offset) : undefined;
+      if (reference) return namedValueHover(reference, environment);
+    }
+  }
+  return undefined;
+}

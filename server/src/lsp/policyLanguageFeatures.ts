@@ -1,0 +1,109 @@
+import {
+  CompletionItemKind,
+  CompletionTriggerKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type Connection,
+  type Hover,
+  type Location,
+  type TextDocuments,
+  type TextEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AnalysisContext } from '../engine/analysis/analysisContext';
+import { documentScopeOf } from '../engine/analysis/policyWorkspace';
+import { isPolicyDocument } from '../engine/documents/policyDocumentKind';
+import { definitionTarget } from '../engine/language/definitionTarget';
+import { formatPolicy } from '../engine/language/formatPolicy';
+import type { CompletionKind, LanguageCompletion } from '../engine/language/languageCompletion';
+import type { LanguageEnvironment } from '../engine/language/languageEnvironment';
+import { policyCompletions } from '../engine/language/policyCompletions';
+import { policyHover } from '../engine/language/policyHover';
+import { NO_REFERENCES, workspaceReferencesOf } from '../engine/language/workspaceReferences';
+import { policyTree } from './policyFeatures';
+import { toRange } from './toLsp';
+
+/** The characters that open a completion session by themselves (advertised in the server capabilities). */
+export const COMPLETION_TRIGGER_CHARACTERS = ['<', ' ', '"', '{', '.', '@'];
+
+const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
+  element: CompletionItemKind.Class,
+  attribute: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  'named-value': CompletionItemKind.Constant,
+  fragment: CompletionItemKind.Module,
+  backend: CompletionItemKind.Reference,
+  variable: CompletionItemKind.Variable,
+  property: CompletionItemKind.Property,
+  method: CompletionItemKind.Method,
+  type: CompletionItemKind.Class,
+  namespace: CompletionItemKind.Module,
+  snippet: CompletionItemKind.Snippet,
+};
+
+function pathOf(uri: string): string {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+}
+
+function toCompletionItem(document: TextDocument, completion: LanguageCompletion): CompletionItem {
+  return {
+    label: completion.label,
+    kind: COMPLETION_KINDS[completion.kind],
+    ...(completion.detail !== undefined ? { detail: completion.detail } : {}),
+    ...(completion.documentation !== undefined ? { documentation: { kind: MarkupKind.Markdown, value: completion.documentation } } : {}),
+    ...(completion.sortText !== undefined ? { sortText: completion.sortText } : {}),
+    insertTextFormat: completion.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: { range: toRange(document, completion.replace), newText: completion.insertText },
+  };
+}
+
+/** Completion, hover, go-to-definition and formatting for policy documents. */
+export function registerPolicyLanguageFeatures(connection: Connection, documents: TextDocuments<TextDocument>, analysisContext: () => AnalysisContext): void {
+  const environmentFor = (document: TextDocument): LanguageEnvironment => {
+    const context = analysisContext();
+    const path = pathOf(document.uri);
+    const workspace = context.workspaceFor(path);
+    const relativePath = workspace?.relativePathOf(path);
+    const inWorkspace = workspace !== undefined && relativePath !== undefined;
+    return {
+      scope: inWorkspace ? documentScopeOf(workspace.scopeOf(relativePath)) : undefined,
+      gateway: context.configFor(path).config.gateway,
+      references: inWorkspace ? workspaceReferencesOf(workspace, relativePath) : NO_REFERENCES,
+    };
+  };
+
+  connection.onCompletion((params): CompletionItem[] => {
+    const document = documents.get(params.textDocument.uri);
+    const tree = document && policyTree(document);
+    if (!document || !tree) return [];
+    const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
+    const completions = policyCompletions(tree, document.offsetAt(params.position), environmentFor(document), trigger);
+    return completions.map((completion) => toCompletionItem(document, completion));
+  });
+
+  connection.onHover((params): Hover | null => {
+    const document = documents.get(params.textDocument.uri);
+    const tree = document && policyTree(document);
+    const hover = document && tree ? policyHover(tree, document.offsetAt(params.position), environmentFor(document)) : undefined;
+    if (!document || !hover) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(document, hover.span) };
+  });
+
+  connection.onDefinition((params): Location[] => {
+    const document = documents.get(params.textDocument.uri);
+    const tree = document && policyTree(document);
+    const target = document && tree ? definitionTarget(tree, document.offsetAt(params.position), environmentFor(document)) : undefined;
+    if (!target) return [];
+    return [{ uri: pathToFileURL(target.path).href, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
+  });
+
+  connection.onDocumentFormatting((params): TextEdit[] => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const text = document.getText();
+    if (!isPolicyDocument({ path: document.uri, languageId: document.languageId, text })) return [];
+    return formatPolicy(text, params.options).map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText }));
+  });
+}

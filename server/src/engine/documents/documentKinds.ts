@@ -1,9 +1,11 @@
 import type { DocumentInput, DocumentKind } from './documentKind';
+import { armTemplateDocumentKind } from './armTemplateDocumentKind';
+import { bicepDocumentKind } from './bicepDocumentKind';
 import { configDocumentKind } from './configDocumentKind';
 import { policyDocumentKind } from './policyDocumentKind';
 
 /** Every document kind, in the order they are tried. */
-export const DOCUMENT_KINDS: readonly DocumentKind[] = [configDocumentKind, policyDocumentKind];
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [configDocumentKind, policyDocumentKind, armTemplateDocumentKind, bicepDocumentKind];
 
 export function documentKindFor(input: DocumentInput): DocumentKind | undefined {
   return DOCUMENT_KINDS.find((kind) => kind.matches(input));

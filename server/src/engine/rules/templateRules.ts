@@ -1,0 +1,45 @@
+import type { TemplateRule } from '../templates/templateRule';
+import { apiHttpAllowed } from './template/api-http-allowed';
+import { apiVersionOutdated } from './template/api-version-outdated';
+import { availabilityZonesMissing } from './template/availability-zones-missing';
+import { backendCertificateValidationDisabled } from './template/backend-certificate-validation-disabled';
+import { backendCircuitBreakerMissing } from './template/backend-circuit-breaker-missing';
+import { developerTierInProduction } from './template/developer-tier-in-production';
+import { diagnosticSamplingFull } from './template/diagnostic-sampling-full';
+import { diagnosticSensitiveHeaders } from './template/diagnostic-sensitive-headers';
+import { diagnosticVerbose } from './template/diagnostic-verbose';
+import { insecureBackendUrl } from './template/insecure-backend-url';
+import { legacyTlsEnabled } from './template/legacy-tls-enabled';
+import { managedIdentityMissing } from './template/managed-identity-missing';
+import { managementEndpointsEnabled } from './template/management-endpoints-enabled';
+import { namedValueSecretNotInKeyVault } from './template/named-value-secret-not-in-key-vault';
+import { networkIsolationMissing } from './template/network-isolation-missing';
+import { productSubscriptionNotRequired } from './template/product-subscription-not-required';
+import { singleUnitCapacity } from './template/single-unit-capacity';
+import { subscriptionAllApis } from './template/subscription-all-apis';
+import { subscriptionTracingAllowed } from './template/subscription-tracing-allowed';
+import { weakCiphersEnabled } from './template/weak-ciphers-enabled';
+
+/** Every template (ARM JSON and Bicep) rule, in the order they run. */
+export const TEMPLATE_RULES: readonly TemplateRule[] = [
+  legacyTlsEnabled,
+  weakCiphersEnabled,
+  apiHttpAllowed,
+  insecureBackendUrl,
+  backendCertificateValidationDisabled,
+  networkIsolationMissing,
+  managementEndpointsEnabled,
+  availabilityZonesMissing,
+  singleUnitCapacity,
+  developerTierInProduction,
+  managedIdentityMissing,
+  namedValueSecretNotInKeyVault,
+  apiVersionOutdated,
+  productSubscriptionNotRequired,
+  subscriptionAllApis,
+  subscriptionTracingAllowed,
+  backendCircuitBreakerMissing,
+  diagnosticVerbose,
+  diagnosticSamplingFull,
+  diagnosticSensitiveHeaders,
+];

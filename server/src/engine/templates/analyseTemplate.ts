@@ -1,0 +1,29 @@
+import type { AnalysisContext } from '../analysis/analysisContext';
+import { pathForGlobs } from '../config/configLocator';
+import { isIgnored, resolveRuleSettings } from '../config/resolveRuleSettings';
+import type { KindAnalysis } from '../documents/documentKind';
+import type { RuleSettings } from '../rules/ruleSettings';
+import { runRules, type RuleRun } from '../rules/runRules';
+import { TEMPLATE_RULES } from '../rules/templateRules';
+import { analyseEmbeddedPolicies } from './embeddedPolicies';
+import type { TemplateModel } from './templateModel';
+import type { TemplateRule } from './templateRule';
+
+/** Runs every enabled template rule on a template model. */
+export function runTemplateRules(model: TemplateModel, rules: readonly TemplateRule[], settings: RuleSettings): RuleRun {
+  return runRules(rules, settings, (report) => ({ model, environment: settings.environment, report }));
+}
+
+/** Syntax, template rules and embedded policies of one template, governed by the file's `.apim-studio.json`. */
+export function analyseTemplate(model: TemplateModel, path: string, context: AnalysisContext): KindAnalysis {
+  const located = context.configFor(path);
+  const relativeToConfig = pathForGlobs(located, path);
+  if (isIgnored(located.config, relativeToConfig)) return { findings: [], failures: [] };
+  const settings = resolveRuleSettings(located.config, relativeToConfig);
+  const rules = runTemplateRules(model, TEMPLATE_RULES, settings);
+  const embedded = analyseEmbeddedPolicies(model, path, context);
+  return {
+    findings: [...model.syntaxFindings, ...rules.findings, ...embedded.findings],
+    failures: [...rules.failures, ...embedded.failures],
+  };
+}

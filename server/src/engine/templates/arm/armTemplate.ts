@@ -1,0 +1,262 @@
+import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { TemplateModel, TemplateNode, TemplateProperty, TemplateResource, TemplateStaticValue, TemplateValue } from '../templateModel';
+import { UNKNOWN_VALUE, knownValue } from '../templateModel';
+import { detectIndentUnit } from '../indentation';
+import { armLiteralText, evaluateArmExpression, isArmExpression, type ArmScope } from './armExpression';
+import { decodeJsonString } from './jsonStringText';
+
+/** Deepest JSON nesting turned into template nodes; deeper values become computed and unknown. */
+const MAX_NODE_DEPTH = 256;
+/** Nested deployments followed inside one template. */
+const MAX_DEPLOYMENT_DEPTH = 8;
+
+/** Parameter values supplied from outside the template (a parameters file); an unknown entry hides the default. */
+export type SuppliedParameters = ReadonlyMap<string, TemplateValue>;
+
+/** Parses JSON tolerantly; undefined when even that fails (for example nesting too deep for the parser). */
+export function parseJsonTree(text: string): JsonNode | undefined {
+  try {
+    const errors: ParseError[] = [];
+    // A byte order mark is not JSON; a space in its place keeps every offset.
+    const json = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+    return parseTree(json, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  } catch {
+    return undefined;
+  }
+}
+
+function objectProperty(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (node?.type !== 'object') return undefined;
+  const lower = key.toLowerCase();
+  let loose: JsonNode | undefined;
+  for (const property of node.children ?? []) {
+    const keyNode = property.children?.[0];
+    if (typeof keyNode?.value !== 'string') continue;
+    if (keyNode.value === key) return property.children?.[1];
+    if (loose === undefined && keyNode.value.toLowerCase() === lower) loose = property.children?.[1];
+  }
+  return loose;
+}
+
+class ArmTemplateReader implements ArmScope {
+  private readonly parameterCache = new Map<string, TemplateValue>();
+  private readonly variableCache = new Map<string, TemplateValue>();
+  private readonly active = new Set<string>();
+  private readonly parameters: JsonNode | undefined;
+  private readonly variables: JsonNode | undefined;
+
+  constructor(
+    private readonly text: string,
+    template: JsonNode,
+    private readonly supplied: SuppliedParameters,
+  ) {
+    this.parameters = objectProperty(template, 'parameters');
+    this.variables = objectProperty(template, 'variables');
+  }
+
+  parameter(name: string): TemplateValue {
+    return this.cached(this.parameterCache, `p:${name}`, name, () => {
+      const suppliedKey = [...this.supplied.keys()].find((key) => key.toLowerCase() === name.toLowerCase());
+      if (suppliedKey !== undefined) return this.supplied.get(suppliedKey) as TemplateValue;
+      const declaration = objectProperty(this.parameters, name);
+      const defaultValue = objectProperty(declaration, 'defaultValue');
+      return defaultValue === undefined ? UNKNOWN_VALUE : this.node(defaultValue, 0).value();
+    });
+  }
+
+  variable(name: string): TemplateValue {
+    return this.cached(this.variableCache, `v:${name}`, name, () => {
+      const definition = objectProperty(this.variables, name);
+      return definition === undefined ? UNKNOWN_VALUE : this.node(definition, 0).value();
+    });
+  }
+
+  /** Evaluates once; a reference cycle (a parameter default naming itself) is unknown. */
+  private cached(cache: Map<string, TemplateValue>, key: string, name: string, compute: () => TemplateValue): TemplateValue {
+    const done = cache.get(name);
+    if (done !== undefined) return done;
+    if (this.active.has(key) || this.active.size > 64) return UNKNOWN_VALUE;
+    this.active.add(key);
+    const value = compute();
+    this.active.delete(key);
+    cache.set(name, value);
+    return value;
+  }
+
+  /**
+   * The text of a literal string that `[variables('x')]` or `[parameters('x')]` (by its default, when no
+   * value is supplied) stands for, so a policy kept in a variable maps back into the variable.
+   */
+  private referencedLiteral(source: string): TemplateNode['literalText'] {
+    const match = /^\s*(variables|parameters)\s*\(\s*'([^']*)'\s*\)\s*$/i.exec(source);
+    if (!match) return undefined;
+    const [, kind, name] = match;
+    const isVariable = kind.toLowerCase() === 'variables';
+    if (!isVariable && [...this.supplied.keys()].some((key) => key.toLowerCase() === name.toLowerCase())) return undefined;
+    const json = isVariable ? objectProperty(this.variables, name) : objectProperty(objectProperty(this.parameters, name), 'defaultValue');
+    if (json?.type !== 'string' || typeof json.value !== 'string' || isArmExpression(json.value) || json.value.startsWith('[[')) return undefined;
+    return decodeJsonString(this.text, json.offset, json.offset + json.length);
+  }
+
+  /** Builds the template node of a JSON value. */
+  node(json: JsonNode, depth: number): TemplateNode {
+    const span = { start: json.offset, end: json.offset + json.length };
+    if (depth > MAX_NODE_DEPTH) return computedNode(span, () => UNKNOWN_VALUE);
+    if (json.type === 'object') {
+      const properties: TemplateProperty[] = [];
+      for (const property of json.children ?? []) {
+        const [keyNode, valueNode] = property.children ?? [];
+        if (keyNode === undefined || valueNode === undefined || typeof keyNode.value !== 'string') continue;
+        properties.push({
+          key: keyNode.value,
+          keySpan: { start: keyNode.offset, end: keyNode.offset + keyNode.length },
+          span: { start: property.offset, end: property.offset + property.length },
+          value: this.node(valueNode, depth + 1),
+        });
+      }
+      return literalNode('object', span, properties, [], undefined, () => objectValue(properties));
+    }
+    if (json.type === 'array') {
+      const items = (json.children ?? []).map((child) => this.node(child, depth + 1));
+      return literalNode('array', span, [], items, undefined, () => arrayValue(items));
+    }
+    if (json.type === 'string') {
+      const raw = typeof json.value === 'string' ? json.value : '';
+      if (isArmExpression(raw)) {
+        const source = raw.trim().slice(1, -1);
+        return literalNode('computed', span, [], [], this.referencedLiteral(source), () => evaluateArmExpression(source, this));
+      }
+      const literalText = decodeJsonString(this.text, json.offset, json.offset + json.length);
+      return literalNode('scalar', span, [], [], literalText, () => knownValue(armLiteralText(raw)));
+    }
+    const value: TemplateStaticValue = json.type === 'number' || json.type === 'boolean' ? (json.value as number | boolean) : null;
+    return literalNode('scalar', span, [], [], undefined, () => knownValue(value));
+  }
+}
+
+function objectValue(properties: readonly TemplateProperty[]): TemplateValue {
+  const value: { [key: string]: TemplateStaticValue } = {};
+  for (const property of properties) {
+    const member = property.value.value();
+    if (!member.known) return UNKNOWN_VALUE;
+    value[property.key] = member.value;
+  }
+  return knownValue(value);
+}
+
+function arrayValue(items: readonly TemplateNode[]): TemplateValue {
+  const values: TemplateStaticValue[] = [];
+  for (const item of items) {
+    const value = item.value();
+    if (!value.known) return UNKNOWN_VALUE;
+    values.push(value.value);
+  }
+  return knownValue(values);
+}
+
+/** A node whose value is computed once, on first use. */
+function literalNode(
+  shape: TemplateNode['shape'],
+  span: TemplateNode['span'],
+  properties: readonly TemplateProperty[],
+  items: readonly TemplateNode[],
+  literalText: TemplateNode['literalText'],
+  compute: () => TemplateValue,
+): TemplateNode {
+  let memo: TemplateValue | undefined;
+  return {
+    shape,
+    span,
+    properties,
+    items,
+    literalText,
+    value: () => (memo ??= compute()),
+  };
+}
+
+function computedNode(span: TemplateNode['span'], compute: () => TemplateValue): TemplateNode {
+  return literalNode('computed', span, [], [], undefined, compute);
+}
+
+function stringValue(node: TemplateNode | undefined): string | undefined {
+  const value = node?.value();
+  return value?.known && typeof value.value === 'string' ? value.value : undefined;
+}
+
+function spanOf(json: JsonNode | undefined): TemplateNode['span'] | undefined {
+  return json === undefined ? undefined : { start: json.offset, end: json.offset + json.length };
+}
+
+/** The resources of an ARM template: `resources` as an array, or (languageVersion 2.0) an object keyed by symbolic name. */
+function resourceEntries(resources: JsonNode | undefined): JsonNode[] {
+  if (resources?.type === 'array') return (resources.children ?? []).filter((child) => child.type === 'object');
+  if (resources?.type === 'object') return (resources.children ?? []).map((property) => property.children?.[1]).filter((child): child is JsonNode => child?.type === 'object');
+  return [];
+}
+
+/** Reads the resources of one template (and of nested inline deployments, each in its own scope). */
+function readResources(text: string, template: JsonNode, reader: ArmTemplateReader, depth: number, output: TemplateResource[]): void {
+  const pending: Array<{ json: JsonNode; parent: TemplateResource | undefined }> = resourceEntries(objectProperty(template, 'resources')).map((json) => ({ json, parent: undefined }));
+  pending.reverse();
+  while (pending.length > 0) {
+    const { json, parent } = pending.pop() as { json: JsonNode; parent: TemplateResource | undefined };
+    const body = reader.node(json, 1);
+    const typeJson = objectProperty(json, 'type');
+    const typeText = typeof typeJson?.value === 'string' ? typeJson.value : undefined;
+    // A nested resource's type is relative to its parent (`apis` under `Microsoft.ApiManagement/service`).
+    const type = typeText === undefined ? undefined : parent !== undefined && !typeText.includes('.') ? (parent.type === undefined ? undefined : `${parent.type}/${typeText}`) : typeText;
+    const nameValue = stringValue(body.properties.find((property) => property.key.toLowerCase() === 'name')?.value);
+    const ownSegments: (string | undefined)[] = nameValue === undefined ? [undefined] : nameValue.split('/');
+    const nameSegments = parent !== undefined && typeText !== undefined && !typeText.includes('.') ? [...parent.nameSegments, ...ownSegments] : ownSegments;
+    const apiVersionJson = objectProperty(json, 'apiVersion');
+    const resource: TemplateResource = {
+      type,
+      apiVersion: typeof apiVersionJson?.value === 'string' && !isArmExpression(apiVersionJson.value) ? apiVersionJson.value : parent?.apiVersion,
+      nameSegments,
+      body,
+      anchor: spanOf(typeJson) ?? { start: json.offset, end: json.offset + 1 },
+      apiVersionSpan: spanOf(apiVersionJson),
+      parent,
+      existing: objectProperty(json, 'existing')?.value === true,
+    };
+    output.push(resource);
+    const children = resourceEntries(objectProperty(json, 'resources'));
+    for (let i = children.length - 1; i >= 0; i--) pending.push({ json: children[i], parent: resource });
+    if (type?.toLowerCase() === 'microsoft.resources/deployments' && depth < MAX_DEPLOYMENT_DEPTH) {
+      const inner = objectProperty(objectProperty(json, 'properties'), 'template');
+      if (inner?.type === 'object') readResources(text, inner, nestedScope(text, reader, json, inner), depth + 1, output);
+    }
+  }
+}
+
+/**
+ * The names a nested deployment's template sees. By default (`outer` evaluation) its expressions use the
+ * outer template's parameters and variables; with `inner` evaluation it has its own, and the values the
+ * deployment passes are evaluated in the outer template.
+ */
+function nestedScope(text: string, outer: ArmTemplateReader, deployment: JsonNode, inner: JsonNode): ArmTemplateReader {
+  const properties = objectProperty(deployment, 'properties');
+  const scope = objectProperty(objectProperty(properties, 'expressionEvaluationOptions'), 'scope');
+  if (!(typeof scope?.value === 'string' && scope.value.toLowerCase() === 'inner')) return outer;
+  const supplied = new Map<string, TemplateValue>();
+  for (const property of objectProperty(properties, 'parameters')?.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (typeof keyNode?.value !== 'string') continue;
+    const value = objectProperty(valueNode, 'value');
+    supplied.set(keyNode.value, value !== undefined ? outer.node(value, 0).value() : UNKNOWN_VALUE);
+  }
+  return new ArmTemplateReader(text, inner, supplied);
+}
+
+/** True when JSON text declares an ARM deployment template in its `$schema`. */
+export function looksLikeArmTemplate(text: string): boolean {
+  return /"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json/i.test(text.slice(0, 4096));
+}
+
+/** Reads an ARM template into the shared template model. Never throws. */
+export function readArmTemplate(text: string, supplied: SuppliedParameters = new Map()): TemplateModel {
+  const tree = parseJsonTree(text);
+  const resources: TemplateResource[] = [];
+  if (tree?.type === 'object') readResources(text, tree, new ArmTemplateReader(text, tree, supplied), 0, resources);
+  return { dialect: 'arm', text, resources, syntaxFindings: [], indentUnit: detectIndentUnit(text) };
+}

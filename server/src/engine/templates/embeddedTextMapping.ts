@@ -1,0 +1,64 @@
+import type { Finding, Fix, TextEdit } from '../findings/finding';
+import type { Span } from '../text/span';
+import { valueSpanToSource, type DecodedText } from './bicep/bicepStringValue';
+import { escapeForJsonString } from './arm/jsonStringText';
+
+/** How text is written inside the host string: a JSON string, a Bicep `'...'` string, or a verbatim Bicep `'''` string. */
+export type HostStringStyle = 'json' | 'bicep' | 'bicep-multiline';
+
+/**
+ * The source offset of a decoded offset when it sits on a character boundary of the source (not inside
+ * an escape such as `\u0041`); undefined otherwise. The end of the value maps to the end of the text.
+ */
+export function exactSourceOffset(text: DecodedText, valueOffset: number): number | undefined {
+  if (valueOffset < 0 || valueOffset > text.value.length) return undefined;
+  if (valueOffset === text.value.length) return text.sourceSpan.end;
+  const { runs } = text;
+  let low = 0;
+  let high = runs.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (runs[mid].valueStart <= valueOffset) low = mid;
+    else high = mid - 1;
+  }
+  const run = runs[low];
+  if (run === undefined) return undefined;
+  if (run.verbatim) return run.sourceStart + (valueOffset - run.valueStart);
+  return valueOffset === run.valueStart ? run.sourceStart : undefined;
+}
+
+/** Text for inside the host string; undefined when it cannot be written there (`'''` in a verbatim string). */
+export function escapeForHost(value: string, style: HostStringStyle): string | undefined {
+  if (style === 'json') return escapeForJsonString(value);
+  if (style === 'bicep-multiline') return value.includes("'''") ? undefined : value;
+  return value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t').replace(/\$\{/g, '\\${');
+}
+
+function mapEdit(edit: TextEdit, text: DecodedText, style: HostStringStyle): TextEdit | undefined {
+  const start = exactSourceOffset(text, edit.span.start);
+  const end = exactSourceOffset(text, edit.span.end);
+  const newText = escapeForHost(edit.newText, style);
+  if (start === undefined || end === undefined || newText === undefined || end < start) return undefined;
+  return { span: { start, end }, newText };
+}
+
+function mapFix(fix: Fix, text: DecodedText, style: HostStringStyle): Fix | undefined {
+  const edits: TextEdit[] = [];
+  for (const edit of fix.edits) {
+    const mapped = mapEdit(edit, text, style);
+    if (mapped === undefined) return undefined;
+    edits.push(mapped);
+  }
+  return { ...fix, edits };
+}
+
+/**
+ * Moves a finding of an embedded document into its host: the span lands on the characters that produced
+ * it (widened to whole escapes), and each fix is re-escaped for the host string. A fix that cannot be
+ * mapped exactly is dropped; the finding never is.
+ */
+export function mapEmbeddedFinding(finding: Finding, text: DecodedText, style: HostStringStyle): Finding {
+  const span: Span = valueSpanToSource(text, finding.span);
+  const fixes = finding.fixes.map((fix) => mapFix(fix, text, style)).filter((fix): fix is Fix => fix !== undefined);
+  return { ...finding, span, fixes };
+}

@@ -1,0 +1,16 @@
+import type { Environment, RuleReport } from '../rules/policyRule';
+import type { RuleMeta } from '../rules/ruleMeta';
+import type { TemplateModel } from './templateModel';
+
+/** A template (ARM JSON or Bicep) as template rules see it. */
+export interface TemplateRuleContext {
+  readonly model: TemplateModel;
+  readonly environment: Environment;
+  report(report: RuleReport): void;
+}
+
+/** A rule that reads the resources of one template. */
+export interface TemplateRule {
+  readonly meta: RuleMeta;
+  check(context: TemplateRuleContext): void;
+}

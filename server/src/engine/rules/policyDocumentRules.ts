@@ -19,6 +19,7 @@ import { sendRequestErrorsIgnored } from './policy/send-request-errors-ignored';
 import { bodyReadWithoutPreserve } from './policy/body-read-without-preserve';
 import { baseMissing } from './policy/base-missing';
 import { forwardRequestMissing } from './policy/forward-request-missing';
+import { quotaMissing } from './policy/quota-missing';
 
 /** Every rule that reads a single policy document. Order is the order findings appear in. */
 export const POLICY_DOCUMENT_RULES: readonly PolicyDocumentRule[] = [
@@ -42,4 +43,5 @@ export const POLICY_DOCUMENT_RULES: readonly PolicyDocumentRule[] = [
   bodyReadWithoutPreserve,
   baseMissing,
   forwardRequestMissing,
+  quotaMissing,
 ];

@@ -18,11 +18,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'apim-policy' },
       { scheme: 'untitled', language: 'apim-policy' },
       { scheme: 'file', language: 'xml' },
+      // Templates: the server analyses ARM deployment templates and Bicep files that declare APIM resources.
+      { scheme: 'file', language: 'json' },
+      { scheme: 'file', language: 'jsonc' },
+      { scheme: 'file', language: 'bicep' },
+      { scheme: 'file', pattern: '**/*.bicep' },
     ],
     synchronize: {
       configurationSection: 'apimStudio',
       // Effective policies depend on files that are not open: product and API policies, fragments, APIOps JSON.
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.xml'), vscode.workspace.createFileSystemWatcher('**/*.json')],
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.xml'),
+        vscode.workspace.createFileSystemWatcher('**/*.json'),
+        vscode.workspace.createFileSystemWatcher('**/*.bicep'),
+      ],
     },
   };
   client = new LanguageClient('apimStudio', 'APIM Studio', serverOptions, clientOptions);

@@ -7,4 +7,6 @@ process.exitCode = runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   version,
+  cwd: process.cwd(),
+  stderrIsTerminal: process.stderr.isTTY === true,
 });

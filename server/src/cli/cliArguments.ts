@@ -1,4 +1,6 @@
 import type { Severity } from '../engine/findings/finding';
+import type { Environment } from '../engine/rules/policyRule';
+import type { RuleLevel } from '../engine/rules/ruleSettings';
 
 export type FailOn = Severity | 'never';
 
@@ -8,6 +10,11 @@ export interface ReviewArguments {
   readonly format: string;
   readonly failOn: FailOn;
   readonly output: string | undefined;
+  /** An explicit `.apim-studio.json` for every file, instead of the nearest one above each file. */
+  readonly config: string | undefined;
+  /** `--rule RULE=level`, later flags winning. */
+  readonly rules: Readonly<Record<string, RuleLevel>>;
+  readonly environment: Environment | undefined;
 }
 
 export type CliArguments = ReviewArguments | { readonly command: 'help' } | { readonly command: 'version' };
@@ -15,22 +22,37 @@ export type CliArguments = ReviewArguments | { readonly command: 'help' } | { re
 export class UsageError extends Error {}
 
 const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'info', 'hint', 'never'];
+const RULE_LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
+const ENVIRONMENTS: readonly Environment[] = ['production', 'nonproduction'];
 
-export const USAGE = `Usage: apim-studio review <path...> [--format <format>] [--fail-on error|warning|info|never] [--output <file>]
+export const USAGE = `Usage: apim-studio review <path...> [options]
 
 Reviews APIM policy documents (and, as they are added, templates) under the given files or folders.
 
 Options:
-  --format <format>     text (default) or json
-  --fail-on <severity>  exit 1 when a finding at or above this severity exists (default: error; never: always 0)
-  --output <file>       write the report to a file instead of standard output
-  -h, --help            show this help
-  -v, --version         show the version
+  --format <format>         text (default), json, sarif, markdown or html
+  --output <file>           write the report to a file instead of standard output
+  --fail-on <severity>      exit 1 when a finding at or above this severity exists (default: error; never: always 0)
+  --config <file>           use this .apim-studio.json for every file instead of the nearest one
+  --rule <rule>=<level>     set a rule's level (error, warning, info, hint, off) over the config; repeatable
+  --environment <name>      production or nonproduction, over the config
+  -h, --help                show this help
+  -v, --version             show the version
 
 Exit codes: 0 no findings at or above --fail-on; 1 findings at or above --fail-on; 2 usage or I/O error.`;
 
+/** `RULE=level`; `knownRules` guards against typos that would silently change nothing. */
+function parseRuleFlag(value: string, knownRules: ReadonlySet<string>): [string, RuleLevel] {
+  const separator = value.lastIndexOf('=');
+  const ruleId = separator > 0 ? value.slice(0, separator).trim() : '';
+  const level = separator > 0 ? value.slice(separator + 1).trim() : '';
+  if (ruleId === '' || !RULE_LEVELS.includes(level as RuleLevel)) throw new UsageError(`--rule takes <rule>=<level> with a level of: ${RULE_LEVELS.join(', ')}.`);
+  if (!knownRules.has(ruleId)) throw new UsageError(`Unknown rule '${ruleId}' in --rule.`);
+  return [ruleId, level as RuleLevel];
+}
+
 /** Parses the command line; throws UsageError with a message meant for the user. */
-export function parseCliArguments(argv: readonly string[], formats: readonly string[]): CliArguments {
+export function parseCliArguments(argv: readonly string[], formats: readonly string[], knownRules: ReadonlySet<string>): CliArguments {
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return { command: 'help' };
   if (argv[0] === '-v' || argv[0] === '--version') return { command: 'version' };
   if (argv[0] !== 'review') throw new UsageError(`Unknown command '${argv[0]}'.`);
@@ -38,6 +60,9 @@ export function parseCliArguments(argv: readonly string[], formats: readonly str
   let format = 'text';
   let failOn: FailOn = 'error';
   let output: string | undefined;
+  let config: string | undefined;
+  const rules: Record<string, RuleLevel> = {};
+  let environment: Environment | undefined;
   for (let index = 1; index < argv.length; index++) {
     const argument = argv[index];
     const [flag, inlineValue] = argument.startsWith('--') && argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
@@ -56,6 +81,15 @@ export function parseCliArguments(argv: readonly string[], formats: readonly str
       failOn = value as FailOn;
     } else if (flag === '--output' || flag === '-o') {
       output = takeValue();
+    } else if (flag === '--config') {
+      config = takeValue();
+    } else if (flag === '--rule') {
+      const [ruleId, level] = parseRuleFlag(takeValue(), knownRules);
+      rules[ruleId] = level;
+    } else if (flag === '--environment') {
+      const value = takeValue();
+      if (!ENVIRONMENTS.includes(value as Environment)) throw new UsageError(`--environment takes one of: ${ENVIRONMENTS.join(', ')}.`);
+      environment = value as Environment;
     } else if (flag === '-h' || flag === '--help') {
       return { command: 'help' };
     } else if (argument.startsWith('-') && argument !== '-') {
@@ -65,5 +99,5 @@ export function parseCliArguments(argv: readonly string[], formats: readonly str
     }
   }
   if (paths.length === 0) throw new UsageError('Give at least one file or folder to review.');
-  return { command: 'review', paths, format, failOn, output };
+  return { command: 'review', paths, format, failOn, output, config, rules, environment };
 }

@@ -1,11 +1,16 @@
 import { writeFileSync } from 'node:fs';
-import { createAnalysisContext } from '../engine/analysis/defaultAnalysisContext';
+import { createAnalysisContext, readTextFile } from '../engine/analysis/defaultAnalysisContext';
+import { parseConfig } from '../engine/config/parseConfig';
 import { severityRank } from '../engine/findings/finding';
 import { REPORT_FORMATTERS } from '../engine/report/formatters/formatters';
 import { reviewPaths } from '../engine/review/reviewFiles';
 import type { ReviewResult } from '../engine/review/reviewResult';
 import { MissingPathError } from '../engine/review/workspaceFiles';
+import { allRuleMetas } from '../engine/rules/ruleCatalog';
+import { LineMap } from '../engine/text/lineMap';
 import { parseCliArguments, USAGE, UsageError, type FailOn } from './cliArguments';
+import { withConfigOverlay } from './cliContext';
+import { progressLine } from './progressLine';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -15,13 +20,28 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly version: string;
+  /** Report paths are relative to this folder (the working directory); defaults to process.cwd(). */
+  readonly cwd?: string;
+  /** A progress line goes to stderr only when it is a terminal. */
+  readonly stderrIsTerminal?: boolean;
+}
+
+/** Problems in an explicit `--config` file, one message per problem; undefined when the file cannot be read. */
+function configProblems(path: string): string[] | undefined {
+  const text = readTextFile(path);
+  if (text === undefined) return undefined;
+  const lineMap = new LineMap(text);
+  return parseConfig(text).findings.map((finding) => {
+    const position = lineMap.positionAt(finding.span.start);
+    return `${path}:${position.line + 1}:${position.character + 1} ${finding.message}`;
+  });
 }
 
 /** Runs the CLI and returns its exit code; all output goes through `io` so tests can capture it. */
 export function runCli(argv: readonly string[], io: CliIo): number {
   let args;
   try {
-    args = parseCliArguments(argv, Object.keys(REPORT_FORMATTERS));
+    args = parseCliArguments(argv, Object.keys(REPORT_FORMATTERS), new Set(allRuleMetas().map((meta) => meta.id)));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`apim-studio: ${error.message}\n\n${USAGE}\n`);
@@ -35,15 +55,26 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stdout(`${io.version}\n`);
     return EXIT_CLEAN;
   }
+  if (args.config !== undefined) {
+    const problems = configProblems(args.config);
+    if (problems === undefined || problems.length > 0) {
+      io.stderr(problems === undefined ? `apim-studio: cannot read the config file ${args.config}\n` : problems.map((problem) => `apim-studio: ${problem}\n`).join(''));
+      return EXIT_USAGE_OR_IO;
+    }
+  }
+  const context = withConfigOverlay(createAnalysisContext(undefined, args.config), { rules: args.rules, environment: args.environment });
+  const progress = io.stderrIsTerminal === true ? progressLine(io.stderr) : undefined;
   let result: ReviewResult;
   try {
-    result = reviewPaths(args.paths, createAnalysisContext());
+    result = reviewPaths(args.paths, context, progress?.onProgress);
   } catch (error) {
     if (!(error instanceof MissingPathError)) throw error;
     io.stderr(`apim-studio: ${error.message}\n`);
     return EXIT_USAGE_OR_IO;
+  } finally {
+    progress?.finish();
   }
-  const report = REPORT_FORMATTERS[args.format](result);
+  const report = REPORT_FORMATTERS[args.format](result, { baseFolder: io.cwd ?? process.cwd(), toolVersion: io.version });
   if (args.output) {
     try {
       writeFileSync(args.output, report);

@@ -13,7 +13,8 @@ import { readTextFile } from '../engine/analysis/defaultAnalysisContext';
 import { ConfigLocator } from '../engine/config/configLocator';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../engine/analysis/analysisSettings';
 import { summariseReview } from '../engine/report/reviewSummary';
-import { reviewPaths } from '../engine/review/reviewFiles';
+import { reviewPathsCancellable } from '../engine/review/reviewFiles';
+import { renderReviewReports } from '../engine/report/renderReviewReports';
 import {
   EFFECTIVE_POLICY_REQUEST,
   REVIEW_WORKSPACE_REQUEST,
@@ -31,6 +32,7 @@ import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { isPolicyDocument } from '../engine/documents/policyDocumentKind';
 import { ValidationQueue } from './validationQueue';
 import { WorkspaceIndex } from './workspaceIndex';
+import { COMPLETION_TRIGGER_CHARACTERS, registerPolicyLanguageFeatures } from './policyLanguageFeatures';
 import { CONFIG_FILE_NAME } from '../engine/config/apimStudioConfig';
 import { basename } from 'node:path';
 
@@ -95,6 +97,10 @@ export function startLanguageServer(connection: Connection): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+        hoverProvider: true,
+        definitionProvider: true,
+        documentFormattingProvider: true,
       },
       serverInfo: { name: 'apim-studio' },
     };
@@ -156,8 +162,23 @@ export function startLanguageServer(connection: Connection): void {
     return { text: effectivePolicyText(path, text, workspaceIndex.workspaceFor(path)) };
   });
 
-  connection.onRequest(REVIEW_WORKSPACE_REQUEST, (params: ReviewWorkspaceParams): ReviewWorkspaceResult => {
-    const result = reviewPaths(params.folders, analysisContext());
+  registerPolicyLanguageFeatures(connection, documents, analysisContext);
+
+  connection.onRequest(REVIEW_WORKSPACE_REQUEST, async (params: ReviewWorkspaceParams, token): Promise<ReviewWorkspaceResult> => {
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin('APIM Studio: reviewing', 0, 'Listing files', true);
+    let result;
+    try {
+      result = await reviewPathsCancellable(
+        params.folders,
+        analysisContext(),
+        (done, total) => progress.report(total === 0 ? 100 : Math.floor((100 * done) / total), `${done}/${total} files`),
+        () => token.isCancellationRequested || progress.token.isCancellationRequested,
+      );
+    } finally {
+      progress.done();
+    }
+    if (result === undefined) return { documents: 0, findings: 0, errors: 0, warnings: 0, infos: 0, cancelled: true };
     for (const failure of result.ruleFailures) connection.console.error(`APIM Studio: rule ${failure.ruleId} failed on ${failure.path}: ${failure.message}`);
     const summary = summariseReview(result);
     return {
@@ -166,6 +187,8 @@ export function startLanguageServer(connection: Connection): void {
       errors: summary.bySeverity.error,
       warnings: summary.bySeverity.warning,
       infos: summary.bySeverity.info + summary.bySeverity.hint,
+      reports: renderReviewReports(result, params.formats ?? [], params.baseFolder ?? params.folders[0] ?? '', params.nonce ?? ''),
+      files: result.files.map((file) => file.path),
     };
   });
 

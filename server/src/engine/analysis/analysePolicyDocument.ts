@@ -13,7 +13,7 @@ import type { RuleSettings } from '../rules/ruleSettings';
 import { runRules, type RuleFailure, type RuleRun } from '../rules/runRules';
 import { runPolicyDocumentRules } from '../rules/runPolicyDocumentRules';
 import { unusedSuppressionFinding } from '../rules/unusedSuppressionFinding';
-import type { SchemaContext } from '../schema/schemaContext';
+import type { DocumentScope, SchemaContext } from '../schema/schemaContext';
 import { validatePolicySchema } from '../schema/validatePolicySchema';
 import { LineMap } from '../text/lineMap';
 import { computeEffectivePolicy, effectivePoliciesForPolicyFile, type DocumentSource } from '../workspace/effectivePolicy';
@@ -27,21 +27,30 @@ export interface PolicyAnalysis {
   readonly failures: RuleFailure[];
 }
 
-/** Syntax, schema, single-document rules and (with a workspace) effective-policy rules for one policy document. */
-export function analysePolicyDocument(input: DocumentInput, context: AnalysisContext): PolicyAnalysis {
+/** How a policy that is not a file of its own (one embedded in a template) is analysed. */
+export interface EmbeddedPolicyOptions {
+  /** The scope its host states (a template's resource type); undefined when unknown. */
+  readonly scope: DocumentScope | undefined;
+}
+
+/**
+ * Syntax, schema, single-document rules and (with a workspace) effective-policy rules for one policy document.
+ * With `embedded`, the document is seen alone at the given scope (the input path is its host file's, for config).
+ */
+export function analysePolicyDocument(input: DocumentInput, context: AnalysisContext, embedded?: EmbeddedPolicyOptions): PolicyAnalysis {
   const located = context.configFor(input.path);
   const relativeToConfig = pathForGlobs(located, input.path);
   if (isIgnored(located.config, relativeToConfig)) return { findings: [], failures: [] };
   const { document, findings: syntax } = parsePolicy(input.text);
   const ruleSettings = resolveRuleSettings(located.config, relativeToConfig);
-  const workspace = context.workspaceFor(input.path);
+  const workspace = embedded ? undefined : context.workspaceFor(input.path);
   const path = workspace?.relativePathOf(input.path);
   const place = workspace && path !== undefined ? workspacePlace(workspace, path, document) : undefined;
-  const scope = documentScopeOf(place?.workspace.scopeOf(place.path));
+  const scope = embedded ? embedded.scope : documentScopeOf(place?.workspace.scopeOf(place.path));
 
   const schema = validatePolicySchema(document, { gateway: located.config.gateway, scope, ...(place ? referenceChecks(place) : {}) });
   const documentRules = runPolicyDocumentRules({ text: input.text, document, scope }, POLICY_DOCUMENT_RULES, ruleSettings);
-  const chainRules = runChainRules(input, document, place, ruleSettings);
+  const chainRules = runChainRules(input, document, place, scope, ruleSettings);
   const lineMap = new LineMap(input.text);
   const today = new Date();
   const ruleFindings = [...documentRules.findings, ...chainRules.findings].filter(
@@ -91,8 +100,7 @@ function apiAndOperation(workspace: PolicyWorkspace, path: string): { api: ApiNo
  * operation document, a report the same rule already makes on its API's document is dropped, so a
  * missing rate limit shows once, where it is best fixed.
  */
-function runChainRules(input: DocumentInput, document: XmlDocument, place: WorkspacePlace | undefined, settings: RuleSettings): RuleRun {
-  const scope = documentScopeOf(place?.workspace.scopeOf(place.path));
+function runChainRules(input: DocumentInput, document: XmlDocument, place: WorkspacePlace | undefined, scope: DocumentScope | undefined, settings: RuleSettings): RuleRun {
   if (scope !== undefined && scope !== 'api' && scope !== 'operation') return { findings: [], failures: [] };
   const policies = place
     ? effectivePoliciesForPolicyFile(place.workspace.model, place.path, place.source)

@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { analyseDocument } from '../analysis/analyseDocument';
 import type { AnalysisContext } from '../analysis/analysisContext';
+import { readTextFile } from '../analysis/defaultAnalysisContext';
 import { PolicyWorkspace } from '../analysis/policyWorkspace';
 import { DOCUMENT_KINDS } from '../documents/documentKinds';
 import type { RuleFailure } from '../rules/runRules';
@@ -18,13 +19,7 @@ export function reviewedExtensions(): ReadonlySet<string> {
 function cachedReader(): (path: string) => string | undefined {
   const texts = new Map<string, string | undefined>();
   return (path) => {
-    if (!texts.has(path)) {
-      try {
-        texts.set(path, readFileSync(path, 'utf8'));
-      } catch {
-        texts.set(path, undefined);
-      }
-    }
+    if (!texts.has(path)) texts.set(path, readTextFile(path));
     return texts.get(path);
   };
 }
@@ -48,8 +43,20 @@ function workspacesOf(paths: readonly string[], files: readonly string[], read: 
   return workspaces;
 }
 
-/** Reviews every document under `paths` (files or folders). Throws MissingPathError for a path that does not exist. */
-export function reviewPaths(paths: readonly string[], baseContext: Omit<AnalysisContext, 'workspaceFor'>): ReviewResult {
+/** Reports how far a review got: documents looked at so far, out of the files listed. */
+export type ReviewProgress = (done: number, total: number) => void;
+
+/**
+ * The context a review may be given: the editor passes its own `workspaceFor`, used for files that no
+ * folder argument covers (reviewing one file still sees its APIOps tree).
+ */
+export type ReviewContext = Omit<AnalysisContext, 'workspaceFor'> & Partial<Pick<AnalysisContext, 'workspaceFor'>>;
+
+/**
+ * The review, one file per step: yields progress before each file and returns the result. Shared by the
+ * synchronous CLI path and the cancellable editor path.
+ */
+function* reviewSteps(paths: readonly string[], baseContext: ReviewContext): Generator<{ done: number; total: number }, ReviewResult> {
   const files: FileReview[] = [];
   const errors: FileError[] = [];
   const failures: { path: string; failure: RuleFailure }[] = [];
@@ -58,10 +65,13 @@ export function reviewPaths(paths: readonly string[], baseContext: Omit<Analysis
   const workspaces = workspacesOf(paths, listed, read);
   const context: AnalysisContext = {
     ...baseContext,
-    workspaceFor: (path) => workspaces.filter((workspace) => workspace.relativePathOf(path) !== undefined).sort((a, b) => b.root.length - a.root.length)[0],
+    workspaceFor: (path) =>
+      workspaces.filter((workspace) => workspace.relativePathOf(path) !== undefined).sort((a, b) => b.root.length - a.root.length)[0] ??
+      baseContext.workspaceFor?.(path),
   };
   let documentCount = 0;
-  for (const path of listed) {
+  for (const [index, path] of listed.entries()) {
+    yield { done: index, total: listed.length };
     const text = read(path);
     if (text === undefined) {
       errors.push({ path, message: 'the file could not be read' });
@@ -71,7 +81,48 @@ export function reviewPaths(paths: readonly string[], baseContext: Omit<Analysis
     if (analysis.kindId === undefined) continue;
     documentCount++;
     failures.push(...analysis.failures.map((failure) => ({ path, failure })));
-    files.push({ path, kindId: analysis.kindId, lineMap: new LineMap(text), findings: analysis.findings });
+    files.push({ path, kindId: analysis.kindId, text, lineMap: new LineMap(text), findings: analysis.findings });
   }
-  return { documentCount, files, errors, ruleFailures: failures.map(({ path, failure }) => ({ path, ruleId: failure.ruleId, message: failure.error instanceof Error ? failure.error.message : String(failure.error) })) };
+  return {
+    documentCount,
+    files,
+    errors,
+    ruleFailures: failures.map(({ path, failure }) => ({ path, ruleId: failure.ruleId, message: failure.error instanceof Error ? failure.error.message : String(failure.error) })),
+    workspaces,
+  };
+}
+
+/** Reviews every document under `paths` (files or folders). Throws MissingPathError for a path that does not exist. */
+export function reviewPaths(paths: readonly string[], baseContext: ReviewContext, onProgress?: ReviewProgress): ReviewResult {
+  const steps = reviewSteps(paths, baseContext);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    onProgress?.(step.value.done, step.value.total);
+  }
+}
+
+/** Files reviewed between two turns of the event loop, so a cancellation request can arrive. */
+const FILES_PER_TURN = 20;
+
+/**
+ * Like reviewPaths, but gives the event loop a turn every few files and stops (returning undefined) once
+ * `isCancelled` says so. For the language server, whose cancellation and progress messages need the loop.
+ */
+export async function reviewPathsCancellable(
+  paths: readonly string[],
+  baseContext: ReviewContext,
+  onProgress: ReviewProgress,
+  isCancelled: () => boolean,
+): Promise<ReviewResult | undefined> {
+  const steps = reviewSteps(paths, baseContext);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (step.value.done % FILES_PER_TURN === 0) {
+      onProgress(step.value.done, step.value.total);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (isCancelled()) return undefined;
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import type { PolicyWorkspace } from '../analysis/policyWorkspace';
 import type { Finding } from '../findings/finding';
 import type { LineMap } from '../text/lineMap';
 
@@ -6,6 +7,8 @@ export interface FileReview {
   /** Absolute path. */
   readonly path: string;
   readonly kindId: string;
+  /** The text that was analysed (SARIF fingerprints and report excerpts read its lines). */
+  readonly text: string;
   readonly lineMap: LineMap;
   readonly findings: readonly Finding[];
 }
@@ -29,4 +32,6 @@ export interface ReviewResult {
   readonly files: readonly FileReview[];
   readonly errors: readonly FileError[];
   readonly ruleFailures: readonly RuleFailureReport[];
+  /** One per folder argument: the APIOps models the review used (the report's coverage matrix reads them). */
+  readonly workspaces: readonly PolicyWorkspace[];
 }

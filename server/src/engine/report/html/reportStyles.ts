@@ -1,0 +1,67 @@
+/**
+ * The report's stylesheet. Colours come from VS Code's theme variables inside the webview and fall back
+ * to a light palette, or a dark one under `prefers-color-scheme: dark`, in a browser.
+ */
+export const REPORT_STYLES = `
+:root {
+  --fallback-bg: #ffffff; --fallback-fg: #1f2328; --fallback-muted: #59636e; --fallback-border: #d1d9e0;
+  --fallback-panel: #f6f8fa; --fallback-link: #0969da;
+  --fallback-error: #cf222e; --fallback-warning: #9a6700; --fallback-info: #0969da; --fallback-ok: #1a7f37;
+  color-scheme: light dark;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --fallback-bg: #0d1117; --fallback-fg: #e6edf3; --fallback-muted: #9198a1; --fallback-border: #3d444d;
+    --fallback-panel: #151b23; --fallback-link: #4493f8;
+    --fallback-error: #f85149; --fallback-warning: #d29922; --fallback-info: #4493f8; --fallback-ok: #3fb950;
+  }
+}
+:root {
+  --bg: var(--vscode-editor-background, var(--fallback-bg));
+  --fg: var(--vscode-editor-foreground, var(--fallback-fg));
+  --muted: var(--vscode-descriptionForeground, var(--fallback-muted));
+  --border: var(--vscode-panel-border, var(--fallback-border));
+  --panel: var(--vscode-sideBar-background, var(--fallback-panel));
+  --link: var(--vscode-textLink-foreground, var(--fallback-link));
+  --error: var(--vscode-editorError-foreground, var(--fallback-error));
+  --warning: var(--vscode-editorWarning-foreground, var(--fallback-warning));
+  --info: var(--vscode-editorInfo-foreground, var(--fallback-info));
+  --ok: var(--vscode-testing-iconPassed, var(--fallback-ok));
+}
+body {
+  margin: 0; padding: 16px 24px; background: var(--bg); color: var(--fg);
+  font-family: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", sans-serif);
+  font-size: var(--vscode-font-size, 14px); line-height: 1.45;
+}
+a { color: var(--link); }
+h1 { font-size: 1.6em; margin: 0 0 4px; }
+h2 { font-size: 1.25em; border-bottom: 1px solid var(--border); padding-bottom: 4px; margin-top: 28px; }
+h3 { font-size: 1.1em; margin-top: 20px; }
+h4 { font-size: 1em; margin: 12px 0 4px; }
+.meta, .guidance, .muted { color: var(--muted); }
+table { border-collapse: collapse; margin: 8px 0; }
+th, td { border: 1px solid var(--border); padding: 4px 8px; text-align: left; vertical-align: top; }
+th { background: var(--panel); }
+td.number { text-align: right; font-variant-numeric: tabular-nums; }
+meter { width: 120px; }
+.actions, .filters { display: flex; gap: 12px; flex-wrap: wrap; align-items: center; margin: 12px 0; }
+button {
+  background: var(--vscode-button-background, var(--link)); color: var(--vscode-button-foreground, #ffffff);
+  border: none; padding: 4px 12px; cursor: pointer; font: inherit;
+}
+select { background: var(--panel); color: var(--fg); border: 1px solid var(--border); font: inherit; }
+.cell-ok { color: var(--ok); }
+.cell-partial { color: var(--warning); }
+.cell-missing { color: var(--error); }
+.lacking { display: block; font-size: 0.85em; color: var(--muted); }
+.severity { display: inline-block; min-width: 5.5em; font-weight: 600; }
+.severity-error { color: var(--error); }
+.severity-warning { color: var(--warning); }
+.severity-info, .severity-hint { color: var(--info); }
+.rule { border-left: 3px solid var(--border); padding-left: 12px; margin: 12px 0; }
+ul.findings { list-style: none; padding-left: 0; }
+ul.findings li { margin: 6px 0; }
+code, pre { font-family: var(--vscode-editor-font-family, ui-monospace, Consolas, monospace); }
+pre.excerpt { background: var(--panel); border: 1px solid var(--border); padding: 2px 6px; margin: 2px 0 0; white-space: pre-wrap; word-break: break-all; }
+[hidden] { display: none !important; }
+`;

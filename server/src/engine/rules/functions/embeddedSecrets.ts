@@ -29,7 +29,7 @@ const CONNECTION_STRING_KEY = /\b(AccountKey|SharedAccessKey|SharedSecretValue)=
 /** `Password=` inside a `;`-separated connection string. */
 const CONNECTION_STRING_PASSWORD = /;\s*(Password|Pwd)\s*=\s*([^;"'\s<&=][^;"'\s<&]*)/gi;
 /** Query string or form fields that carry credentials (`&amp;` in raw XML ends in `;`). */
-const QUERY_CREDENTIAL = /(?:^|[?&;\s"'])(sig|code|key|api-key|apikey|api_key|subscription-key|access_token|client_secret|password)=([A-Za-z0-9%._~+/=-]+)/gi;
+const QUERY_CREDENTIAL = /(?<=^|[?&;\s"'])(sig|code|key|api-key|apikey|api_key|subscription-key|access_token|client_secret|password)=([A-Za-z0-9%._~+/=-]+)/gi;
 /** JSON properties that carry credentials, possibly inside an escaped C# string. */
 const JSON_CREDENTIAL = /["'](client_secret|clientSecret|password|apiKey|api_key|api-key|secret)\\?["']\s*:\s*\\?["']([^"'\\\s]+)/g;
 
@@ -41,11 +41,15 @@ const SHAPES: readonly SecretShape[] = [
   { pattern: JSON_CREDENTIAL, fieldGroup: 1, valueGroup: 2, label: (field) => `a "${field}" value`, minLength: 8, minEntropy: 0 },
 ];
 
+const MIGHT_HOLD_SECRET = /[=:]|eyJ/;
+
 /** Short passwords and client secrets still count; keys and signatures must look random to count. */
 const LOW_ENTROPY_FIELDS = /^(password|pwd|client_secret|clientSecret|secret)$/i;
 
 /** Credentials recognisable by shape anywhere in `raw` (values, bodies, URLs, expression string literals). */
 export function findEmbeddedSecrets(raw: string): EmbeddedSecret[] {
+  // Every shape needs `=`, `:` or a token's `eyJ`: most values (and all whitespace between tags) have none.
+  if (!MIGHT_HOLD_SECRET.test(raw)) return [];
   const found: EmbeddedSecret[] = [];
   for (const shape of SHAPES) {
     for (const match of raw.matchAll(shape.pattern)) {

@@ -50,7 +50,7 @@ export function analysePolicyDocument(input: DocumentInput, context: AnalysisCon
 
   const schema = validatePolicySchema(document, { gateway: located.config.gateway, scope, ...(place ? referenceChecks(place) : {}) });
   const documentRules = runPolicyDocumentRules({ text: input.text, document, scope }, POLICY_DOCUMENT_RULES, ruleSettings);
-  const chainRules = runChainRules(input, document, place, scope, ruleSettings);
+  const chainRules = runChainRules(input, document, place, scope, ruleSettings, context.apiReportsCache);
   const lineMap = new LineMap(input.text);
   const today = new Date();
   const ruleFindings = [...documentRules.findings, ...chainRules.findings].filter(
@@ -100,7 +100,14 @@ function apiAndOperation(workspace: PolicyWorkspace, path: string): { api: ApiNo
  * operation document, a report the same rule already makes on its API's document is dropped, so a
  * missing rate limit shows once, where it is best fixed.
  */
-function runChainRules(input: DocumentInput, document: XmlDocument, place: WorkspacePlace | undefined, scope: DocumentScope | undefined, settings: RuleSettings): RuleRun {
+function runChainRules(
+  input: DocumentInput,
+  document: XmlDocument,
+  place: WorkspacePlace | undefined,
+  scope: DocumentScope | undefined,
+  settings: RuleSettings,
+  cache: Map<string, ReadonlySet<string>> | undefined,
+): RuleRun {
   if (scope !== undefined && scope !== 'api' && scope !== 'operation') return { findings: [], failures: [] };
   const policies = place
     ? effectivePoliciesForPolicyFile(place.workspace.model, place.path, place.source)
@@ -109,31 +116,44 @@ function runChainRules(input: DocumentInput, document: XmlDocument, place: Works
   const trees = place ? place.workspace.treesOf(place.path) : [];
   const base = { text: input.text, document, path: place?.path ?? input.path, scope, api, operation, trees, environment: settings.environment };
 
-  const alreadyReported = new Set<string>();
-  if (place && scope === 'operation' && api?.policyPath) {
-    const apiPath = api.policyPath;
-    const apiDocument = place.source(apiPath);
-    const apiText = place.workspace.textOf(apiPath);
-    if (apiDocument && apiText !== undefined) {
-      const apiPolicies = effectivePoliciesForPolicyFile(place.workspace.model, apiPath, place.source);
-      // Run the rules on the API's own document only to learn what they report there.
-      runRules(
-        POLICY_CHAIN_RULES,
-        settings,
-        (report): PolicyChainContext => ({ ...base, text: apiText, document: apiDocument, path: apiPath, scope: 'api', operation: undefined, policies: apiPolicies, report }),
-        (ruleId, item) => {
-          alreadyReported.add(`${ruleId}\u0000${item.message}`);
-          return true;
-        },
-      );
-    }
-  }
+  const alreadyReported = scope === 'operation' && place && api?.policyPath ? apiReports(place, api.policyPath, base, settings, cache) : new Set<string>();
   return runRules(
     POLICY_CHAIN_RULES,
     settings,
     (report): PolicyChainContext => ({ ...base, policies, report }),
     (ruleId, item) => alreadyReported.has(`${ruleId}\u0000${item.message}`),
   );
+}
+
+/** The reports (rule id + message) effective-policy rules make on an API's own document. */
+function apiReports(
+  place: WorkspacePlace,
+  apiPath: string,
+  base: Omit<PolicyChainContext, 'policies' | 'report'>,
+  settings: RuleSettings,
+  cache: Map<string, ReadonlySet<string>> | undefined,
+): ReadonlySet<string> {
+  const key = `${place.workspace.root}\u0000${apiPath}`;
+  const cached = cache?.get(key);
+  if (cached) return cached;
+  const reported = new Set<string>();
+  const apiDocument = place.source(apiPath);
+  const apiText = place.workspace.textOf(apiPath);
+  if (apiDocument && apiText !== undefined) {
+    const apiPolicies = effectivePoliciesForPolicyFile(place.workspace.model, apiPath, place.source);
+    // Run the rules on the API's own document only to learn what they report there.
+    runRules(
+      POLICY_CHAIN_RULES,
+      settings,
+      (report): PolicyChainContext => ({ ...base, text: apiText, document: apiDocument, path: apiPath, scope: 'api', operation: undefined, policies: apiPolicies, report }),
+      (ruleId, item) => {
+        reported.add(`${ruleId}\u0000${item.message}`);
+        return true;
+      },
+    );
+  }
+  cache?.set(key, reported);
+  return reported;
 }
 
 const EMPTY_MODEL: ServiceModel = { roots: [], policyFiles: new Map(), problems: [] };

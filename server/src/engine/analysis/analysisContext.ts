@@ -9,4 +9,9 @@ export interface AnalysisContext {
   configFor(path: string): LocatedConfig;
   /** The folder (APIOps tree) a file belongs to, for scopes, effective policy and references; undefined for loose files. */
   workspaceFor(path: string): PolicyWorkspace | undefined;
+  /**
+   * What effective-policy rules report on each API's own document (rule id + message), reused by all its
+   * operations. Only a review of files that do not change while it runs may share one; the editor does not.
+   */
+  readonly apiReportsCache?: Map<string, ReadonlySet<string>>;
 }

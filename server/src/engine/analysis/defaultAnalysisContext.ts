@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { ConfigLocator } from '../config/configLocator';
 import type { AnalysisContext } from './analysisContext';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from './analysisSettings';
@@ -8,6 +8,8 @@ import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from './analysisSett
  * dropped, as editors do, so offsets (and the CLI's columns) match what the user sees.
  */
 export function readTextFile(path: string): string | undefined {
+  // Most look-ups (a config file in every parent folder) miss: checking first avoids throwing for each.
+  if (!existsSync(path)) return undefined;
   try {
     const text = readFileSync(path, 'utf8');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

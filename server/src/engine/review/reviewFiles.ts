@@ -68,6 +68,8 @@ function* reviewSteps(paths: readonly string[], baseContext: ReviewContext): Gen
     workspaceFor: (path) =>
       workspaces.filter((workspace) => workspace.relativePathOf(path) !== undefined).sort((a, b) => b.root.length - a.root.length)[0] ??
       baseContext.workspaceFor?.(path),
+    // Files do not change during a review, so an API's own reports are computed once for all its operations.
+    apiReportsCache: new Map(),
   };
   let documentCount = 0;
   for (const [index, path] of listed.entries()) {

@@ -151,6 +151,23 @@ describe('language server over stdio', () => {
     assert.deepEqual([...order].sort((a, b) => a - b), order, 'statements appear in run order');
   });
 
+  test('in an APIOps tree, moving a secret to a named value creates its artifact file through document changes', async () => {
+    const path = join(REPO_ROOT, 'examples', 'contoso-apiops', 'apis', 'orders-api', 'operations', 'get-order', 'policy.xml');
+    const uri = `file://${path}`;
+    const text = '<policies>\n  <inbound>\n    <base />\n    <authentication-basic username="svc" password="S3cr3t-P4ssw0rd!" />\n  </inbound>\n</policies>\n';
+    const diagnostics = await client.open(uri, text);
+    const secret = diagnostics.find((diagnostic) => diagnostic.code === 'secret-in-policy');
+    assert.ok(secret, JSON.stringify(diagnostics.map((diagnostic) => diagnostic.code)));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: secret.range, context: { diagnostics: [secret] } });
+    const create = actions.find((action) => action.edit?.documentChanges !== undefined);
+    assert.ok(create, actions.map((action) => action.title).join(' | '));
+    const [creation, content, edit] = create.edit?.documentChanges ?? [];
+    assert.equal((creation as { kind?: string }).kind, 'create');
+    assert.match((creation as { uri: string }).uri, /examples\/contoso-apiops\/named%20values\/[\w.-]+\/namedValueInformation\.json$/);
+    assert.match(JSON.stringify(content), /keyVault/);
+    assert.match(JSON.stringify(edit), /\{\{[\w.-]+\}\}/);
+  });
+
   test('the review request walks a folder and counts documents and findings', async () => {
     const result = await client.request<{ documents: number; findings: number }>('apimStudio/reviewWorkspace', {
       folders: [join(REPO_ROOT, 'examples', 'contoso-apiops')],

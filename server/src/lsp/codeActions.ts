@@ -1,4 +1,14 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  CreateFile,
+  TextDocumentEdit,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Fix } from '../engine/findings/finding';
 import { DIAGNOSTIC_SOURCE, toRange } from './toLsp';
@@ -9,6 +19,19 @@ export const OPEN_RULE_DOCS_COMMAND = 'apimStudio.openRuleDocs';
 
 function toTextEdits(document: TextDocument, fix: Fix): TextEdit[] {
   return fix.edits.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText }));
+}
+
+/** Plain edits to this document, or (when the fix creates files) document changes with the file creations first. */
+function workspaceEditFor(document: TextDocument, fix: Fix): WorkspaceEdit {
+  if (!fix.createFiles || fix.createFiles.length === 0) return { changes: { [document.uri]: toTextEdits(document, fix) } };
+  const creations = fix.createFiles.flatMap((file) => {
+    const uri = pathToFileURL(file.path).toString();
+    return [
+      CreateFile.create(uri, { ignoreIfExists: true }),
+      TextDocumentEdit.create({ uri, version: null }, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file.text }]),
+    ];
+  });
+  return { documentChanges: [...creations, TextDocumentEdit.create({ uri: document.uri, version: document.version }, toTextEdits(document, fix))] };
 }
 
 function findingFor(document: TextDocument, findings: readonly Finding[], diagnostic: Diagnostic): Finding | undefined {
@@ -50,7 +73,7 @@ export function codeActions(document: TextDocument, findings: readonly Finding[]
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.isPreferred,
-        edit: { changes: { [document.uri]: toTextEdits(document, fix) } },
+        edit: workspaceEditFor(document, fix),
       });
     }
     if (finding.kind !== 'rule') continue;
@@ -76,7 +99,7 @@ function fixAllAction(document: TextDocument, findings: readonly Finding[]): Cod
   const chosen: Fix[] = [];
   const taken: { start: number; end: number }[] = [];
   for (const finding of findings) {
-    const fix = finding.fixes.find((candidate) => candidate.isPreferred);
+    const fix = finding.fixes.find((candidate) => candidate.isPreferred && !candidate.createFiles);
     if (!fix) continue;
     const overlaps = fix.edits.some((edit) => taken.some((span) => edit.span.start <= span.end && span.start <= edit.span.end));
     if (overlaps) continue;

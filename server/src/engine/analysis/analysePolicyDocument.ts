@@ -20,6 +20,7 @@ import { computeEffectivePolicy, effectivePoliciesForPolicyFile, type DocumentSo
 import { standaloneChain } from '../workspace/scopeChain';
 import type { ApiNode, OperationNode, ServiceModel } from '../workspace/serviceModel';
 import type { AnalysisContext } from './analysisContext';
+import { withNamedValueFileFixes } from './namedValueFileFixes';
 import { documentScopeOf, type PolicyWorkspace } from './policyWorkspace';
 
 export interface PolicyAnalysis {
@@ -56,7 +57,11 @@ export function analysePolicyDocument(input: DocumentInput, context: AnalysisCon
   const ruleFindings = [...documentRules.findings, ...chainRules.findings].filter(
     (finding) => !isSuppressedByConfig(located.config, finding.code, relativeToConfig, today),
   );
-  const { kept, unused } = applyInlineSuppressions(ruleFindings, inlineSuppressions(document, lineMap), lineMap);
+  const { kept, unused } = applyInlineSuppressions(
+    place ? withNamedValueFileFixes(ruleFindings, input.text, place.workspace, place.path) : ruleFindings,
+    inlineSuppressions(document, lineMap),
+    lineMap,
+  );
   return {
     findings: [...syntax, ...schema, ...kept, ...unused.map(unusedSuppressionFinding)],
     failures: [...documentRules.failures, ...chainRules.failures],

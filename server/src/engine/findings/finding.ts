@@ -18,9 +18,17 @@ export interface TextEdit {
   readonly newText: string;
 }
 
+/** A file a fix creates beside its edits (an APIOps named value, for example). Absolute path. */
+export interface NewFile {
+  readonly path: string;
+  readonly text: string;
+}
+
 export interface Fix {
   readonly title: string;
   readonly edits: readonly TextEdit[];
+  /** Files to create; fix-all never applies such fixes. */
+  readonly createFiles?: readonly NewFile[];
   /** Safe to apply without review (fix-all and the preferred quick fix use only these). */
   readonly isPreferred: boolean;
 }

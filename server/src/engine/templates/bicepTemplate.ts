@@ -4,7 +4,7 @@ import { parseBicep } from './bicep/bicepParser';
 import { collectBicepResources, type BicepResource } from './bicep/bicepResources';
 import type { BicepExpression, BicepFile } from './bicep/bicepSyntax';
 import type { TemplateModel, TemplateNode, TemplateProperty, TemplateResource, TemplateValue } from './templateModel';
-import { UNKNOWN_VALUE } from './templateModel';
+import { UNKNOWN_VALUE, lazyTemplateNode } from './templateModel';
 import { detectIndentUnit } from './indentation';
 
 class BicepNodeBuilder {
@@ -23,15 +23,15 @@ class BicepNodeBuilder {
         if (member.kind !== 'property' || member.key === undefined) continue;
         properties.push({ key: member.key, keySpan: member.keySpan, span: member.span, value: this.node(member.value, { start: member.span.end, end: member.span.end }) });
       }
-      return lazyNode('object', span, properties, [], undefined, evaluate);
+      return lazyTemplateNode('object', span, properties, [], undefined, evaluate);
     }
     if (expression?.kind === 'array') {
       const items = expression.items.filter((item): item is BicepExpression => item.kind !== 'spread').map((item) => this.node(item, item.span));
-      return lazyNode('array', span, [], items, undefined, evaluate);
+      return lazyTemplateNode('array', span, [], items, undefined, evaluate);
     }
-    if (expression?.kind === 'string' && expression.value !== undefined) return lazyNode('scalar', span, [], [], expression.segments[0], evaluate);
-    if (expression?.kind === 'number' || expression?.kind === 'boolean' || expression?.kind === 'null') return lazyNode('scalar', span, [], [], undefined, evaluate);
-    return lazyNode('computed', span, [], [], this.variableLiteral(expression), evaluate);
+    if (expression?.kind === 'string' && expression.value !== undefined) return lazyTemplateNode('scalar', span, [], [], expression.segments[0], evaluate);
+    if (expression?.kind === 'number' || expression?.kind === 'boolean' || expression?.kind === 'null') return lazyTemplateNode('scalar', span, [], [], undefined, evaluate);
+    return lazyTemplateNode('computed', span, [], [], this.variableLiteral(expression), evaluate);
   }
 
   /** A reference to a `var` whose value is a plain string: its text (so an embedded policy maps into the var). */
@@ -43,17 +43,6 @@ class BicepNodeBuilder {
   }
 }
 
-function lazyNode(
-  shape: TemplateNode['shape'],
-  span: TemplateNode['span'],
-  properties: readonly TemplateProperty[],
-  items: readonly TemplateNode[],
-  literalText: TemplateNode['literalText'],
-  compute: () => TemplateValue,
-): TemplateNode {
-  let memo: TemplateValue | undefined;
-  return { shape, span, properties, items, literalText, value: () => (memo ??= compute()) };
-}
 
 function nameSegmentsOf(resource: BicepResource, scope: BicepScope, parent: TemplateResource | undefined): (string | undefined)[] {
   const value = resource.nameExpression === undefined ? UNKNOWN_VALUE : evaluateBicepValue(resource.nameExpression, scope);

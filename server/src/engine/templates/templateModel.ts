@@ -75,3 +75,16 @@ export interface TemplateModel {
   /** One indentation step as the file writes it, for inserted text. */
   readonly indentUnit: string;
 }
+
+/** A node whose value is computed once, on first use (most rules never ask for most values). */
+export function lazyTemplateNode(
+  shape: TemplateNode['shape'],
+  span: TemplateNode['span'],
+  properties: readonly TemplateProperty[],
+  items: readonly TemplateNode[],
+  literalText: TemplateNode['literalText'],
+  compute: () => TemplateValue,
+): TemplateNode {
+  let memo: TemplateValue | undefined;
+  return { shape, span, properties, items, literalText, value: () => (memo ??= compute()) };
+}

@@ -1,6 +1,5 @@
-import { sectionHasUnknownParts } from '../functions/chainCertainty';
+import { describeChains, inboundCoverage } from '../functions/chainCoverage';
 import { missingPolicyAnchor } from '../functions/findingAnchor';
-import { pathCoverage } from '../functions/onEveryPath';
 import { insertIntoSectionEdit } from '../fixes/elementEdits';
 import type { PolicyChainRule } from '../policyChainRule';
 
@@ -27,22 +26,13 @@ export const rateLimitMissing: PolicyChainRule = {
   },
   check(context) {
     if (context.scope !== undefined && context.scope !== 'api' && context.scope !== 'operation') return;
-    const missing: string[] = [];
-    const partial: string[] = [];
-    let uncertain = false;
-    for (const policy of context.policies) {
-      const coverage = pathCoverage(policy.sections.inbound.statements, THROTTLING_POLICIES);
-      if (coverage === 'every-path') continue;
-      (coverage === 'none' ? missing : partial).push(policy.chain.name);
-      if (sectionHasUnknownParts(policy, 'inbound')) uncertain = true;
-    }
+    const { missing, partial, uncertain } = inboundCoverage(context.policies, THROTTLING_POLICIES);
     if (missing.length === 0 && partial.length === 0) return;
-    const paths = (names: string[]): string => (names.length === 1 && names[0] === 'standalone' ? 'for this document' : names.join(' or '));
     const unlessParent = uncertain ? ', unless a parent scope adds one' : '';
     const message =
       missing.length > 0
-        ? `No rate limit or quota runs ${paths(missing)}${unlessParent}: add rate-limit-by-key or quota-by-key to inbound.`
-        : `A rate limit runs only in some branches ${paths(partial)}: make sure every request is counted.`;
+        ? `No rate limit or quota runs ${describeChains(missing)}${unlessParent}: add rate-limit-by-key or quota-by-key to inbound.`
+        : `A rate limit runs only in some branches ${describeChains(partial)}: make sure every request is counted.`;
     const edit = insertIntoSectionEdit(context.document, 'inbound', RATE_LIMIT_MARKUP);
     context.report({
       span: missingPolicyAnchor(context.document, 'inbound'),

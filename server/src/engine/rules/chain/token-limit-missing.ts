@@ -1,7 +1,7 @@
 import { attribute } from '../../policy/syntaxTree';
 import type { EffectivePolicy } from '../../workspace/effectivePolicy';
 import { findPolicies } from '../../workspace/effectiveStatement';
-import { sectionHasUnknownParts } from '../functions/chainCertainty';
+import { describeChains, inboundCoverage } from '../functions/chainCoverage';
 import { missingPolicyAnchor } from '../functions/findingAnchor';
 import { modelApiEvidence } from '../functions/modelApiEvidence';
 import { pathCoverage } from '../functions/onEveryPath';
@@ -35,24 +35,18 @@ export const tokenLimitMissing: PolicyChainRule = {
     if (context.api?.information?.type === 'websocket' || context.policies.some(callsWebSocketBackend)) return;
     const evidence = modelApiEvidence(context);
     if (evidence === undefined) return;
-    const missing: string[] = [];
-    const partial: string[] = [];
-    let uncertain = false;
-    for (const policy of context.policies) {
-      // A chain that answers every request from the gateway never spends a token.
-      if (pathCoverage(policy.sections.inbound.statements, ['return-response', 'mock-response']) === 'every-path') continue;
-      const coverage = pathCoverage(policy.sections.inbound.statements, TOKEN_LIMIT_POLICIES);
-      if (coverage === 'every-path') continue;
-      (coverage === 'none' ? missing : partial).push(policy.chain.name);
-      if (sectionHasUnknownParts(policy, 'inbound')) uncertain = true;
-    }
+    // A chain that answers every request from the gateway never spends a token.
+    const { missing, partial, uncertain } = inboundCoverage(
+      context.policies,
+      TOKEN_LIMIT_POLICIES,
+      (policy) => pathCoverage(policy.sections.inbound.statements, ['return-response', 'mock-response']) === 'every-path',
+    );
     if (missing.length === 0 && partial.length === 0) return;
-    const paths = (names: string[]): string => (names.length === 1 && names[0] === 'standalone' ? 'for this document' : names.join(' or '));
     const unlessParent = uncertain ? ', unless a parent scope adds one' : '';
     const message =
       missing.length > 0
-        ? `This looks like a generative-AI API (${evidence}) but no token limit runs ${paths(missing)}${unlessParent}: add llm-token-limit to inbound.`
-        : `A token limit runs only in some branches ${paths(partial)}: make sure every model call is counted.`;
+        ? `This looks like a generative-AI API (${evidence}) but no token limit runs ${describeChains(missing)}${unlessParent}: add llm-token-limit to inbound.`
+        : `A token limit runs only in some branches ${describeChains(partial)}: make sure every model call is counted.`;
     const edit = insertIntoSectionEdit(context.document, 'inbound', TOKEN_LIMIT_MARKUP);
     context.report({
       span: missingPolicyAnchor(context.document, 'inbound'),

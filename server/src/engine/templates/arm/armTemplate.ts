@@ -1,6 +1,6 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { TemplateModel, TemplateNode, TemplateProperty, TemplateResource, TemplateStaticValue, TemplateValue } from '../templateModel';
-import { UNKNOWN_VALUE, knownValue } from '../templateModel';
+import { UNKNOWN_VALUE, knownValue, lazyTemplateNode } from '../templateModel';
 import { detectIndentUnit } from '../indentation';
 import { armLiteralText, evaluateArmExpression, isArmExpression, type ArmScope } from './armExpression';
 import { decodeJsonString } from './jsonStringText';
@@ -114,23 +114,23 @@ class ArmTemplateReader implements ArmScope {
           value: this.node(valueNode, depth + 1),
         });
       }
-      return literalNode('object', span, properties, [], undefined, () => objectValue(properties));
+      return lazyTemplateNode('object', span, properties, [], undefined, () => objectValue(properties));
     }
     if (json.type === 'array') {
       const items = (json.children ?? []).map((child) => this.node(child, depth + 1));
-      return literalNode('array', span, [], items, undefined, () => arrayValue(items));
+      return lazyTemplateNode('array', span, [], items, undefined, () => arrayValue(items));
     }
     if (json.type === 'string') {
       const raw = typeof json.value === 'string' ? json.value : '';
       if (isArmExpression(raw)) {
         const source = raw.trim().slice(1, -1);
-        return literalNode('computed', span, [], [], this.referencedLiteral(source), () => evaluateArmExpression(source, this));
+        return lazyTemplateNode('computed', span, [], [], this.referencedLiteral(source), () => evaluateArmExpression(source, this));
       }
       const literalText = decodeJsonString(this.text, json.offset, json.offset + json.length);
-      return literalNode('scalar', span, [], [], literalText, () => knownValue(armLiteralText(raw)));
+      return lazyTemplateNode('scalar', span, [], [], literalText, () => knownValue(armLiteralText(raw)));
     }
     const value: TemplateStaticValue = json.type === 'number' || json.type === 'boolean' ? (json.value as number | boolean) : null;
-    return literalNode('scalar', span, [], [], undefined, () => knownValue(value));
+    return lazyTemplateNode('scalar', span, [], [], undefined, () => knownValue(value));
   }
 }
 
@@ -154,28 +154,9 @@ function arrayValue(items: readonly TemplateNode[]): TemplateValue {
   return knownValue(values);
 }
 
-/** A node whose value is computed once, on first use. */
-function literalNode(
-  shape: TemplateNode['shape'],
-  span: TemplateNode['span'],
-  properties: readonly TemplateProperty[],
-  items: readonly TemplateNode[],
-  literalText: TemplateNode['literalText'],
-  compute: () => TemplateValue,
-): TemplateNode {
-  let memo: TemplateValue | undefined;
-  return {
-    shape,
-    span,
-    properties,
-    items,
-    literalText,
-    value: () => (memo ??= compute()),
-  };
-}
 
 function computedNode(span: TemplateNode['span'], compute: () => TemplateValue): TemplateNode {
-  return literalNode('computed', span, [], [], undefined, compute);
+  return lazyTemplateNode('computed', span, [], [], undefined, compute);
 }
 
 function stringValue(node: TemplateNode | undefined): string | undefined {

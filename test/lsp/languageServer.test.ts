@@ -172,7 +172,7 @@ describe('language server over stdio', () => {
     const result = await client.request<{ documents: number; findings: number }>('apimStudio/reviewWorkspace', {
       folders: [join(REPO_ROOT, 'examples', 'contoso-apiops')],
     });
-    assert.equal(result.documents, 8);
+    assert.equal(result.documents, 14, "8 policies and 6 APIOps artifact files");
   });
 });
 

@@ -26,7 +26,7 @@ describe('apim-studio review (CLI)', () => {
   test('the bundled example is clean: exit 0 and a summary line', () => {
     const result = runCli('review', join(REPO_ROOT, 'examples', 'contoso-apiops'));
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /^8 documents reviewed: /m);
+    assert.match(result.stdout, /^14 documents reviewed: /m);
   });
 
   test('text format: file:line:col severity code message, exit 1 on errors', () => {

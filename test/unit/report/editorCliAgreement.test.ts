@@ -39,6 +39,7 @@ describe('editor and CLI agree', () => {
       'apis/weather-api/policy.xml',
       'apis/weather-api/operations/get-forecast/policy.xml',
       'products/starter/policy.xml',
+      'products/starter/productInformation.json',
     ].map((path) => join(EXAMPLE, path));
     assert.ok(files.every((file) => policyFiles.includes(file)), 'every file with CLI findings is opened in the editor');
 
@@ -59,7 +60,7 @@ describe('editor and CLI agree', () => {
       await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'example' }], capabilities: { window: { workDoneProgress: true } } });
       await connection.sendNotification('initialized', {});
       for (const file of policyFiles) {
-        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(file).href, languageId: 'apim-policy', version: 1, text: readFileSync(file, 'utf8') } });
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(file).href, languageId: file.endsWith('.json') ? 'json' : 'apim-policy', version: 1, text: readFileSync(file, 'utf8') } });
       }
       await published;
       const editorFindings: JsonFinding[] = [...diagnostics.values()].flatMap((params) =>
@@ -77,7 +78,7 @@ describe('editor and CLI agree', () => {
       const params: ReviewWorkspaceParams = { folders: [EXAMPLE], formats: ['json'] };
       const review = (await connection.sendRequest(REVIEW_WORKSPACE_REQUEST, params)) as ReviewWorkspaceResult;
       assert.equal(review.reports?.json, cli.stdout, 'the review request renders the same JSON report as the CLI');
-      assert.equal(review.documents, 8);
+      assert.equal(review.documents, 14);
     } finally {
       connection.dispose();
       server.kill();

@@ -52,7 +52,8 @@ describe('review report model', () => {
     assert.deepEqual(row('orders-api', 'create-order')?.cells.validation, { status: 'ok', lacking: [] });
     assert.deepEqual(row('weather-api')?.cells['tracing-off'], { status: 'missing', lacking: ['without a product'] });
     assert.deepEqual(row('weather-api')?.cells['rate-limit'], { status: 'missing', lacking: ['without a product'] });
-    assert.deepEqual(report.apis, ['orders-api', 'weather-api']);
+    // The starter product's information file has findings of its own (default-product-present).
+    assert.deepEqual(report.apis, ['orders-api', 'products/starter/productInformation.json', 'weather-api']);
   });
 
   test('coverage is computed even with the rule off, and a safeguard on only some branches is partial', () => {
@@ -76,6 +77,6 @@ describe('review report model', () => {
     assert.ok(findings.length > 0);
     const apis = new Set(findings.map((finding) => finding.api));
     assert.ok(apis.has('weather-api'), [...apis].join());
-    assert.ok([...apis].every((api) => api === 'weather-api' || api === 'orders-api'), [...apis].join());
+    assert.ok([...apis].every((api) => api === 'weather-api' || api === 'orders-api' || api === 'products/starter/productInformation.json'), [...apis].join());
   });
 });

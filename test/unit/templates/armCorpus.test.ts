@@ -47,6 +47,7 @@ describe('ARM templates of the corpus', () => {
     assert.deepEqual(describeFindings('Azure__azure-quickstart-templates/quickstarts/microsoft.apimanagement/api-management-create-with-multiregion/azuredeploy.json'), [
       '78 network-isolation-missing info "Microsoft.ApiManagement/service"',
       '78 managed-identity-missing info "Microsoft.ApiManagement/service"',
+      '78 observability-missing info "Microsoft.ApiManagement/service"',
       '83 availability-zones-missing warning "Premium"',
       // skuCount defaults to 1 but is a parameter: reported, at info level.
       `84 single-unit-capacity info "[parameters('skuCount')]"`,
@@ -79,6 +80,7 @@ describe('ARM templates of the corpus', () => {
       '47 weak-ciphers-enabled info "Microsoft.ApiManagement/service"',
       '47 network-isolation-missing info "Microsoft.ApiManagement/service"',
       '47 managed-identity-missing info "Microsoft.ApiManagement/service"',
+      '47 observability-missing info "Microsoft.ApiManagement/service"',
       `51 developer-tier-in-production info "[parameters('sku')]"`,
     ]);
   });

@@ -45,8 +45,10 @@ describe('Bicep documents', () => {
       'tracing-enabled warning trace',
       "network-isolation-missing info 'Microsoft.ApiManagement/service@2023-05-01-preview'",
       "managed-identity-missing info 'Microsoft.ApiManagement/service@2023-05-01-preview'",
+      "observability-missing info 'Microsoft.ApiManagement/service@2023-05-01-preview'",
       // Premium and one unit by parameter defaults: reported, at info level.
       'availability-zones-missing info skuName',
+      'multi-region-missing info skuName',
       'single-unit-capacity info capacity',
       'legacy-tls-enabled info customProperties',
       'weak-ciphers-enabled info customProperties',

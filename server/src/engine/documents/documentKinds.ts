@@ -1,11 +1,12 @@
 import type { DocumentInput, DocumentKind } from './documentKind';
+import { apiopsArtifactDocumentKind } from './apiopsArtifactDocumentKind';
 import { armTemplateDocumentKind } from './armTemplateDocumentKind';
 import { bicepDocumentKind } from './bicepDocumentKind';
 import { configDocumentKind } from './configDocumentKind';
 import { policyDocumentKind } from './policyDocumentKind';
 
 /** Every document kind, in the order they are tried. */
-export const DOCUMENT_KINDS: readonly DocumentKind[] = [configDocumentKind, policyDocumentKind, armTemplateDocumentKind, bicepDocumentKind];
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [configDocumentKind, policyDocumentKind, armTemplateDocumentKind, apiopsArtifactDocumentKind, bicepDocumentKind];
 
 export function documentKindFor(input: DocumentInput): DocumentKind | undefined {
   return DOCUMENT_KINDS.find((kind) => kind.matches(input));

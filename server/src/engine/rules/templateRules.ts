@@ -1,4 +1,14 @@
 import type { TemplateRule } from '../templates/templateRule';
+import { additionalRegionGatewayDisabled } from './template/additional-region-gateway-disabled';
+import { customDomainCertificateNotInKeyVault } from './template/custom-domain-certificate-not-in-key-vault';
+import { defaultProductPresent } from './template/default-product-present';
+import { developerPortalSignupEnabled } from './template/developer-portal-signup-enabled';
+import { multiRegionMissing } from './template/multi-region-missing';
+import { namedValuePlainSecret } from './template/named-value-plain-secret';
+import { observabilityMissing } from './template/observability-missing';
+import { platformStv1 } from './template/platform-stv1';
+import { productApprovalNotRequired } from './template/product-approval-not-required';
+import { wildcardOperation } from './template/wildcard-operation';
 import { apiHttpAllowed } from './template/api-http-allowed';
 import { apiVersionOutdated } from './template/api-version-outdated';
 import { availabilityZonesMissing } from './template/availability-zones-missing';
@@ -42,4 +52,14 @@ export const TEMPLATE_RULES: readonly TemplateRule[] = [
   diagnosticVerbose,
   diagnosticSamplingFull,
   diagnosticSensitiveHeaders,
+  defaultProductPresent,
+  productApprovalNotRequired,
+  wildcardOperation,
+  platformStv1,
+  additionalRegionGatewayDisabled,
+  multiRegionMissing,
+  customDomainCertificateNotInKeyVault,
+  namedValuePlainSecret,
+  observabilityMissing,
+  developerPortalSignupEnabled,
 ];

@@ -74,6 +74,11 @@ export interface TemplateModel {
   readonly syntaxFindings: readonly Finding[];
   /** One indentation step as the file writes it, for inserted text. */
   readonly indentUnit: string;
+  /**
+   * Set for one APIOps artifact file: it holds a single resource and the service's other resources live
+   * in other files, so rules about what the whole template lacks stay silent.
+   */
+  readonly singleArtifact?: boolean;
 }
 
 /** A node whose value is computed once, on first use (most rules never ask for most values). */
@@ -87,4 +92,26 @@ export function lazyTemplateNode(
 ): TemplateNode {
   let memo: TemplateValue | undefined;
   return { shape, span, properties, items, literalText, value: () => (memo ??= compute()) };
+}
+
+/** The value of an object node: known when every member is. */
+export function objectValue(properties: readonly TemplateProperty[]): TemplateValue {
+  const value: { [key: string]: TemplateStaticValue } = {};
+  for (const property of properties) {
+    const member = property.value.value();
+    if (!member.known) return UNKNOWN_VALUE;
+    value[property.key] = member.value;
+  }
+  return knownValue(value);
+}
+
+/** The value of an array node: known when every item is. */
+export function arrayValue(items: readonly TemplateNode[]): TemplateValue {
+  const values: TemplateStaticValue[] = [];
+  for (const item of items) {
+    const value = item.value();
+    if (!value.known) return UNKNOWN_VALUE;
+    values.push(value.value);
+  }
+  return knownValue(values);
 }

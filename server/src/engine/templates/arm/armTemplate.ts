@@ -1,6 +1,6 @@
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { TemplateModel, TemplateNode, TemplateProperty, TemplateResource, TemplateStaticValue, TemplateValue } from '../templateModel';
-import { UNKNOWN_VALUE, knownValue, lazyTemplateNode } from '../templateModel';
+import { UNKNOWN_VALUE, arrayValue, knownValue, lazyTemplateNode, objectValue } from '../templateModel';
 import { detectIndentUnit } from '../indentation';
 import { armLiteralText, evaluateArmExpression, isArmExpression, type ArmScope } from './armExpression';
 import { decodeJsonString } from './jsonStringText';
@@ -134,25 +134,6 @@ class ArmTemplateReader implements ArmScope {
   }
 }
 
-function objectValue(properties: readonly TemplateProperty[]): TemplateValue {
-  const value: { [key: string]: TemplateStaticValue } = {};
-  for (const property of properties) {
-    const member = property.value.value();
-    if (!member.known) return UNKNOWN_VALUE;
-    value[property.key] = member.value;
-  }
-  return knownValue(value);
-}
-
-function arrayValue(items: readonly TemplateNode[]): TemplateValue {
-  const values: TemplateStaticValue[] = [];
-  for (const item of items) {
-    const value = item.value();
-    if (!value.known) return UNKNOWN_VALUE;
-    values.push(value.value);
-  }
-  return knownValue(values);
-}
 
 
 function computedNode(span: TemplateNode['span'], compute: () => TemplateValue): TemplateNode {

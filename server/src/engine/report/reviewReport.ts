@@ -1,4 +1,5 @@
 import { isAbsolute, relative, sep } from 'node:path';
+import { apiopsArtifactPosition } from '../templates/apiops/apiopsArtifactPosition';
 import type { PolicyWorkspace } from '../analysis/policyWorkspace';
 import { severityRank, type Finding, type FindingKind, type Severity } from '../findings/finding';
 import { PILLAR_TITLES, PILLARS, type Pillar } from '../rules/pillar';
@@ -115,8 +116,20 @@ function apiLabelOf(workspaces: readonly PolicyWorkspace[], file: string, displa
     case 'fragment':
       return `fragment ${scope.fragment}`;
     default:
-      return match.path;
+      return artifactLabel(match.path) ?? match.path;
   }
+}
+
+/** APIOps information files: the API they belong to (`orders`), else their kind and name (`backends orders-backend`). */
+function artifactLabel(path: string): string | undefined {
+  const position = apiopsArtifactPosition(path);
+  if (!position) return undefined;
+  const kinds = position.type.split('/').slice(2);
+  const names = position.nameSegments.slice(1);
+  if (kinds[0] === 'apis' && names[0]) return names[0];
+  if (kinds[0] === 'products' && names[0]) return `product ${names[0]}`;
+  const name = names[names.length - 1];
+  return name ? `${kinds[kinds.length - 1]} ${name}` : kinds[kinds.length - 1];
 }
 
 function groupsOf(finding: Finding): readonly ReportGroupId[] {

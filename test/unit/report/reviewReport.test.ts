@@ -53,7 +53,7 @@ describe('review report model', () => {
     assert.deepEqual(row('weather-api')?.cells['tracing-off'], { status: 'missing', lacking: ['without a product'] });
     assert.deepEqual(row('weather-api')?.cells['rate-limit'], { status: 'missing', lacking: ['without a product'] });
     // The starter product's information file has findings of its own (default-product-present).
-    assert.deepEqual(report.apis, ['orders-api', 'products/starter/productInformation.json', 'weather-api']);
+    assert.deepEqual(report.apis, ['orders-api', 'product starter', 'weather-api']);
   });
 
   test('coverage is computed even with the rule off, and a safeguard on only some branches is partial', () => {

@@ -8,6 +8,10 @@ export class DocumentFindingsCache {
     this.entries.set(uri, { version, findings });
   }
 
+  has(uri: string, version: number): boolean {
+    return this.entries.get(uri)?.version === version;
+  }
+
   get(uri: string, version: number): readonly Finding[] {
     const entry = this.entries.get(uri);
     return entry && entry.version === version ? entry.findings : [];

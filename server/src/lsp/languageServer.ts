@@ -152,6 +152,8 @@ export function startLanguageServer(connection: Connection): void {
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
+    // A code action request can arrive before the queued validation of this version ran: analyse now.
+    if (!findingsCache.has(document.uri, document.version)) validate(document.uri);
     const isPolicy = isPolicyDocument({ path: document.uri, languageId: document.languageId, text: document.getText() });
     return codeActions(document, findingsCache.get(document.uri, document.version), params, isPolicy);
   });

@@ -1,34 +1,64 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { diagnosticsWhen, ourDiagnostics } from './diagnosticWaits';
-import { ORDERS_POLICY, UNCLOSED_BACKEND_POLICY, openWorkspaceFile, revertAndCloseActiveEditor } from './workspaceFiles';
+import { activeTabWhen, revertAndCloseAllEditors } from './editorTabs';
+import {
+  ORDERS_POLICY,
+  REVIEWED_FILES,
+  UNCLOSED_BACKEND_POLICY,
+  openWorkspaceFile,
+  workspaceRelativePath,
+} from './workspaceFiles';
 
-/** What apimStudio.reviewWorkspace resolves with (server/src/protocol/customRequests.ts). */
+/** What the review commands resolve with (ReviewWorkspaceResult in server/src/protocol/customRequests.ts). */
 interface ReviewSummary {
   readonly documents: number;
   readonly findings: number;
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
+  readonly files?: string[];
+}
+
+function reviewedPaths(summary: ReviewSummary): string[] {
+  return (summary.files ?? []).map(workspaceRelativePath).sort();
+}
+
+/** The review commands show their report in a webview tab of the active group. */
+function reviewReportShown(): Promise<vscode.Tab> {
+  return activeTabWhen((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('apimStudio.reviewReport'), 'the review report');
 }
 
 suite('commands', () => {
-  teardown(revertAndCloseActiveEditor);
+  teardown(revertAndCloseAllEditors);
 
-  test('both commands are registered', async () => {
+  test('every command is registered', async () => {
     const commands = await vscode.commands.getCommands(true);
-    assert.ok(commands.includes('apimStudio.reviewWorkspace'));
-    assert.ok(commands.includes('apimStudio.restartServer'));
+    for (const command of ['apimStudio.reviewWorkspace', 'apimStudio.reviewCurrentFile', 'apimStudio.showEffectivePolicy', 'apimStudio.restartServer']) {
+      assert.ok(commands.includes(command), `${command} is not registered`);
+    }
   });
 
-  test('APIM: Review Workspace reviews both fixture policies through the server', async () => {
+  test('APIM: Review Workspace reviews every fixture policy, template and APIOps information file through the server', async () => {
     await openWorkspaceFile(ORDERS_POLICY);
     const summary = await vscode.commands.executeCommand<ReviewSummary | undefined>('apimStudio.reviewWorkspace');
     assert.ok(summary, 'the command returned no review summary');
-    assert.equal(summary.documents, 2);
-    // The unclosed <backend> in apis/echo/policy.xml is at least one error.
-    assert.ok(summary.errors >= 1, `expected an error, got ${JSON.stringify(summary)}`);
+    assert.equal(summary.documents, REVIEWED_FILES.length);
+    assert.deepEqual(reviewedPaths(summary), [...REVIEWED_FILES].sort());
+    // The unclosed <backend> in apis/echo/policy.xml and the unclosed <value> in loose/ are two errors.
+    assert.equal(summary.errors, 2, `expected two errors, got ${JSON.stringify(summary)}`);
     assert.equal(summary.findings, summary.errors + summary.warnings + summary.infos);
+    await reviewReportShown();
+  });
+
+  test('APIM: Review Current File reviews only the active policy and shows the report', async () => {
+    await openWorkspaceFile(UNCLOSED_BACKEND_POLICY);
+    const summary = await vscode.commands.executeCommand<ReviewSummary | undefined>('apimStudio.reviewCurrentFile');
+    assert.ok(summary, 'the command returned no review summary');
+    assert.equal(summary.documents, 1);
+    assert.deepEqual(reviewedPaths(summary), [UNCLOSED_BACKEND_POLICY]);
+    assert.equal(summary.errors, 1, `expected the unclosed <backend>, got ${JSON.stringify(summary)}`);
+    await reviewReportShown();
   });
 
   test('APIM: Restart Language Server brings the server back with diagnostics and outline', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { codeActionTitled } from './codeActionWaits';
 import { diagnosticsWhen, ourDiagnostics } from './diagnosticWaits';
 import { UNCLOSED_BACKEND_POLICY, openWorkspaceFile, revertAndCloseActiveEditor } from './workspaceFiles';
 
@@ -27,9 +28,7 @@ suite('diagnostics and quick fixes', () => {
     const document = await openWorkspaceFile(UNCLOSED_BACKEND_POLICY);
     const diagnostics = await diagnosticsWhen(document.uri, (all) => ourDiagnostics(all, UNCLOSED).length > 0, `a ${UNCLOSED} diagnostic`);
     const [diagnostic] = ourDiagnostics(diagnostics, UNCLOSED);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
-    const fix = actions.find((action) => action.title === 'Insert </backend>');
-    assert.ok(fix, `no "Insert </backend>" among ${JSON.stringify(actions.map((action) => action.title))}`);
+    const fix = await codeActionTitled(document.uri, diagnostic.range, 'Insert </backend>');
     assert.equal(fix.isPreferred, true);
     assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
     assert.ok(fix.edit, 'the quick fix carries no edit');

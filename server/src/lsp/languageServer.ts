@@ -1,20 +1,18 @@
-import {
-  CodeActionKind,
-  TextDocumentSyncKind,
-  TextDocuments,
-  type Connection,
-  type InitializeResult,
-} from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseDocument } from '../engine/analysis/analyseDocument';
 import type { AnalysisContext } from '../engine/analysis/analysisContext';
-import { readTextFile } from '../engine/analysis/defaultAnalysisContext';
-import { ConfigLocator } from '../engine/config/configLocator';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../engine/analysis/analysisSettings';
+import { readTextFile } from '../engine/analysis/defaultAnalysisContext';
+import { effectivePolicyText } from '../engine/analysis/effectivePolicyText';
+import { CONFIG_FILE_NAME } from '../engine/config/apimStudioConfig';
+import { ConfigLocator } from '../engine/config/configLocator';
+import { isPolicyDocument } from '../engine/documents/policyDocumentKind';
+import { renderReviewReports } from '../engine/report/renderReviewReports';
 import { summariseReview } from '../engine/report/reviewSummary';
 import { reviewPathsCancellable } from '../engine/review/reviewFiles';
-import { renderReviewReports } from '../engine/report/renderReviewReports';
 import {
   EFFECTIVE_POLICY_REQUEST,
   REVIEW_WORKSPACE_REQUEST,
@@ -23,19 +21,16 @@ import {
   type ReviewWorkspaceParams,
   type ReviewWorkspaceResult,
 } from '../protocol/customRequests';
-import { effectivePolicyText } from '../engine/analysis/effectivePolicyText';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { DocumentFindingsCache } from './documentFindingsCache';
 import { documentSymbols, foldingRanges, policyTree } from './policyFeatures';
+import { COMPLETION_TRIGGER_CHARACTERS, registerPolicyLanguageFeatures } from './policyLanguageFeatures';
 import { toAnalysisSettings, type ApimStudioSettingsSection } from './serverSettings';
 import { toDiagnostic } from './toLsp';
-import { codeActions, FIX_ALL_KIND } from './codeActions';
-import { isPolicyDocument } from '../engine/documents/policyDocumentKind';
 import { ValidationQueue } from './validationQueue';
 import { WorkspaceIndex } from './workspaceIndex';
-import { COMPLETION_TRIGGER_CHARACTERS, registerPolicyLanguageFeatures } from './policyLanguageFeatures';
-import { CONFIG_FILE_NAME } from '../engine/config/apimStudioConfig';
-import { basename } from 'node:path';
 
+/** A document URI as the engine's path: the file-system path for `file:` URIs. */
 function pathOf(uri: string): string {
   return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
 }

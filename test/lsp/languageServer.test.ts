@@ -79,6 +79,32 @@ describe('language server over stdio', () => {
     );
   });
 
+  test('ARM and Bicep findings offer a // suppression directive', async () => {
+    const uri = 'file:///ws/infra/azuredeploy.json';
+    const text = [
+      '{',
+      '  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",',
+      '  "resources": [',
+      '    {',
+      '      "type": "Microsoft.ApiManagement/service", "apiVersion": "2022-08-01", "name": "apim",',
+      '      "properties": { "customProperties": {',
+      '        "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Tls10": "True"',
+      '      } }',
+      '    }',
+      '  ]',
+      '}',
+      '',
+    ].join('\n');
+    const diagnostics = await client.open(uri, text, 'json');
+    const tls = diagnostics.find((diagnostic) => diagnostic.code === 'legacy-tls-enabled' && diagnostic.range.start.line === 6);
+    assert.ok(tls, JSON.stringify(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line])));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: tls.range, context: { diagnostics: [tls] } });
+    const suppress = actions.find((action) => action.title.startsWith('Suppress legacy-tls-enabled'));
+    assert.deepEqual(suppress?.edit?.changes?.[uri], [
+      { range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, newText: '        // apim-studio-disable-next-line legacy-tls-enabled: reason\n' },
+    ]);
+  });
+
   test('a suppression comment silences the finding on the next line', async () => {
     const uri = 'file:///ws/apis/suppressed/policy.xml';
     const text = '<policies>\n  <inbound>\n    <!-- apim-studio-disable-next-line tracing-enabled: needed in the test tenant -->\n    <trace source="a"><message>m</message></trace>\n  </inbound>\n</policies>\n';

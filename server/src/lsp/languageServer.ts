@@ -9,7 +9,7 @@ import { readTextFile } from '../engine/analysis/defaultAnalysisContext';
 import { effectivePolicyText } from '../engine/analysis/effectivePolicyText';
 import { CONFIG_FILE_NAME } from '../engine/config/apimStudioConfig';
 import { ConfigLocator } from '../engine/config/configLocator';
-import { isPolicyDocument } from '../engine/documents/policyDocumentKind';
+import { documentKindFor } from '../engine/documents/documentKinds';
 import { renderReviewReports } from '../engine/report/renderReviewReports';
 import { summariseReview } from '../engine/report/reviewSummary';
 import { reviewPathsCancellable } from '../engine/review/reviewFiles';
@@ -21,7 +21,7 @@ import {
   type ReviewWorkspaceParams,
   type ReviewWorkspaceResult,
 } from '../protocol/customRequests';
-import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { codeActions, FIX_ALL_KIND, type SuppressionStyle } from './codeActions';
 import { DocumentFindingsCache } from './documentFindingsCache';
 import { documentSymbols, foldingRanges, policyTree } from './policyFeatures';
 import { COMPLETION_TRIGGER_CHARACTERS, registerPolicyLanguageFeatures } from './policyLanguageFeatures';
@@ -29,6 +29,9 @@ import { toAnalysisSettings, type ApimStudioSettingsSection } from './serverSett
 import { toDiagnostic } from './toLsp';
 import { ValidationQueue } from './validationQueue';
 import { WorkspaceIndex } from './workspaceIndex';
+
+/** Where a suppression directive can go, by document kind; APIOps JSON is strict JSON, so it has none. */
+const SUPPRESSION_STYLES: Readonly<Record<string, SuppressionStyle>> = { policy: 'xml-comment', bicep: 'line-comment', 'arm-template': 'line-comment' };
 
 /** A document URI as the engine's path: the file-system path for `file:` URIs. */
 function pathOf(uri: string): string {
@@ -149,8 +152,8 @@ export function startLanguageServer(connection: Connection): void {
     if (!document) return [];
     // A code action request can arrive before the queued validation of this version ran: analyse now.
     if (!findingsCache.has(document.uri, document.version)) validate(document.uri);
-    const isPolicy = isPolicyDocument({ path: document.uri, languageId: document.languageId, text: document.getText() });
-    return codeActions(document, findingsCache.get(document.uri, document.version), params, isPolicy);
+    const kind = documentKindFor({ path: pathOf(document.uri), languageId: document.languageId, text: document.getText() });
+    return codeActions(document, findingsCache.get(document.uri, document.version), params, SUPPRESSION_STYLES[kind?.id ?? '']);
   });
 
   connection.onRequest(EFFECTIVE_POLICY_REQUEST, (params: EffectivePolicyParams): EffectivePolicyResult => {

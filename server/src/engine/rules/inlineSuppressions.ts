@@ -14,26 +14,46 @@ export interface InlineSuppression {
   readonly commentEnd: number;
 }
 
-/** Finds suppression directives in comments anywhere in the document. */
+/** The directive in one comment's text, or undefined when the comment is not one. */
+function directiveIn(commentText: string, commentStart: number, commentEnd: number, lineMap: LineMap): InlineSuppression | undefined {
+  const match = DIRECTIVE.exec(commentText);
+  if (!match) return undefined;
+  return {
+    ruleIds: match[1].split(',').map((id) => id.trim()),
+    reason: match[2] ?? '',
+    line: lineMap.positionAt(commentEnd).line + 1,
+    commentStart,
+    commentEnd,
+  };
+}
+
+/** Finds suppression directives in the XML comments of a policy document. */
 export function inlineSuppressions(document: XmlDocument, lineMap: LineMap): InlineSuppression[] {
   const found: InlineSuppression[] = [];
   const visit = (nodes: readonly XmlNode[]): void => {
     for (const node of nodes) {
       if (node.kind === 'element') visit(node.children);
       else if (node.kind === 'comment') {
-        const match = DIRECTIVE.exec(document.text.slice(node.contentSpan.start, node.contentSpan.end));
-        if (!match) continue;
-        found.push({
-          ruleIds: match[1].split(',').map((id) => id.trim()),
-          reason: match[2] ?? '',
-          line: lineMap.positionAt(node.span.end).line + 1,
-          commentStart: node.span.start,
-          commentEnd: node.span.end,
-        });
+        const suppression = directiveIn(document.text.slice(node.contentSpan.start, node.contentSpan.end), node.span.start, node.span.end, lineMap);
+        if (suppression) found.push(suppression);
       }
     }
   };
   visit(document.children);
+  return found;
+}
+
+/** `// apim-studio-disable-next-line rule-id: reason` */
+const LINE_COMMENT_DIRECTIVE = /\/\/([ \t]*apim-studio-disable-next-line[^\r\n]*)/g;
+
+/** Finds suppression directives in `//` comments (Bicep, and ARM templates, which accept comments). */
+export function lineCommentSuppressions(text: string, lineMap: LineMap): InlineSuppression[] {
+  const found: InlineSuppression[] = [];
+  for (const match of text.matchAll(LINE_COMMENT_DIRECTIVE)) {
+    const start = match.index ?? 0;
+    const suppression = directiveIn(match[1], start, start + match[0].length, lineMap);
+    if (suppression) found.push(suppression);
+  }
   return found;
 }
 

@@ -1,6 +1,10 @@
 import type { AnalysisContext } from '../analysis/analysisContext';
 import { pathForGlobs } from '../config/configLocator';
+import { isSuppressedByConfig } from '../config/configSuppressions';
 import { isIgnored, resolveRuleSettings } from '../config/resolveRuleSettings';
+import { applyInlineSuppressions, lineCommentSuppressions } from '../rules/inlineSuppressions';
+import { unusedSuppressionFinding } from '../rules/unusedSuppressionFinding';
+import { LineMap } from '../text/lineMap';
 import type { KindAnalysis } from '../documents/documentKind';
 import type { RuleSettings } from '../rules/ruleSettings';
 import { runRules, type RuleRun } from '../rules/runRules';
@@ -22,8 +26,12 @@ export function analyseTemplate(model: TemplateModel, path: string, context: Ana
   const settings = resolveRuleSettings(located.config, relativeToConfig);
   const rules = runTemplateRules(model, TEMPLATE_RULES, settings);
   const embedded = analyseEmbeddedPolicies(model, path, context);
+  const today = new Date();
+  const ruleFindings = rules.findings.filter((finding) => !isSuppressedByConfig(located.config, finding.code, relativeToConfig, today));
+  const lineMap = new LineMap(model.text);
+  const { kept, unused } = applyInlineSuppressions([...ruleFindings, ...embedded.findings], lineCommentSuppressions(model.text, lineMap), lineMap);
   return {
-    findings: [...model.syntaxFindings, ...rules.findings, ...embedded.findings],
+    findings: [...model.syntaxFindings, ...kept, ...unused.map(unusedSuppressionFinding)],
     failures: [...rules.failures, ...embedded.failures],
   };
 }

@@ -6,6 +6,8 @@ import { join, relative } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
+// `npm run review` and `npm run bench` need only the bundles, not the compiled tests.
+const bundlesOnly = production || args.has('--bundles-only');
 const watch = args.has('--watch');
 const root = new URL('..', import.meta.url).pathname;
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -60,9 +62,9 @@ const testBuild = {
 
 if (!watch) {
   rmSync(join(root, 'dist'), { recursive: true, force: true });
-  rmSync(join(root, 'out'), { recursive: true, force: true });
+  if (!bundlesOnly) rmSync(join(root, 'out'), { recursive: true, force: true });
 }
-const configs = [...bundles.map((bundle) => ({ ...shared, ...bundle })), ...(production ? [] : [testBuild])];
+const configs = [...bundles.map((bundle) => ({ ...shared, ...bundle })), ...(bundlesOnly ? [] : [testBuild])];
 if (watch) {
   for (const config of configs) {
     const context = await esbuild.context(config);

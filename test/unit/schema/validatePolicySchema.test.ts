@@ -98,10 +98,17 @@ describe('validatePolicySchema: document shape', () => {
   test('reports repeated and out-of-order sections', () => {
     const text = '<policies><inbound /><outbound /><backend /><inbound /></policies>';
     assert.deepEqual(summary(check(text)), [
-      ['section-out-of-order', 'Section <backend> should come before <outbound>: the order is inbound, backend, outbound, on-error.'],
+      ['section-out-of-order', 'Section <backend> comes after <outbound>; APIM runs the sections in pipeline order anyway, but readers expect inbound, backend, outbound, on-error.'],
       ['repeated-section', 'Section <inbound> appears more than once.'],
     ]);
     assert.deepEqual(check(text)[1].span, spanOf(text, 'inbound', 2));
+    // Only readers care about the order (services export outbound before backend), so it is not a warning.
+    assert.equal(check(text)[0].severity, 'info');
+  });
+
+  test("rate-limit-by-key accepts flexible-retry-window, which the reference omits but services export", () => {
+    const text = inInbound('<rate-limit-by-key calls="5" renewal-period="60" counter-key="@(context.Subscription.Id)" flexible-retry-window="false" />');
+    assert.deepEqual(check(text), []);
   });
 
   test('reports a policy outside any section and an unknown child of policies', () => {

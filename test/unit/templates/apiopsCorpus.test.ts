@@ -72,11 +72,10 @@ describe('APIOps artifact JSON of the corpus', () => {
     assert.deepEqual(describeFindings('Azure__apiops/SampleArtifacts/products/product1/productInformation.json'), ['7 product-approval-not-required info false']);
   });
 
-  test('an API reachable over http with a plain-http backend', () => {
+  test('an API reachable over http; its plain-http backend on the Docker host never crosses a network', () => {
     if (files.length === 0) return;
     assert.deepEqual(describeFindings('RobertoBorges__apiops/apimartifacts/apis/eshoponcontainers-catalog/apiInformation.json'), [
       '10 api-http-allowed warning "http"',
-      '13 insecure-backend-url warning "http://host.docker.internal:5101/catalog-api/api/v1/Catalog"',
     ]);
   });
 });

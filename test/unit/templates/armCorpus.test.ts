@@ -67,7 +67,7 @@ describe('ARM templates of the corpus', () => {
     assert.deepEqual(describeFindings('Azure__azure-api-management-devops-resource-kit/example/products/product-starter.template.json'), [
       '17 api-version-outdated warning "2018-01-01"',
       '32 api-version-outdated warning "2018-01-01"',
-      '34 section-out-of-order warning backend',
+      '34 section-out-of-order info backend',
       '44 api-version-outdated warning "2017-03-01"',
     ]);
   });
@@ -97,7 +97,7 @@ describe('ARM templates of the corpus', () => {
     assert.ok(findings.includes('121 weak-ciphers-enabled info "customProperties"'));
     assert.ok(findings.includes('747 named-value-secret-not-in-key-vault warning true'));
     assert.ok(findings.includes('682 tracing-enabled warning trace'));
-    assert.ok(findings.includes('865 section-out-of-order warning backend'));
+    assert.ok(findings.includes('865 section-out-of-order info backend'));
     // Every resource is written with the retired 2017-03-01 version.
     assert.equal(counts.get('api-version-outdated'), 32);
     assert.equal(counts.get('base-missing'), 3);

@@ -101,7 +101,7 @@ function apiAndOperation(workspace: PolicyWorkspace, path: string): { api: ApiNo
 }
 
 /**
- * Effective-policy rules for API and operation documents (and loose documents, seen alone). In an
+ * Effective-policy rules for API and operation documents (and loose policy documents, seen alone). In an
  * operation document, a report the same rule already makes on its API's document is dropped, so a
  * missing rate limit shows once, where it is best fixed.
  */
@@ -114,6 +114,8 @@ function runChainRules(
   cache: Map<string, ReadonlySet<string>> | undefined,
 ): RuleRun {
   if (scope !== undefined && scope !== 'api' && scope !== 'operation') return { findings: [], failures: [] };
+  // A fragment seen alone (outside an APIOps tree) has no chain of its own either: it runs where it is included.
+  if (document.root?.name === 'fragment') return { findings: [], failures: [] };
   const policies = place
     ? effectivePoliciesForPolicyFile(place.workspace.model, place.path, place.source)
     : [computeEffectivePolicy(EMPTY_MODEL, standaloneChain(input.path), (candidate) => (candidate === input.path ? document : undefined))];

@@ -3,7 +3,7 @@ import type { Severity } from '../findings/finding';
 /**
  * Severity of every schema diagnostic. Errors are what APIM rejects or what breaks at runtime; warnings
  * cover facts the docs state less firmly (scopes, gateways, cardinality of some policies, child order)
- * and references that may exist outside the workspace.
+ * and references that may exist outside the workspace; info covers what only affects readers.
  */
 export const SCHEMA_SEVERITY = {
   'invalid-root': 'error',
@@ -27,7 +27,8 @@ export const SCHEMA_SEVERITY = {
   'base-in-fragment': 'error',
   'repeated-base': 'error',
   'repeated-section': 'error',
-  'section-out-of-order': 'warning',
+  // APIM accepts any section order (it writes outbound before backend itself) and runs them in pipeline order.
+  'section-out-of-order': 'info',
   'unknown-fragment': 'error',
   'unknown-named-value': 'warning',
 } as const satisfies Record<string, Severity>;

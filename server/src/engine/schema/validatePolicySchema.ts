@@ -102,7 +102,7 @@ class SchemaWalk {
         } else if (latest && SECTION_ORDER.indexOf(child.name) < SECTION_ORDER.indexOf(latest.name as PolicySection)) {
           this.reporter.report(
             'section-out-of-order',
-            `Section <${child.name}> should come before <${latest.name}>: the order is inbound, backend, outbound, on-error.`,
+            `Section <${child.name}> comes after <${latest.name}>; APIM runs the sections in pipeline order anyway, but readers expect inbound, backend, outbound, on-error.`,
             child.nameSpan,
           );
         } else {

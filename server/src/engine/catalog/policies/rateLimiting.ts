@@ -82,6 +82,8 @@ export const RATE_LIMITING_POLICIES: readonly PolicyDefinition[] = [
       { name: 'remaining-calls-header-name', required: false, kind: 'string', expressions: false },
       { name: 'remaining-calls-variable-name', required: false, kind: 'string', expressions: false },
       { name: 'total-calls-header-name', required: false, kind: 'string', expressions: false },
+      // Not in the policy reference, but the gateway accepts it: services export it and Microsoft's policy toolkit models it.
+      { name: 'flexible-retry-window', required: false, kind: 'boolean', values: ['true', 'false'], expressions: false },
       POLICY_ID_ATTRIBUTE,
     ],
     elements: [],

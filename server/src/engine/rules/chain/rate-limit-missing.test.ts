@@ -108,4 +108,10 @@ describe('rate-limit-missing', () => {
   test('turned off by configuration', () => {
     assert.deepEqual(looseFindings('rate-limit-missing', policy(''), { rules: { 'rate-limit-missing': 'off' } }), []);
   });
+
+  test('a policy fragment seen alone is not a document that callers reach, so nothing is reported', () => {
+    const fragment = '<fragment>\n  <set-header name="x-trace" exists-action="override">\n    <value>on</value>\n  </set-header>\n</fragment>\n';
+    assert.deepEqual(looseFindings('rate-limit-missing', fragment), []);
+    assert.equal(looseFindings('rate-limit-missing', policy('')).length, 1);
+  });
 });

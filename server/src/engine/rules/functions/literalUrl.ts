@@ -33,12 +33,14 @@ export function parseLiteralUrl(raw: string): LiteralUrl | undefined {
 }
 
 /**
- * Hosts that only resolve on the gateway's own machine or container network: loopback, and single-label or
- * `.svc`/`.cluster.local` names used by self-hosted gateways next to their backends (Dapr sidecars, Kubernetes services).
+ * Hosts that only resolve on the gateway's own machine or container network: loopback, Docker's names for the
+ * host machine, and single-label or `.svc`/`.cluster.local` names used by self-hosted gateways next to their
+ * backends (Dapr sidecars, Kubernetes services).
  */
 export function isLocalOnlyHost(host: string): boolean {
   const name = host.toLowerCase().replace(/\.$/, '');
   if (name === 'localhost' || name.endsWith('.localhost') || name === '[::1]') return true;
+  if (name === 'host.docker.internal' || name === 'gateway.docker.internal') return true;
   if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name)) return true;
   if (/\.svc$|\.svc\.cluster\.local$|\.cluster\.local$/.test(name)) return true;
   return !name.includes('.') && !name.startsWith('[');

@@ -53,4 +53,16 @@ describe('timeout-missing', () => {
 </policies>`,
     );
   });
+
+  test('in front of a model endpoint the suggested timeout leaves room for long completions', () => {
+    const { text, findings } = expectFindingsAt(
+      timeoutMissing,
+      '<policies>\n  <inbound>\n    <base />\n    <azure-openai-token-limit counter-key="@(context.Subscription.Id)" tokens-per-minute="1000" estimate-prompt-tokens="false" />\n  </inbound>\n  <backend>\n    <⟦forward-request⟧ buffer-request-body="true" />\n  </backend>\n</policies>',
+    );
+    assert.equal(
+      findings[0].message,
+      'This forward-request has no timeout, so it waits up to 300 seconds for the model endpoint; set timeout a little above your longest expected completion, for example timeout="120".',
+    );
+    assert.match(applyFix(text, findings[0].fixes[0]), /<forward-request timeout="120" buffer-request-body="true" \/>/);
+  });
 });

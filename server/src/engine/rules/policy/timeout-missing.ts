@@ -2,6 +2,7 @@ import type { Fix } from '../../findings/finding';
 import { attribute, type XmlAttribute, type XmlElement } from '../../policy/syntaxTree';
 import { elementsNamed } from '../../policy/treeQueries';
 import { constantAttributeValue } from '../functions/constantValue';
+import { looksLikeModelInference } from '../functions/modelInferenceEvidence';
 import type { PolicyDocumentContext, PolicyDocumentRule } from '../policyRule';
 
 /** A timeout above this keeps callers and gateway connections waiting on a backend that is most likely gone. */
@@ -9,6 +10,8 @@ const MAX_SENSIBLE_TIMEOUT_SECONDS = 120;
 /** forward-request waits this long when no timeout is set (send-request's default of 60 s is accepted). */
 const FORWARD_REQUEST_DEFAULT_SECONDS = 300;
 const SUGGESTED_TIMEOUT = 30;
+/** Model completions routinely run for a minute or more, so a short API-style timeout would cut them off. */
+const SUGGESTED_MODEL_TIMEOUT = 120;
 
 export const timeoutMissing: PolicyDocumentRule = {
   meta: {
@@ -31,10 +34,13 @@ export const timeoutMissing: PolicyDocumentRule = {
       if (seconds) reportLong(context, call, seconds, 1);
       else if (milliseconds) reportLong(context, call, milliseconds, 1000);
       else if (call.name === 'forward-request') {
+        const model = looksLikeModelInference(context.document);
+        const suggested = model ? SUGGESTED_MODEL_TIMEOUT : SUGGESTED_TIMEOUT;
+        const need = model ? 'a little above your longest expected completion' : 'to what the backend needs';
         context.report({
           span: call.nameSpan,
-          message: `This forward-request has no timeout, so it waits up to ${FORWARD_REQUEST_DEFAULT_SECONDS} seconds for the backend; set timeout to what the backend needs, for example timeout="${SUGGESTED_TIMEOUT}".`,
-          fixes: [addTimeoutFix(call)],
+          message: `This forward-request has no timeout, so it waits up to ${FORWARD_REQUEST_DEFAULT_SECONDS} seconds for the ${model ? 'model endpoint' : 'backend'}; set timeout ${need}, for example timeout="${suggested}".`,
+          fixes: [addTimeoutFix(call, suggested)],
         });
       }
     }
@@ -52,10 +58,10 @@ function reportLong(context: PolicyDocumentContext, call: XmlElement, timeout: X
   });
 }
 
-function addTimeoutFix(call: XmlElement): Fix {
+function addTimeoutFix(call: XmlElement, seconds: number): Fix {
   return {
-    title: `Add timeout="${SUGGESTED_TIMEOUT}"`,
-    edits: [{ span: { start: call.nameSpan.end, end: call.nameSpan.end }, newText: ` timeout="${SUGGESTED_TIMEOUT}"` }],
+    title: `Add timeout="${seconds}"`,
+    edits: [{ span: { start: call.nameSpan.end, end: call.nameSpan.end }, newText: ` timeout="${seconds}"` }],
     isPreferred: false,
   };
 }

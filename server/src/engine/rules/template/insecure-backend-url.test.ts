@@ -22,4 +22,13 @@ describe('insecure-backend-url', () => {
   test('silent for https and unknown URLs', () => {
     expectNoTemplateFindings(insecureBackendUrl, 'bicep', "param url string\nresource b 'Microsoft.ApiManagement/service/backends@2022-08-01' = {\n  name: 'svc/b'\n  properties: {\n    url: url\n  }\n}\nresource c 'Microsoft.ApiManagement/service/backends@2022-08-01' = {\n  name: 'svc/c'\n  properties: {\n    url: 'https://c'\n  }\n}\n");
   });
+
+  test('silent for backends on the gateway machine itself, as self-hosted gateways in Docker reach them', () => {
+    expectNoTemplateFindings(
+      insecureBackendUrl,
+      'arm',
+      armTemplate(`    { "type": "Microsoft.ApiManagement/service/apis", "apiVersion": "2022-08-01", "name": "svc/basket", "properties": { "serviceUrl": "http://host.docker.internal:5103/basket-api/api/v1/Basket/" } },
+    { "type": "Microsoft.ApiManagement/service/apis", "apiVersion": "2022-08-01", "name": "svc/wcf", "properties": { "serviceUrl": "http://localhost:64103/Service1.svc" } }`),
+    );
+  });
 });

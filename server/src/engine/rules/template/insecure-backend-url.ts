@@ -3,6 +3,7 @@ import { exactSourceOffset } from '../../templates/embeddedTextMapping';
 import type { TemplateNode } from '../../templates/templateModel';
 import type { TemplateRule } from '../../templates/templateRule';
 import { lookupPath, resourcesOfType } from '../../templates/templateQueries';
+import { isLocalOnlyHost, parseLiteralUrl } from '../functions/literalUrl';
 
 /** Turns the literal `http` at the start of a written string into `https`, when the source allows an exact edit. */
 function httpsFix(node: TemplateNode): Fix[] {
@@ -41,6 +42,9 @@ export const insecureBackendUrl: TemplateRule = {
         if (found.state !== 'present' || found.node === undefined || !found.value.known) continue;
         const url = found.value.value;
         if (typeof url !== 'string' || !/^http:\/\//i.test(url.trim())) continue;
+        // Traffic to the gateway's own machine or container network (a self-hosted gateway) never crosses a network.
+        const host = parseLiteralUrl(url.trim())?.host;
+        if (host !== undefined && isLocalOnlyHost(host)) continue;
         context.report({
           span: found.node.span, uncertain: found.node.shape === 'computed',
           message: `The URL ${url} is plain HTTP; use https.`,

@@ -20,7 +20,7 @@ export const tracingEnabled: PolicyDocumentRule = {
     for (const trace of elementsNamed(context.document, 'trace')) {
       context.report({
         span: trace.nameSpan,
-        message: 'This trace policy writes request data to the trace output; remove it before production.',
+        message: 'This trace policy sends its message to request traces and Application Insights in production; remove it, or make sure the message carries no request data.',
         fixes: [
           {
             title: 'Remove the trace policy',

@@ -151,6 +151,39 @@ describe('discovery over the APIOps trees of the corpus', { skip: !available }, 
     assert.ok(computeAll(model, workspace) > 0);
   });
 
+  test('operation methods come from the specifications, matched by operationId', () => {
+    const methods = (repository: string, root: string, api: string): Record<string, string> => {
+      const operations = rootOf(discover(repository).model, root).service.apis.get(api)?.operations;
+      return Object.fromEntries([...(operations?.values() ?? [])].map((operation) => [operation.name, operation.method ?? '?']));
+    };
+    // Checked by hand in each specification.yaml: the folder name is the operationId in every corpus tree.
+    assert.deepEqual(methods('Azure__apiops', 'SampleArtifacts', 'basic-api'), { 'create-item': 'POST', 'get-items': 'GET' });
+    assert.deepEqual(methods('anotherRedbeard__apimdemo-environment', 'apimartifacts', 'echo-api'), {
+      'create-resource': 'POST',
+      'retrieve-header-only': 'HEAD',
+      'retrieve-resource-cached': 'GET',
+      // No operation folders: these run the API policy only.
+      'modify-resource': 'PUT',
+      'remove-resource': 'DELETE',
+      'retrieve-resource': 'GET',
+    });
+    const redbeard = rootOf(discover('anotherRedbeard__apimdemo-environment').model, 'apimartifacts').service.apis;
+    // responses-api/specification.yaml is 380 KB, mostly schemas; its one operation is a POST.
+    assert.equal(redbeard.get('responses-api')?.operations.get('Create_Response')?.method, 'POST');
+    assert.equal(redbeard.get('responses-api')?.operations.get('Create_Response')?.urlTemplate, '/responses');
+    // The `test` API has an operation folder but no specification in the corpus: the method stays unknown.
+    assert.equal(redbeard.get('test')?.operations.get('get')?.method, undefined);
+    const ordering = methods('RobertoBorges__apiops', 'apimartifacts', 'eshoponcontainers-ordering-api');
+    assert.equal(ordering.postsvcbus, 'POST');
+    assert.equal(ordering.processeditem, 'GET');
+    // An operationId YAML could mistake for a number stays a name.
+    assert.equal(methods('RobertoBorges__apiops', 'apimartifacts', 'returnname-v1')['647e051433773d557d68cb01'], 'GET');
+    for (const repository of ['Azure__apiops', 'anotherRedbeard__apimdemo-environment', 'RobertoBorges__apiops']) {
+      const problems = discover(repository).model.problems.filter((problem) => problem.kind.includes('specification'));
+      assert.deepEqual(problems, [], repository);
+    }
+  });
+
   test('mitulashah/apim-apiops-demo (apiops-cli layout)', () => {
     const { model } = discover('mitulashah__apim-apiops-demo');
     const root = rootOf(model, 'apimartifacts');

@@ -18,10 +18,10 @@ function root(serviceModel: ServiceModel, path: string): ArtifactRoot {
 describe('discoverServiceModel on the classic fixture tree', () => {
   const classic = root(model, 'classic/artifacts');
 
-  test('finds both artifact roots and nothing else', () => {
+  test('finds the artifact roots and nothing else', () => {
     assert.deepEqual(
       model.roots.map((candidate) => candidate.path),
-      ['classic/artifacts', 'cli/apim-artifacts'],
+      ['classic/artifacts', 'cli/apim-artifacts', 'specification/artifacts'],
     );
     assert.equal(classic.flavour, 'classic');
     assert.equal(classic.globalPolicyPath, 'classic/artifacts/policy.xml');
@@ -52,8 +52,9 @@ describe('discoverServiceModel on the classic fixture tree', () => {
     assert.equal(broken?.information?.path, 'broken');
     assert.equal(broken?.information?.serviceUrl, undefined);
     assert.equal(broken?.information?.subscriptionRequired, false);
+    // specification/ holds broken specifications of its own (apiSpecification.test.ts).
     assert.deepEqual(
-      model.problems.map((problem) => `${problem.kind} ${problem.path}`),
+      model.problems.filter((problem) => !problem.path.startsWith('specification/')).map((problem) => `${problem.kind} ${problem.path}`),
       ['invalid-json classic/artifacts/apis/broken/apiInformation.json'],
     );
   });
@@ -74,8 +75,11 @@ describe('discoverServiceModel on the classic fixture tree', () => {
 
   test('finds operations, fragments, named values and backends', () => {
     const orders = classic.service.apis.get('orders');
-    assert.deepEqual([...(orders?.operations.keys() ?? [])].sort(), ['create-order', 'list-orders']);
-    assert.equal(orders?.operations.get('create-order')?.method, undefined);
+    // Methods come from specification.yaml; get-order has no folder, so it runs the API policy.
+    assert.deepEqual([...(orders?.operations.keys() ?? [])], ['create-order', 'list-orders', 'get-order']);
+    assert.equal(orders?.operations.get('create-order')?.method, 'POST');
+    assert.equal(orders?.operations.get('list-orders')?.urlTemplate, '/orders');
+    assert.equal(orders?.operations.get('get-order')?.policyPath, undefined);
     assert.deepEqual([...classic.service.fragments.keys()].sort(), ['common', 'cycle-a', 'cycle-b', 'info-only', 'inner', 'validate']);
     assert.equal(classic.service.fragments.get('common')?.policyPath, 'classic/artifacts/policy fragments/common/policy.xml');
     assert.equal(classic.service.fragments.get('info-only')?.policyPath, undefined);
@@ -121,7 +125,9 @@ describe('discoverServiceModel on the classic fixture tree', () => {
     assert.deepEqual(model.policyFiles.get('classic/loose/standalone.xml'), { kind: 'unknown', root: undefined });
     assert.equal(model.policyFiles.has('classic/loose/pom.xml'), false);
     const kinds = new Map<string, number>();
-    for (const scope of model.policyFiles.values()) kinds.set(scope.kind, (kinds.get(scope.kind) ?? 0) + 1);
+    for (const [path, scope] of model.policyFiles) {
+      if (!path.startsWith('specification/')) kinds.set(scope.kind, (kinds.get(scope.kind) ?? 0) + 1);
+    }
     assert.deepEqual(Object.fromEntries([...kinds].sort()), {
       api: 4,
       fragment: 7,

@@ -50,7 +50,9 @@ function rowsOfModel(model: ServiceModel, workspace: PolicyWorkspace): CoverageR
       for (const api of [...tree.apis.values()].sort((a, b) => a.id.localeCompare(b.id))) {
         const base = { api: api.id, apimWorkspace: name };
         rows.push({ ...base, kind: 'api', operation: undefined, policyFile: absolute(workspace, api.policyPath), cells: cellsFor(scopeChainsForApi(model, root.path, name, api.id, undefined), workspace) });
-        for (const operation of [...api.operations.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+        // An operation without its own policy runs exactly the API's row; listing it would only repeat it.
+        const withPolicies = [...api.operations.values()].filter((operation) => operation.policyPath !== undefined);
+        for (const operation of withPolicies.sort((a, b) => a.name.localeCompare(b.name))) {
           const chains = scopeChainsForApi(model, root.path, name, api.id, operation.name);
           rows.push({ ...base, kind: 'operation', operation: operation.name, policyFile: absolute(workspace, operation.policyPath), cells: cellsFor(chains, workspace) });
         }

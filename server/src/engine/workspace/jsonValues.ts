@@ -17,7 +17,14 @@ export function readJson(path: string, readText: TextReader, problems: Discovery
     return undefined;
   }
   const errors: ParseError[] = [];
-  const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  let value: unknown;
+  try {
+    value = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch {
+    // The parser recurses per nesting level; absurdly deep nesting overflows the stack.
+    problems.push({ kind: 'invalid-json', path, message: 'The JSON is nested too deeply to read.' });
+    return undefined;
+  }
   if (errors.length > 0) {
     const first = errors[0];
     problems.push({

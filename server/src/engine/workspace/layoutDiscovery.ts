@@ -1,12 +1,7 @@
 import { aiApiEvidence } from './aiApiEvidence';
-import {
-  readApiInformation,
-  readBackend,
-  readMembershipList,
-  readNamedValue,
-  readOperationInformation,
-  readProductInformation,
-} from './artifactInformation';
+import { apiOperations, type OperationFolder } from './apiOperations';
+import { SPECIFICATION_FILES } from './apiSpecification';
+import { readApiInformation, readBackend, readMembershipList, readNamedValue, readProductInformation } from './artifactInformation';
 import {
   APIS,
   API_INFORMATION,
@@ -36,7 +31,6 @@ import type {
   DiscoveryProblem,
   FragmentNode,
   NamedValueNode,
-  OperationNode,
   PolicyScope,
   ProductNode,
   ServiceModel,
@@ -46,7 +40,9 @@ import type {
 /**
  * Builds the service model of a workspace from its file list. `readText` is called for the JSON
  * information files (and to sniff loose `.xml` files); paths are workspace-relative, `/`-separated
- * (backslashes are accepted and normalised). Never throws; unreadable or broken files become problems.
+ * (backslashes are accepted and normalised). API specifications are read later, when an API's operations
+ * are first asked for, and `specification.yaml` is tried even when unlisted. Never throws; unreadable or
+ * broken files become problems.
  */
 export function discoverServiceModel(paths: readonly string[], readText: TextReader): ServiceModel {
   const normalized = [...new Set(paths.map(normalizePath))].sort();
@@ -55,6 +51,7 @@ export function discoverServiceModel(paths: readonly string[], readText: TextRea
   const roots = new Map(rootPaths.map((path) => [path, new RootBuilder(path)]));
   const policyFiles = new Map<string, PolicyScope>();
   const problems: DiscoveryProblem[] = [];
+  const deferredProblems: DeferredProblems[] = [];
 
   for (let index = 0; index < normalized.length; index++) {
     const path = normalized[index];
@@ -69,11 +66,16 @@ export function discoverServiceModel(paths: readonly string[], readText: TextRea
   }
 
   return {
-    roots: [...roots.values()].map((root) => root.build(readText, problems)),
+    roots: [...roots.values()].map((root) => root.build(readText, problems, deferredProblems)),
     policyFiles,
-    problems,
+    get problems() {
+      return [...problems, ...deferredProblems.flatMap((read) => read())];
+    },
   };
 }
+
+/** Problems of work done on first use (reading a specification); calling it does that work if not done yet. */
+type DeferredProblems = () => readonly DiscoveryProblem[];
 
 function normalizePath(path: string): string {
   return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '');
@@ -156,6 +158,7 @@ class RootBuilder {
     if (collection === APIS) {
       const api = tree.api(name, folder);
       if (rest.length === 1 && file === API_INFORMATION) api.informationPath = path;
+      else if (rest.length === 1 && SPECIFICATION_FILES.includes(file)) api.specificationPaths.push(path);
       else if (rest.length === 1 && file === POLICY_FILE) {
         api.policyPath = path;
         return { kind: 'api', root, workspace, api: name };
@@ -213,16 +216,16 @@ class RootBuilder {
     else this.cliEvidence = true;
   }
 
-  build(readText: TextReader, problems: DiscoveryProblem[]): ArtifactRoot {
+  build(readText: TextReader, problems: DiscoveryProblem[], deferredProblems: DeferredProblems[]): ArtifactRoot {
     const workspaces = new Map<string, WorkspaceTree>();
     for (const [name, tree] of this.workspaces) {
-      workspaces.set(name, { ...tree.build(readText, problems), name, policyPath: tree.policyPath });
+      workspaces.set(name, { ...tree.build(readText, problems, deferredProblems), name, policyPath: tree.policyPath });
     }
     return {
       path: this.path,
       flavour: flavourOf(this.classicEvidence, this.cliEvidence),
       globalPolicyPath: this.globalPolicyPath,
-      service: this.service.build(readText, problems),
+      service: this.service.build(readText, problems, deferredProblems),
       workspaces,
     };
   }
@@ -242,12 +245,8 @@ interface ApiBuilder {
   readonly folderPath: string;
   informationPath: string | undefined;
   policyPath: string | undefined;
-  readonly operations: Map<string, OperationBuilder>;
-}
-
-interface OperationBuilder {
-  informationPath: string | undefined;
-  policyPath: string | undefined;
+  readonly specificationPaths: string[];
+  readonly operations: Map<string, OperationFolder>;
 }
 
 interface ProductBuilder {
@@ -269,7 +268,13 @@ class TreeBuilder {
   constructor(readonly folderPath: string) {}
 
   api(id: string, folderPath: string): ApiBuilder {
-    return getOrAdd(this.apis, id, () => ({ folderPath, informationPath: undefined, policyPath: undefined, operations: new Map() }));
+    return getOrAdd(this.apis, id, () => ({
+      folderPath,
+      informationPath: undefined,
+      policyPath: undefined,
+      specificationPaths: [],
+      operations: new Map(),
+    }));
   }
 
   product(name: string, folderPath: string): ProductBuilder {
@@ -286,7 +291,7 @@ class TreeBuilder {
     return getOrAdd(this.fragments, id, () => ({ folderPath, policyPath: undefined }));
   }
 
-  build(readText: TextReader, problems: DiscoveryProblem[]): ArtifactTree {
+  build(readText: TextReader, problems: DiscoveryProblem[], deferredProblems: DeferredProblems[]): ArtifactTree {
     const products = new Map<string, ProductNode>();
     // API name -> product names, built once so membership lookups stay linear.
     const membership = new Map<string, string[]>();
@@ -313,20 +318,12 @@ class TreeBuilder {
       const separator = id.indexOf(REVISION_SEPARATOR);
       const name = separator < 0 ? id : id.slice(0, separator);
       const information = api.informationPath === undefined ? undefined : readApiInformation(api.informationPath, readText, problems);
-      const operations = new Map<string, OperationNode>();
-      for (const [operationName, operation] of api.operations) {
-        const details =
-          operation.informationPath === undefined
-            ? undefined
-            : readOperationInformation(operation.informationPath, readText, problems);
-        operations.set(operationName, {
-          name: operationName,
-          policyPath: operation.policyPath,
-          informationPath: operation.informationPath,
-          method: details?.method,
-          urlTemplate: details?.urlTemplate,
-        });
-      }
+      const operations = once(() => {
+        const found: DiscoveryProblem[] = [];
+        const specificationPath = preferredSpecification(api.specificationPaths);
+        return { operations: apiOperations(api.operations, api.folderPath, specificationPath, readText, found), problems: found };
+      });
+      deferredProblems.push(() => operations().problems);
       apis.set(id, {
         id,
         name,
@@ -335,7 +332,9 @@ class TreeBuilder {
         informationPath: api.informationPath,
         information,
         policyPath: api.policyPath,
-        operations,
+        get operations() {
+          return operations().operations;
+        },
         products: membership.get(name) ?? [],
         aiEvidence: aiApiEvidence(name, information),
       });
@@ -351,6 +350,21 @@ class TreeBuilder {
     const membershipKnown = [...products.values()].some((product) => product.membershipKnown);
     return { folderPath: this.folderPath, apis, products, fragments, namedValues, backends, membershipKnown };
   }
+}
+
+/** The listed specification to read when an API folder has several (a YAML and a JSON export, say). */
+function preferredSpecification(paths: readonly string[]): string | undefined {
+  const rank = (path: string): number => SPECIFICATION_FILES.indexOf(path.slice(path.lastIndexOf('/') + 1));
+  return [...paths].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/** `compute` runs on the first call only; later calls return its result. */
+function once<T>(compute: () => T): () => T {
+  let result: { value: T } | undefined;
+  return () => {
+    result ??= { value: compute() };
+    return result.value;
+  };
 }
 
 function getOrAdd<K, V>(map: Map<K, V>, key: K, create: () => V): V {

@@ -42,9 +42,14 @@ export interface ApiInformation {
 
 export interface OperationNode {
   readonly name: string;
+  /** Undefined for an operation without its own policy (it runs the API's). */
   readonly policyPath: string | undefined;
   /** apiops-cli writes `operationInformation.json`; classic APIOps has no operation file besides the policy. */
   readonly informationPath: string | undefined;
+  /**
+   * Upper case, from the information file, or else from the API's specification (the operation whose
+   * `operationId` is this operation's name); undefined when neither says.
+   */
   readonly method: string | undefined;
   readonly urlTemplate: string | undefined;
 }
@@ -61,6 +66,10 @@ export interface ApiNode {
   /** Undefined when there is no information file; partial values when the file is broken JSON. */
   readonly information: ApiInformation | undefined;
   readonly policyPath: string | undefined;
+  /**
+   * Operation folders plus the specification's operations without a folder. Computed on first use, since
+   * classic trees need the specification read for it.
+   */
   readonly operations: ReadonlyMap<string, OperationNode>;
   /** Names of the products (in the same tree) the API belongs to, in discovery order. */
   readonly products: readonly string[];
@@ -138,7 +147,7 @@ export interface ArtifactRoot {
 
 /** Something discovery could not read fully; reported as data, never thrown. */
 export interface DiscoveryProblem {
-  readonly kind: 'invalid-json' | 'unreadable-file';
+  readonly kind: 'invalid-json' | 'unreadable-file' | 'invalid-specification' | 'operation-not-in-specification';
   readonly path: string;
   readonly message: string;
 }
@@ -147,6 +156,7 @@ export interface ServiceModel {
   readonly roots: readonly ArtifactRoot[];
   /** Every policy document found, with the scope it sets (loose files have kind `unknown`). */
   readonly policyFiles: ReadonlyMap<string, PolicyScope>;
+  /** Reading this reads every API specification not read yet (their problems are part of the list). */
   readonly problems: readonly DiscoveryProblem[];
 }
 

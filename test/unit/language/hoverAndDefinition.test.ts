@@ -65,6 +65,18 @@ describe('hover', () => {
     assert.match(hover?.markdown ?? '', /Required attributes: `condition`/);
   });
 
+  test('fragment and backend ids show what they refer to', () => {
+    const environment = fixtureEnvironment();
+    const fragment = hoverAt('<policies>\n  <inbound>\n    <include-fragment fragment-id="cors-he¦aders" />\n  </inbound>\n</policies>', environment);
+    assert.equal(fragment?.hovered, 'cors-headers');
+    assert.match(fragment?.markdown ?? '', /^\*\*cors-headers\*\* policy fragment\n\nDefined in `.*policy fragments\/cors-headers\/policy\.xml`$/);
+    const backend = hoverAt('<policies>\n  <inbound>\n    <set-backend-service backend-id="orders-bac¦kend" />\n  </inbound>\n</policies>', environment);
+    assert.equal(backend?.hovered, 'orders-backend');
+    assert.match(backend?.markdown ?? '', /^\*\*orders-backend\*\* backend\n/);
+    assert.match(backend?.markdown ?? '', /backendInformation\.json`$/);
+    assert.equal(hoverAt('<policies>\n  <inbound>\n    <set-backend-service backend-id="unkn¦own" />\n  </inbound>\n</policies>', environment), undefined);
+  });
+
   test('a named value shows its value unless it is secret; unknown elements have no hover', () => {
     const environment = fixtureEnvironment();
     const plain = hoverAt('<policies>\n  <inbound>\n    <set-header name="env"><value>{{envir¦onment}}</value></set-header>\n  </inbound>\n</policies>', environment);

@@ -23,7 +23,22 @@ function namedValueHover(reference: NamedValueReference, environment: LanguageEn
   return { span: reference.span, markdown: lines.join('\n') };
 }
 
-/** Hover for element names (start or end tag), attribute names and `{{named values}}`. */
+/** What a `fragment-id` or `backend-id` value refers to, from the workspace's artifacts. */
+function artifactHover(elementName: string, attributeName: string, id: string, environment: LanguageEnvironment): string | undefined {
+  if (elementName === 'include-fragment' && attributeName === 'fragment-id') {
+    const fragment = environment.references.fragments.find((candidate) => candidate.id === id);
+    return fragment && [`**${id}** policy fragment`, '', fragment.path ? `Defined in \`${fragment.path}\`` : 'Its policy file is not in the workspace.'].join('\n');
+  }
+  if (attributeName === 'backend-id') {
+    const backend = environment.references.backends.find((candidate) => candidate.id === id);
+    if (!backend) return undefined;
+    const details = [backend.type ? `Type: ${backend.type}` : undefined, backend.url ? `URL: \`${backend.url.replace(/`/g, "'")}\`` : undefined].filter((line) => line !== undefined);
+    return [`**${id}** backend`, '', ...details, '', `Defined in \`${backend.path}\``].join('\n');
+  }
+  return undefined;
+}
+
+/** Hover for element names (start or end tag), attribute names, `{{named values}}`, fragment ids and backend ids. */
 export function policyHover(document: XmlDocument, offset: number, environment: LanguageEnvironment): PolicyHover | undefined {
   for (const element of allElements(document)) {
     if (!containsOffset(element.span, offset)) continue;
@@ -40,8 +55,11 @@ export function policyHover(document: XmlDocument, offset: number, environment: 
         const definition = resolved.shape && findAttribute(resolved.shape, attribute.name);
         return definition ? { span: attribute.nameSpan, markdown: attributeMarkdown(definition, element.name, resolved.owner) } : undefined;
       }
-      const reference = attribute.valueSpan && containsOffset(attribute.valueSpan, offset) ? namedValueAt(attribute.embedded, offset) : undefined;
+      const onValue = attribute.valueSpan !== undefined && containsOffset(attribute.valueSpan, offset);
+      const reference = onValue ? namedValueAt(attribute.embedded, offset) : undefined;
       if (reference) return namedValueHover(reference, environment);
+      const artifact = onValue && attribute.valueSpan ? artifactHover(element.name, attribute.name, attribute.value ?? '', environment) : undefined;
+      if (artifact && attribute.valueSpan) return { span: attribute.valueSpan, markdown: artifact };
     }
     for (const child of element.children) {
       const reference = child.kind === 'text' && containsOffset(child.span, offset) ? namedValueAt(child.embedded, offset) : undefined;

@@ -11,6 +11,7 @@ import { createProfile, disposeProfile, type Profile } from '../harness/profile'
 
 const WAIT_MS = 20_000;
 const VIEWPORT = { width: 1400, height: 900 };
+const QUICK_INPUT_ROWS = '.quick-input-list .monaco-list-row';
 
 export class WorkbenchSession {
   private failed = false;
@@ -63,6 +64,11 @@ export class WorkbenchSession {
     await saveScreenshot(this.page, join(this.artifactsDir, `${name}.png`));
   }
 
+  /** Where a test saves an extra picture, beside the per-test screenshots. */
+  artifactPath(fileName: string): string {
+    return join(this.artifactsDir, fileName);
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
     await this.server.stop();
@@ -104,14 +110,7 @@ export class WorkbenchSession {
     await this.page.keyboard.press('F8');
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('Control+.');
-    const item = this.page.locator('.action-widget .monaco-list-row', { hasText: title });
-    await item.waitFor();
-    const rows = await this.page.locator('.action-widget .monaco-list-row').count();
-    for (let step = 0; step < rows && !(await hasClass(item, 'focused')); step++) {
-      await this.page.keyboard.press('ArrowDown');
-    }
-    if (!(await hasClass(item, 'focused'))) throw new Error(`could not select "${title}" in the quick fix menu`);
-    await this.page.keyboard.press('Enter');
+    await this.chooseRow('.action-widget .monaco-list-row', title, 'the quick fix menu');
   }
 
   /** Runs a command from the palette by its title. */
@@ -119,12 +118,49 @@ export class WorkbenchSession {
     await this.focusWorkbench();
     await this.page.keyboard.press('F1');
     await this.page.locator('.quick-input-widget input.input').fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-    await this.page.keyboard.press('Enter');
+    await this.chooseRow(QUICK_INPUT_ROWS, title, 'the command palette');
   }
 
   notification(text: string): Locator {
     return this.page.locator('.notifications-toasts .notification-toast', { hasText: text });
+  }
+
+  /** A modal dialog, such as VS Code's "Unable to open ..." error. */
+  dialog(): Locator {
+    return this.page.locator('.monaco-dialog-box');
+  }
+
+  /** The active tab of the active editor group. */
+  activeTab(): Locator {
+    return this.page.locator('.editor-group-container.active .tab.active');
+  }
+
+  /** The status bar entry with the cursor position, such as "Ln 15, Col 84". */
+  cursorPosition(): Locator {
+    return this.page.locator('[id="status.editor.selection"]');
+  }
+
+  /** Picks a colour theme by its label through "Preferences: Color Theme" and waits for the workbench to wear it. */
+  async selectColorTheme(label: string, kind: 'vs' | 'vs-dark'): Promise<void> {
+    await this.runCommand('Preferences: Color Theme');
+    await this.page.locator('.quick-input-widget input.input').fill(label);
+    await this.chooseRow(QUICK_INPUT_ROWS, label, 'the colour theme picker');
+    await this.page.locator(`.monaco-workbench.${kind}`).waitFor();
+  }
+
+  /**
+   * Moves the keyboard focus to the first row holding `text` and presses Enter. The best fuzzy match
+   * is not always that row ("Preferences: Color Theme" ranks below "...Browse Color Themes...").
+   */
+  private async chooseRow(rowSelector: string, text: string, where: string): Promise<void> {
+    const item = this.page.locator(rowSelector, { hasText: text }).first();
+    await item.waitFor();
+    const rows = await this.page.locator(rowSelector).count();
+    for (let step = 0; step < rows && !(await hasClass(item, 'focused')); step++) {
+      await this.page.keyboard.press('ArrowDown');
+    }
+    if (!(await hasClass(item, 'focused'))) throw new Error(`could not select "${text}" in ${where}`);
+    await this.page.keyboard.press('Enter');
   }
 
   private async focusWorkbench(): Promise<void> {

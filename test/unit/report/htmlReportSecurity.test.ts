@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { formatHtml } from '../../../server/src/engine/report/formatters/htmlFormatter';
-import { pngPixels } from './pngColours';
+import { pngPixels } from '../../support/pngColours';
 import { reviewFolder, writeWorkspace } from './reviewFixture';
 
 const CHROMIUM = '/usr/bin/chromium';

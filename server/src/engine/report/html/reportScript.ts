@@ -45,6 +45,9 @@ export const REPORT_SCRIPT = `
     var target = event.target instanceof Element ? event.target.closest('[data-action], a[data-file]') : null;
     if (!target) return;
     event.preventDefault();
+    // VS Code's webview host listens for clicks on the window and opens every link's href itself,
+    // preventDefault or not; stopping here keeps it from also opening the vscode://file fallback.
+    event.stopPropagation();
     if (target.hasAttribute('data-file')) {
       vscode.postMessage({
         type: 'open',

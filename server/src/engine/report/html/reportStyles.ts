@@ -26,7 +26,8 @@ export const REPORT_STYLES = `
   --error: var(--vscode-editorError-foreground, var(--fallback-error));
   --warning: var(--vscode-editorWarning-foreground, var(--fallback-warning));
   --info: var(--vscode-editorInfo-foreground, var(--fallback-info));
-  --ok: var(--vscode-testing-iconPassed, var(--fallback-ok));
+  /* charts.green is tuned per theme; testing.iconPassed is one pale green that fails contrast on light themes. */
+  --ok: var(--vscode-charts-green, var(--fallback-ok));
 }
 body {
   margin: 0; padding: 16px 24px; background: var(--bg); color: var(--fg);

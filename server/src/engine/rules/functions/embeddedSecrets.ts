@@ -43,13 +43,20 @@ const SHAPES: readonly SecretShape[] = [
 
 const MIGHT_HOLD_SECRET = /[=:]|eyJ/;
 
+/**
+ * Every shape needs `=`, `:` or a token's `eyJ`: most values (and all whitespace between tags) have none, so
+ * callers can skip them before doing any work. Safe on decoded text too: decoding never removes these characters.
+ */
+export function mightHoldSecret(text: string): boolean {
+  return MIGHT_HOLD_SECRET.test(text);
+}
+
 /** Short passwords and client secrets still count; keys and signatures must look random to count. */
 const LOW_ENTROPY_FIELDS = /^(password|pwd|client_secret|clientSecret|secret)$/i;
 
 /** Credentials recognisable by shape anywhere in `raw` (values, bodies, URLs, expression string literals). */
 export function findEmbeddedSecrets(raw: string): EmbeddedSecret[] {
-  // Every shape needs `=`, `:` or a token's `eyJ`: most values (and all whitespace between tags) have none.
-  if (!MIGHT_HOLD_SECRET.test(raw)) return [];
+  if (!mightHoldSecret(raw)) return [];
   const found: EmbeddedSecret[] = [];
   for (const shape of SHAPES) {
     for (const match of raw.matchAll(shape.pattern)) {

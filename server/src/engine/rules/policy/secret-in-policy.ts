@@ -3,7 +3,7 @@ import { scanNamedValues } from '../../policy/namedValueScanner';
 import { attribute, childElements, type XmlDocument, type XmlElement } from '../../policy/syntaxTree';
 import { allElements } from '../../policy/treeQueries';
 import type { Span } from '../../text/span';
-import { findEmbeddedSecrets } from '../functions/embeddedSecrets';
+import { findEmbeddedSecrets, mightHoldSecret } from '../functions/embeddedSecrets';
 import { namedValueName, namedValueReference, secretNamedValueName } from '../functions/namedValueName';
 import { isPlaceholderValue } from '../functions/placeholderValue';
 import { isSecretLikeName } from '../functions/secretLikeName';
@@ -100,16 +100,17 @@ function secretJwtKeys(text: string, element: XmlElement): FoundSecret[] {
   return [{ span: literal.span, what: `The ${signing ? 'signing' : 'decryption'} key in <${list}>`, namedValue: signing ? 'jwt-signing-key' : 'jwt-decryption-key' }];
 }
 
-/** Every value and text run, including expression code (secrets hide in its string literals). */
+/** Every value and text run that might hold a secret, including expression code (secrets hide in its string literals). */
 function allSites(document: XmlDocument): ValueSite[] {
   const text = document.text;
   const sites: ValueSite[] = [];
   for (const element of allElements(document)) {
     for (const node of element.attributes) {
-      const site = attributeSite(text, node);
+      const site = node.value !== undefined && mightHoldSecret(node.value) ? attributeSite(text, node) : undefined;
       if (site) sites.push(site);
     }
     for (const child of element.children) {
+      if ((child.kind === 'text' || child.kind === 'cdata') && !mightHoldSecret(child.value)) continue;
       if (child.kind === 'text') sites.push({ span: child.span, raw: text.slice(child.span.start, child.span.end), embedded: child.embedded });
       else if (child.kind === 'cdata') {
         const { start, end } = child.contentSpan;

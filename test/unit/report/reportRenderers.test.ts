@@ -53,6 +53,14 @@ describe('HTML report', () => {
     assert.match(html, /<a class="location" href="vscode:\/\/file\/[^"]*\/policy.xml:2:4" data-file="[^"]*\/policy.xml" data-line="2" data-column="4">policy.xml:2:4<\/a>/);
   });
 
+  test('names in backticks in the guidance are shown as code, after escaping', () => {
+    const html = renderReportHtml(report, { host: 'browser', nonce: 'n' });
+    const guidance = html.match(/<p class="guidance">[^]*?<\/p>/g) ?? [];
+    assert.ok(guidance.length > 0);
+    assert.ok(guidance.every((paragraph) => !paragraph.includes('`')), 'no raw backticks left');
+    assert.ok(guidance.some((paragraph) => /<code>[a-z-]+<\/code>/.test(paragraph)), guidance.join('\n'));
+  });
+
   test('a nonce with other characters is reduced to base64 characters', () => {
     const html = renderReportHtml(report, { host: 'browser', nonce: `x'"><script>` });
     assert.match(html, /<script nonce="xscript">/);

@@ -6,6 +6,11 @@ import { escapeHtml, safeHttpsUrl, vscodeFileUrl } from './escapeHtml';
 import { REPORT_SCRIPT } from './reportScript';
 import { REPORT_STYLES } from './reportStyles';
 
+/** Guidance marks policy and attribute names with backticks, as in Markdown; show them as code. Input is already escaped. */
+function withInlineCode(escaped: string): string {
+  return escaped.replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 /** Where the page is shown: a browser (links use `vscode://file`), or the editor's webview (links post messages). */
 export type ReportHost = 'browser' | 'webview';
 
@@ -90,7 +95,7 @@ function ruleArticle(rule: ReportRule): string {
   const links = [docs ? `<a href="${escapeHtml(docs)}">Rule documentation</a>` : '', learnMore ? `<a href="${escapeHtml(learnMore)}">Learn more</a>` : '']
     .filter((link) => link !== '')
     .join(' · ');
-  const guidance = rule.guidance === '' ? '' : `<p class="guidance">${escapeHtml(rule.guidance)}</p>`;
+  const guidance = rule.guidance === '' ? '' : `<p class="guidance">${withInlineCode(escapeHtml(rule.guidance))}</p>`;
   return (
     `<article class="rule"><h4>${escapeHtml(rule.title)} <code>${escapeHtml(rule.id)}</code> <span class="muted">(${plural(rule.findings.length, 'finding')})</span></h4>` +
     `${guidance}${links === '' ? '' : `<p>${links}</p>`}<ul class="findings">${rule.findings.map(findingItem).join('')}</ul></article>`

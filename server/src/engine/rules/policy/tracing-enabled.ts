@@ -7,7 +7,7 @@ export const tracingEnabled: PolicyDocumentRule = {
     id: 'tracing-enabled',
     pillars: ['security', 'operational-excellence'],
     defaultSeverity: 'warning',
-    title: 'A trace policy writes request data to the trace output.',
+    title: 'A trace policy runs in production.',
     guidance:
       'Traces can carry headers, tokens and payloads, and anyone who can read the trace output sees them. Keep `trace` out of ' +
       'policies that reach production, or guard it with a condition that only holds in a test environment. For lasting ' +

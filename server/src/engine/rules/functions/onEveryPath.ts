@@ -1,4 +1,5 @@
 import type { EffectiveStatement } from '../../workspace/effectiveStatement';
+import { pathCoverageWhere } from './pathCoverageWhere';
 
 export type PathCoverage = 'every-path' | 'some-paths' | 'none';
 
@@ -9,20 +10,5 @@ export type PathCoverage = 'every-path' | 'some-paths' | 'none';
  */
 export function pathCoverage(statements: readonly EffectiveStatement[], names: readonly string[]): PathCoverage {
   const wanted = new Set(names);
-  let partial = false;
-  for (const statement of statements) {
-    if (wanted.has(statement.name)) return 'every-path';
-    if (statement.name === 'choose') {
-      const branches = statement.children.filter((child) => child.name === 'when' || child.name === 'otherwise');
-      const coverages = branches.map((branch) => pathCoverage(branch.children, names));
-      const hasOtherwise = branches.some((branch) => branch.name === 'otherwise');
-      if (hasOtherwise && coverages.length > 0 && coverages.every((coverage) => coverage === 'every-path')) return 'every-path';
-      if (coverages.some((coverage) => coverage !== 'none')) partial = true;
-    } else if (statement.children.length > 0) {
-      const inner = pathCoverage(statement.children, names);
-      if (inner === 'every-path') return 'every-path';
-      if (inner === 'some-paths') partial = true;
-    }
-  }
-  return partial ? 'some-paths' : 'none';
+  return pathCoverageWhere(statements, (statement) => wanted.has(statement.name));
 }

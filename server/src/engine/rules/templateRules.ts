@@ -29,6 +29,7 @@ import { singleUnitCapacity } from './template/single-unit-capacity';
 import { subscriptionAllApis } from './template/subscription-all-apis';
 import { subscriptionTracingAllowed } from './template/subscription-tracing-allowed';
 import { weakCiphersEnabled } from './template/weak-ciphers-enabled';
+import { keyVaultForNonSecret } from './template/key-vault-for-non-secret';
 
 /** Every template (ARM JSON and Bicep) rule, in the order they run. */
 export const TEMPLATE_RULES: readonly TemplateRule[] = [
@@ -62,4 +63,5 @@ export const TEMPLATE_RULES: readonly TemplateRule[] = [
   namedValuePlainSecret,
   observabilityMissing,
   developerPortalSignupEnabled,
+  keyVaultForNonSecret,
 ];

@@ -116,11 +116,14 @@ export function startLanguageServer(connection: Connection): void {
     schedule(event.document.uri);
   });
   documents.onDidChangeContent((event) => {
-    const changedPath = pathOf(event.document.uri);
+    const changed = event.document;
+    const changedPath = pathOf(changed.uri);
+    schedule(changed.uri);
     if (basename(changedPath) === CONFIG_FILE_NAME) configLocator.clear();
-    // A product or API policy edit changes the effective policy of the operations below it.
+    // A product or API policy (or APIOps JSON, or config) edit changes what other documents see; other edits do not.
+    if (!documentKindFor({ path: changedPath, languageId: changed.languageId, text: changed.getText() })) return;
     for (const document of documents.all()) {
-      if (document.uri === event.document.uri || workspaceIndex.sameWorkspace(changedPath, pathOf(document.uri))) schedule(document.uri);
+      if (document.uri !== changed.uri && workspaceIndex.sameWorkspace(changedPath, pathOf(document.uri))) schedule(document.uri);
     }
   });
   connection.onDidChangeWatchedFiles(() => {

@@ -1,5 +1,27 @@
-import type { PolicyDefinition } from '../policyDefinition';
 import { POLICY_ID_ATTRIBUTE } from '../commonAttributes';
+import type { AttributeDefinition, ChildElementDefinition, PolicyDefinition } from '../policyDefinition';
+
+/** Cosmos DB request parts may be Liquid templates. */
+const LIQUID_TEMPLATE: AttributeDefinition = { name: 'template', required: false, kind: 'enum', values: ['liquid'], expressions: false };
+
+/** The item id, partition key and etag that Cosmos DB read, delete and write requests share. */
+const COSMOS_ID: ChildElementDefinition = { name: 'id', required: true, multiple: false, attributes: [LIQUID_TEMPLATE], elements: [], content: 'text' };
+const COSMOS_PARTITION_KEY: ChildElementDefinition = {
+  name: 'partition-key',
+  required: false,
+  multiple: false,
+  attributes: [{ name: 'data-type', required: false, kind: 'enum', values: ['string', 'number', 'bool', 'none', 'null'], expressions: false }, LIQUID_TEMPLATE],
+  elements: [],
+  content: 'text',
+};
+const COSMOS_ETAG: ChildElementDefinition = {
+  name: 'etag',
+  required: false,
+  multiple: false,
+  attributes: [{ name: 'type', required: false, kind: 'enum', values: ['match', 'no-match'], expressions: false }, LIQUID_TEMPLATE],
+  elements: [],
+  content: 'text',
+};
 
 /** GraphQL resolvers. */
 export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
@@ -251,17 +273,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
             ],
             content: 'elements',
           },
-          {
-            name: 'partition-key',
-            required: false,
-            multiple: false,
-            attributes: [
-              { name: 'data-type', required: false, kind: 'enum', values: ['string', 'number', 'bool', 'none', 'null'], expressions: false },
-              { name: 'template', required: false, kind: 'enum', values: ['liquid'], expressions: false },
-            ],
-            elements: [],
-            content: 'text',
-          },
+          COSMOS_PARTITION_KEY,
           {
             name: 'paging',
             required: false,
@@ -273,7 +285,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
                 required: true,
                 multiple: false,
                 attributes: [
-                  { name: 'template', required: false, kind: 'enum', values: ['liquid'], expressions: false },
+                  LIQUID_TEMPLATE,
                 ],
                 elements: [],
                 content: 'text',
@@ -283,7 +295,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
                 required: true,
                 multiple: false,
                 attributes: [
-                  { name: 'template', required: false, kind: 'enum', values: ['liquid'], expressions: false },
+                  LIQUID_TEMPLATE,
                 ],
                 elements: [],
                 content: 'text',
@@ -300,27 +312,8 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
         multiple: false,
         attributes: [],
         elements: [
-          {
-            name: 'id',
-            required: true,
-            multiple: false,
-            attributes: [
-              { name: 'template', required: false, kind: 'enum', values: ['liquid'], expressions: false },
-            ],
-            elements: [],
-            content: 'text',
-          },
-          {
-            name: 'partition-key',
-            required: false,
-            multiple: false,
-            attributes: [
-              { name: 'data-type', required: false, kind: 'enum', values: ['string', 'number', 'bool', 'none', 'null'], expressions: false },
-              { name: 'template', required: false, kind: 'enum', values: ['liquid'], expressions: false },
-            ],
-            elements: [],
-            content: 'text',
-          },
+          COSMOS_ID,
+          COSMOS_PARTITION_KEY,
         ],
         content: 'elements',
       },
@@ -334,38 +327,9 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
           { name: 'post-trigger', required: false, kind: 'string', expressions: false },
         ],
         elements: [
-          {
-            name: 'etag',
-            required: false,
-            multiple: false,
-            attributes: [
-              { name: 'type', required: false, kind: 'enum', values: ['match', 'no-match'], expressions: false },
-              { name: 'template', required: false, kind: 'enum', values: ['liquid'], expressions: false },
-            ],
-            elements: [],
-            content: 'text',
-          },
-          {
-            name: 'id',
-            required: true,
-            multiple: false,
-            attributes: [
-              { name: 'template', required: false, kind: 'enum', values: ['liquid'], expressions: false },
-            ],
-            elements: [],
-            content: 'text',
-          },
-          {
-            name: 'partition-key',
-            required: false,
-            multiple: false,
-            attributes: [
-              { name: 'data-type', required: false, kind: 'enum', values: ['string', 'number', 'bool', 'none', 'null'], expressions: false },
-              { name: 'template', required: false, kind: 'enum', values: ['liquid'], expressions: false },
-            ],
-            elements: [],
-            content: 'text',
-          },
+          COSMOS_ETAG,
+          COSMOS_ID,
+          COSMOS_PARTITION_KEY,
         ],
         content: 'elements',
       },
@@ -381,38 +345,10 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
           { name: 'post-trigger', required: false, kind: 'string', expressions: false },
         ],
         elements: [
-          {
-            name: 'id',
-            required: false,
-            multiple: false,
-            attributes: [
-              { name: 'template', required: false, kind: 'enum', values: ['liquid'], expressions: false },
-            ],
-            elements: [],
-            content: 'text',
-          },
-          {
-            name: 'partition-key',
-            required: false,
-            multiple: false,
-            attributes: [
-              { name: 'data-type', required: false, kind: 'enum', values: ['string', 'number', 'bool', 'none', 'null'], expressions: false },
-              { name: 'template', required: false, kind: 'enum', values: ['liquid'], expressions: false },
-            ],
-            elements: [],
-            content: 'text',
-          },
-          {
-            name: 'etag',
-            required: false,
-            multiple: false,
-            attributes: [
-              { name: 'type', required: false, kind: 'enum', values: ['match', 'no-match'], expressions: false },
-              { name: 'template', required: false, kind: 'enum', values: ['liquid'], expressions: false },
-            ],
-            elements: [],
-            content: 'text',
-          },
+          // A write may leave the id out: Cosmos DB then takes it from the item body.
+          { ...COSMOS_ID, required: false },
+          COSMOS_PARTITION_KEY,
+          COSMOS_ETAG,
           {
             name: 'set-body',
             required: false,

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseConfig } from '../../../server/src/engine/config/parseConfig';
-import { looseFindings } from '../../support/memoryWorkspace';
+import { looseFindings } from '../../../server/src/testing/memoryWorkspace';
 import { isSuppressedByConfig } from '../../../server/src/engine/config/configSuppressions';
 import { resolveRuleSettings, isIgnored } from '../../../server/src/engine/config/resolveRuleSettings';
 

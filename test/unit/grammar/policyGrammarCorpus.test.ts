@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { corpusFiles, readCorpusText } from '../../support/corpus';
-import { FIXTURES, REPO_ROOT, corpusAvailable } from '../../support/paths';
+import { CORPUS_SKIP, corpusFiles, readCorpusText } from '../../support/corpus';
+import { FIXTURES, REPO_ROOT } from '../../support/paths';
 import { csharpGrammarPath, loadPolicyGrammar, tokenize } from './policyTokenizer';
 
 const CATALOG_PATH = resolve(REPO_ROOT, '..', 'shared', 'reference', 'policy-catalog.json');
@@ -29,14 +29,13 @@ async function runawayFiles(withCsharp: boolean): Promise<string[]> {
   return found.sort();
 }
 
-const corpusSkip = corpusAvailable() ? false : '../shared/corpus not found';
 
-test('every corpus policy returns to the top level after its expressions, except the listed broken files', { skip: corpusSkip }, async () => {
+test('every corpus policy returns to the top level after its expressions, except the listed broken files', { skip: CORPUS_SKIP }, async () => {
   assert.deepEqual(await runawayFiles(false), Object.keys(unbalanced).sort());
 });
 
 test('the same holds with the real C# grammar', {
-  skip: corpusSkip || (csharpGrammarPath() === undefined ? 'tm-grammars is not installed' : false),
+  skip: CORPUS_SKIP || (csharpGrammarPath() === undefined ? 'tm-grammars is not installed' : false),
 }, async () => {
   assert.deepEqual(await runawayFiles(true), Object.keys(unbalanced).sort());
 });

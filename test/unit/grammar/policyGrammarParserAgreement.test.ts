@@ -6,8 +6,8 @@ import type { IGrammar } from 'vscode-textmate';
 import { parsePolicy } from '../../../server/src/engine/policy/policyParser';
 import type { PolicyExpression, XmlNode } from '../../../server/src/engine/policy/syntaxTree';
 import { LineMap } from '../../../server/src/engine/text/lineMap';
-import { corpusFiles, readCorpusText } from '../../support/corpus';
-import { FIXTURES, corpusAvailable } from '../../support/paths';
+import { CORPUS_SKIP, corpusFiles, readCorpusText } from '../../support/corpus';
+import { FIXTURES } from '../../support/paths';
 import { csharpGrammarPath, loadPolicyGrammar, tokenize, type PolicyToken } from './policyTokenizer';
 
 const unbalanced = (JSON.parse(readFileSync(join(FIXTURES, 'grammar', 'corpus-unbalanced.json'), 'utf8')) as { files: Record<string, string> })
@@ -75,14 +75,13 @@ test('grammar and parser agree on where each expression of the grammar fixture s
   assert.deepEqual(disagreements(await loadPolicyGrammar(false), 'fixture', text), []);
 });
 
-const corpusSkip = corpusAvailable() ? false : '../shared/corpus not found';
 
-test('grammar and parser agree on every expression in the corpus', { skip: corpusSkip }, async () => {
+test('grammar and parser agree on every expression in the corpus', { skip: CORPUS_SKIP }, async () => {
   assert.deepEqual(await corpusDisagreements(false), []);
 });
 
 test('the same holds with the real C# grammar', {
-  skip: corpusSkip || (csharpGrammarPath() === undefined ? 'tm-grammars is not installed' : false),
+  skip: CORPUS_SKIP || (csharpGrammarPath() === undefined ? 'tm-grammars is not installed' : false),
 }, async () => {
   assert.deepEqual(await corpusDisagreements(true), []);
 });

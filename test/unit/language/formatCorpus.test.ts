@@ -4,7 +4,7 @@ import { formatPolicy, type FormattingEdit } from '../../../server/src/engine/la
 import { parsePolicy } from '../../../server/src/engine/policy/policyParser';
 import type { XmlDocument, XmlNode } from '../../../server/src/engine/policy/syntaxTree';
 import { allElements } from '../../../server/src/engine/policy/treeQueries';
-import { corpusFiles, readCorpusText } from '../../support/corpus';
+import { CORPUS_SKIP, corpusFiles, readCorpusText } from '../../support/corpus';
 
 function apply(text: string, edits: readonly FormattingEdit[]): string {
   let result = text;
@@ -35,7 +35,7 @@ function essentials(document: XmlDocument): string[] {
   return facts.filter((fact) => fact !== '');
 }
 
-describe('formatting the corpus', () => {
+describe('formatting the corpus', { skip: CORPUS_SKIP }, () => {
   const files = corpusFiles('policy-xml');
 
   test('every corpus policy keeps its tree and expression texts, and a second pass changes nothing', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { coverageMatrix } from '../../../server/src/engine/report/coverageMatrix';
-import { MemoryWorkspace } from '../../support/memoryWorkspace';
+import { MemoryWorkspace } from '../../../server/src/testing/memoryWorkspace';
 
 test('the coverage matrix lists an API and only the operations with their own policy', () => {
   const { workspace } = new MemoryWorkspace({

@@ -7,9 +7,9 @@ import { POLICY_DOCUMENT_RULES } from '../../../server/src/engine/rules/policyDo
 import { TEMPLATE_RULES } from '../../../server/src/engine/rules/templateRules';
 import type { RuleMeta } from '../../../server/src/engine/rules/ruleMeta';
 import type { DocumentScope } from '../../../server/src/engine/schema/schemaContext';
-import { looseFindings, MemoryWorkspace } from '../../support/memoryWorkspace';
-import { runRule } from '../../support/ruleTester';
-import { runTemplateRule } from '../templates/templateRuleTester';
+import { looseFindings, MemoryWorkspace } from '../../../server/src/testing/memoryWorkspace';
+import { runRule } from '../../../server/src/testing/ruleTester';
+import { runTemplateRule } from '../../../server/src/testing/ruleTester';
 import { REPO_ROOT } from '../../support/paths';
 
 const RULE_DOCS = join(REPO_ROOT, 'docs', 'rules');

@@ -8,7 +8,7 @@ import { createAnalysisContext } from '../../../server/src/engine/analysis/defau
 import { apiopsArtifactPosition, serviceInformationPosition } from '../../../server/src/engine/templates/apiops/apiopsArtifactPosition';
 import { readApiopsArtifact } from '../../../server/src/engine/templates/apiops/apiopsArtifactTemplate';
 import { LineMap } from '../../../server/src/engine/text/lineMap';
-import { applyFix } from '../../support/ruleTester';
+import { applyFix } from '../../../server/src/testing/ruleTester';
 import { FIXTURES } from '../../support/paths';
 
 const ROOT = join(FIXTURES, 'templates', 'apiops');

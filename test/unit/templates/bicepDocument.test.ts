@@ -7,7 +7,7 @@ import { createAnalysisContext } from '../../../server/src/engine/analysis/defau
 import { findTemplatePolicies } from '../../../server/src/engine/templates/embeddedPolicies';
 import { TEMPLATE_RULES } from '../../../server/src/engine/rules/templateRules';
 import { FIXTURES } from '../../support/paths';
-import { readTemplate } from './templateRuleTester';
+import { readTemplate } from '../../../server/src/testing/ruleTester';
 
 const context = createAnalysisContext();
 const path = join(FIXTURES, 'templates', 'apim.bicep');

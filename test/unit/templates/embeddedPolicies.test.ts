@@ -4,8 +4,8 @@ import { analyseDocument } from '../../../server/src/engine/analysis/analyseDocu
 import { createAnalysisContext } from '../../../server/src/engine/analysis/defaultAnalysisContext';
 import type { Finding } from '../../../server/src/engine/findings/finding';
 import { findTemplatePolicies } from '../../../server/src/engine/templates/embeddedPolicies';
-import { applyFix } from '../../support/ruleTester';
-import { armTemplate, readTemplate } from './templateRuleTester';
+import { applyFix } from '../../../server/src/testing/ruleTester';
+import { armTemplate, readTemplate } from '../../../server/src/testing/ruleTester';
 
 const context = createAnalysisContext();
 

@@ -1,7 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { CORPUS_ROOT, corpusAvailable } from '../../support/paths';
+import { CORPUS_SKIP } from '../../support/corpus';
+import { CORPUS_ROOT } from '../../support/paths';
 import { attribute } from '../../../server/src/engine/policy/syntaxTree';
 import { effectivePoliciesForPolicyFile } from '../../../server/src/engine/workspace/effectivePolicy';
 import { discoverServiceModel } from '../../../server/src/engine/workspace/layoutDiscovery';
@@ -10,8 +11,6 @@ import type { ArtifactRoot, ServiceModel } from '../../../server/src/engine/work
 import { folderWorkspace, type TestWorkspace } from './workspaceFiles';
 
 // Facts below were checked by hand against the corpus folders (see ../shared/corpus/MANIFEST.tsv).
-const available = corpusAvailable();
-if (!available) console.log('note: ../shared/corpus not found; APIOps corpus discovery tests skipped');
 
 function discover(repository: string): { workspace: TestWorkspace; model: ServiceModel } {
   const workspace = folderWorkspace(join(CORPUS_ROOT, repository));
@@ -37,7 +36,7 @@ function computeAll(model: ServiceModel, workspace: TestWorkspace): number {
   return chains;
 }
 
-describe('discovery over the APIOps trees of the corpus', { skip: !available }, () => {
+describe('discovery over the APIOps trees of the corpus', { skip: CORPUS_SKIP }, () => {
   test('Azure/apiops SampleArtifacts (classic)', () => {
     const { workspace, model } = discover('Azure__apiops');
     assert.deepEqual(model.roots.map((root) => root.path), ['SampleArtifacts']);

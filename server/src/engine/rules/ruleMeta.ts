@@ -13,8 +13,6 @@ export interface RuleMeta {
   readonly guidance: string;
   /** The APIM (learn.microsoft.com) page that explains the policy or setting involved. */
   readonly learnMoreUrl: string;
-  /** Which documents the rule reads. */
-  readonly target: 'policy' | 'template';
   /** Only reported when the configured environment is production. */
   readonly productionOnly?: boolean;
 }

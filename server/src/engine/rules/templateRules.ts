@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../templates/templateRule';
+import type { TemplateRule } from './templateRule';
 import { additionalRegionGatewayDisabled } from './template/additional-region-gateway-disabled';
 import { customDomainCertificateNotInKeyVault } from './template/custom-domain-certificate-not-in-key-vault';
 import { defaultProductPresent } from './template/default-product-present';

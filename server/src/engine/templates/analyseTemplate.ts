@@ -6,17 +6,11 @@ import { applyInlineSuppressions, lineCommentSuppressions } from '../rules/inlin
 import { unusedSuppressionFinding } from '../rules/unusedSuppressionFinding';
 import { LineMap } from '../text/lineMap';
 import type { KindAnalysis } from '../documents/documentKind';
-import type { RuleSettings } from '../rules/ruleSettings';
-import { runRules, type RuleRun } from '../rules/runRules';
+import { runTemplateRules } from '../rules/runTemplateRules';
 import { TEMPLATE_RULES } from '../rules/templateRules';
 import { analyseEmbeddedPolicies } from './embeddedPolicies';
 import type { TemplateModel } from './templateModel';
-import type { TemplateRule } from './templateRule';
 
-/** Runs every enabled template rule on a template model. */
-export function runTemplateRules(model: TemplateModel, rules: readonly TemplateRule[], settings: RuleSettings): RuleRun {
-  return runRules(rules, settings, (report) => ({ model, environment: settings.environment, report }));
-}
 
 /** Syntax, template rules and embedded policies of one template, governed by the file's `.apim-studio.json`. */
 export function analyseTemplate(model: TemplateModel, path: string, context: AnalysisContext): KindAnalysis {

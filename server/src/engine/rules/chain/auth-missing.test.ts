@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix } from '../../../../../test/support/ruleTester';
-import { looseFindings, MemoryWorkspace } from '../../../../../test/support/memoryWorkspace';
+import { applyFix } from '../../../testing/ruleTester';
+import { looseFindings, MemoryWorkspace } from '../../../testing/memoryWorkspace';
 import { parsePolicy } from '../../policy/policyParser';
 
 const OTHER_SECTIONS = '  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n    <base />\n  </on-error>\n';

@@ -63,7 +63,6 @@ export const authMissing: PolicyChainRule = {
       'only known clients reach the backend. If the API is meant to be public, say so with a suppression and keep ' +
       'rate limits on it; if the backend checks tokens itself, the gateway still forwards every anonymous request.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/validate-jwt-policy',
-    target: 'policy',
   },
   check(context) {
     if (context.scope !== undefined && context.scope !== 'api' && context.scope !== 'operation') return;

@@ -21,7 +21,6 @@ export const cacheVaryMissing: PolicyChainRule = {
       'for subscription keys. Varying by caller lowers the hit rate, so cache shared data only where responses really ' +
       'are the same for everyone.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/cache-lookup-policy',
-    target: 'policy',
   },
   check(context) {
     if (context.scope !== undefined && context.scope !== 'api' && context.scope !== 'operation') return;

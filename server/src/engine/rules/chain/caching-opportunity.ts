@@ -26,7 +26,6 @@ export const cachingOpportunity: PolicyChainRule = {
       'and `cache-store` with a duration to outbound. Skip it for data that must always be fresh or differs per user, and ' +
       'turn the rule off where that is the norm.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-cache',
-    target: 'policy',
     productionOnly: true,
   },
   check(context) {

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { looseFindings, MemoryWorkspace } from '../../../../../test/support/memoryWorkspace';
+import { looseFindings, MemoryWorkspace } from '../../../testing/memoryWorkspace';
 
 const API_INFO = JSON.stringify({ properties: { displayName: 'Orders', path: 'orders', subscriptionRequired: true } });
 const BREAKER = { rules: [{ name: 'trip', tripDuration: 'PT1M', failureCondition: { count: 3, interval: 'PT1M', statusCodeRanges: [{ min: 500, max: 599 }] } }] };

@@ -61,7 +61,6 @@ export const circuitBreakerMissing: PolicyChainRule = {
       'backend, and to every member of a load-balanced pool so that a failing member is skipped. The trip ' +
       'conditions are counted per gateway instance and are approximate, and the Consumption tier does not support them.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/backends',
-    target: 'policy',
   },
   check(context) {
     if (context.scope !== undefined && context.scope !== 'api' && context.scope !== 'operation') return;

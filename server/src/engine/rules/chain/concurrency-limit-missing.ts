@@ -24,7 +24,6 @@ export const concurrencyLimitMissing: PolicyChainRule = {
       'once; callers above it get 429 right away instead of waiting. Size the limit from load tests, since too low a ' +
       'value turns away traffic the backend could handle.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/limit-concurrency-policy',
-    target: 'policy',
   },
   check(context) {
     if (context.scope !== undefined && context.scope !== 'api' && context.scope !== 'operation') return;

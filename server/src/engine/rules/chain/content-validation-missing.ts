@@ -69,7 +69,6 @@ export const contentValidationMissing: PolicyChainRule = {
       'before switching to "prevent". Validation needs accurate schemas in the API definition and reads bodies of ' +
       'at most 100 KB, so large uploads and model prompts are better served by size limits or content safety checks.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/validate-content-policy',
-    target: 'policy',
   },
   check(context) {
     if (context.scope !== undefined && context.scope !== 'api' && context.scope !== 'operation') return;

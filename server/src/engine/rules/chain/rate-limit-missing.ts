@@ -22,7 +22,6 @@ export const rateLimitMissing: PolicyChainRule = {
       'product an API is published in is covered. Limits on a product do not protect calls that reach the API ' +
       'through another product, or without a subscription.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/rate-limit-by-key-policy',
-    target: 'policy',
   },
   check(context) {
     if (context.scope !== undefined && context.scope !== 'api' && context.scope !== 'operation') return;

@@ -58,7 +58,6 @@ export const retryMissing: PolicyChainRule = {
       'body so a second attempt can send it again. Retries add load on a struggling backend, so pair them with a ' +
       'backend circuit breaker, and retry other failures only for methods that are safe to repeat.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/retry-policy',
-    target: 'policy',
   },
   check(context) {
     if (context.scope !== undefined && context.scope !== 'api' && context.scope !== 'operation') return;

@@ -29,7 +29,6 @@ export const serverHeadersExposed: PolicyChainRule = {
       'exists-action="delete"`, once in the global policy so that every API is covered. APIM cannot remove the ' +
       '`Server` header; configure the backend not to send it if that matters to you.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/set-header-policy',
-    target: 'policy',
   },
   check(context) {
     if (context.scope !== undefined && context.scope !== 'api' && context.scope !== 'operation') return;

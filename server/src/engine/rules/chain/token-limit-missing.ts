@@ -27,7 +27,6 @@ export const tokenLimitMissing: PolicyChainRule = {
       'needed, a `token-quota` per period. Estimating prompt tokens rejects oversized requests before they reach the model ' +
       'but costs some gateway CPU.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/llm-token-limit-policy',
-    target: 'policy',
   },
   check(context) {
     if (context.scope !== undefined && context.scope !== 'api' && context.scope !== 'operation') return;

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MemoryWorkspace } from '../../../../../test/support/memoryWorkspace';
+import { MemoryWorkspace } from '../../../testing/memoryWorkspace';
 import { effectivePoliciesForPolicyFile } from '../../workspace/effectivePolicy';
 import { modelApiEvidence } from './modelApiEvidence';
 

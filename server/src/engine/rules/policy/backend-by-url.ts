@@ -15,7 +15,6 @@ export const backendByUrl: PolicyDocumentRule = {
       '`backends/`) with that URL and refer to it with `backend-id`. A plain URL is fine for quick tests or for a ' +
       'target that really has no backend entity.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/backends',
-    target: 'policy',
   },
   check(context) {
     for (const setBackend of elementsNamed(context.document, 'set-backend-service')) {

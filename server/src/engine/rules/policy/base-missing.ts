@@ -33,7 +33,6 @@ export const baseMissing: PolicyDocumentRule = {
       'including controls a platform team relies on. Put `<base />` first in every section unless you mean to ' +
       'replace the parent policies, and say so in a suppression comment when you do.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-policies',
-    target: 'policy',
   },
   check(context) {
     const root = context.document.root;

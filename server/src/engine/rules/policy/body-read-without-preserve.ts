@@ -21,7 +21,6 @@ export const bodyReadWithoutPreserve: PolicyDocumentRule = {
       'read the response body that way in outbound and the caller does. Pass `preserveContent: true` (the quick fix) ' +
       'unless a later `set-body` replaces the body anyway; the copy costs some memory for large bodies.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-policy-expressions',
-    target: 'policy',
   },
   check(context) {
     const isFragment = context.document.root?.name === 'fragment';

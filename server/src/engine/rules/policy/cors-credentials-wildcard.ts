@@ -15,7 +15,6 @@ export const corsCredentialsWildcard: PolicyDocumentRule = {
       'server that answers by echoing any origin instead hands every website the user\'s session. List the trusted origins, or ' +
       'turn credentials off if the clients do not need them.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/cors-policy',
-    target: 'policy',
   },
   check(context) {
     for (const cors of elementsNamed(context.document, 'cors')) {

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix, expectFindingsAt, expectNoFindings, runRule } from '../../../../../test/support/ruleTester';
+import { applyFix, expectFindingsAt, expectNoFindings, runRule } from '../../../testing/ruleTester';
 import { corsWildcard } from './cors-wildcard';
 
 describe('cors-wildcard', () => {

@@ -13,7 +13,6 @@ export const corsWildcard: PolicyDocumentRule = {
       'responses. List the origins of the web apps that really use the API; keep `*` only for public, anonymous data. ' +
       'Each origin needs its scheme, host and port, so add one entry per front end and environment.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/cors-policy',
-    target: 'policy',
   },
   check(context) {
     for (const cors of elementsNamed(context.document, 'cors')) {

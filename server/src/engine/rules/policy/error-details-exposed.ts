@@ -68,7 +68,6 @@ export const errorDetailsExposed: PolicyDocumentRule = {
       'Application Insights) and return the caller a generic message with a correlation id such as context.RequestId. The ' +
       'error Reason code is not reported, since it is one of a fixed set of codes.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-error-handling-policies',
-    target: 'policy',
   },
   check(context) {
     for (const element of allElements(context.document)) {

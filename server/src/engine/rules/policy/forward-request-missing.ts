@@ -24,7 +24,6 @@ export const forwardRequestMissing: PolicyDocumentRule = {
       'which is easy to miss in testing. Add `<base />` (or `forward-request` at the global scope); if the ' +
       'operation is meant to answer from the gateway, say so with `return-response` or `mock-response` in inbound.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/forward-request-policy',
-    target: 'policy',
   },
   check(context) {
     const root = context.document.root;

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePolicy } from '../../policy/policyParser';
-import { applyFix, expectFindingsAt, expectNoFindings, runRule } from '../../../../../test/support/ruleTester';
+import { applyFix, expectFindingsAt, expectNoFindings, runRule } from '../../../testing/ruleTester';
 import { hardcodedEnvironmentValue } from './hardcoded-environment-value';
 
 describe('hardcoded-environment-value', () => {

@@ -18,7 +18,6 @@ export const hardcodedEnvironmentValue: PolicyDocumentRule = {
       'your deployment) or in a backend entity, and reference that from the policy. The named value has to exist in every ' +
       'environment before the policy is deployed.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-properties',
-    target: 'policy',
   },
   check(context) {
     for (const { site, description } of outboundUrlSites(context.document)) {

@@ -19,7 +19,6 @@ export const insecureUrl: PolicyDocumentRule = {
       'on the way. Call backends and side services over https, and validate their certificates through a backend entity. ' +
       'Switching the scheme only works when the backend serves https, so check it first.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/set-backend-service-policy',
-    target: 'policy',
   },
   check(context) {
     for (const { site, description } of outboundUrlSites(context.document)) {

@@ -13,7 +13,6 @@ export const ipFilterBlocklist: PolicyDocumentRule = {
       'the callers are known (partners, your own networks, a front door), allow those addresses and deny the rest. Keep a block ' +
       'list only as an extra layer for abusive addresses, behind authentication and rate limits.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/ip-filter-policy',
-    target: 'policy',
   },
   check(context) {
     for (const filter of elementsNamed(context.document, 'ip-filter')) {

@@ -94,7 +94,6 @@ export const jwtValidationWeak: PolicyDocumentRule = {
       'OpenID configuration supplies them. Load OpenID metadata over https only. Stricter checks can reject tokens that clients ' +
       'send today, so roll them out with the identity provider configuration in view.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/validate-jwt-policy',
-    target: 'policy',
   },
   check(context) {
     for (const element of elementsNamed(context.document, 'validate-jwt')) {

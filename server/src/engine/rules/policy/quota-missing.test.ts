@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix, expectFindingsAt, expectNoFindings, runRule } from '../../../../../test/support/ruleTester';
-import { MemoryWorkspace } from '../../../../../test/support/memoryWorkspace';
+import { applyFix, expectFindingsAt, expectNoFindings, runRule } from '../../../testing/ruleTester';
+import { MemoryWorkspace } from '../../../testing/memoryWorkspace';
 import { parsePolicy } from '../../policy/policyParser';
 import { quotaMissing } from './quota-missing';
 

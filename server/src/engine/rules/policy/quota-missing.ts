@@ -24,7 +24,6 @@ export const quotaMissing: PolicyDocumentRule = {
       '`quota` (calls and/or bandwidth per subscription, per renewal period) to the inbound section of the product ' +
       'policy. Products that are meant to be unlimited, such as an internal plan, can turn the rule off for that file.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/quota-policy',
-    target: 'policy',
   },
   check(context) {
     if (context.scope !== 'product') return;

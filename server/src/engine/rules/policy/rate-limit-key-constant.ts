@@ -21,7 +21,6 @@ export const rateLimitKeyConstant: PolicyDocumentRule = {
       'that identifies the caller, such as the subscription, a token claim or the client IP address. If a shared ' +
       'ceiling for the whole API is what you want, keep the constant key and suppress this finding with that reason.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/rate-limit-by-key-policy',
-    target: 'policy',
   },
   check(context) {
     for (const limit of elementsNamed(context.document, ...KEYED_LIMITS)) {

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePolicy } from '../../policy/policyParser';
-import { applyFix, expectFindingsAt, expectNoFindings, runRule } from '../../../../../test/support/ruleTester';
+import { applyFix, expectFindingsAt, expectNoFindings, runRule } from '../../../testing/ruleTester';
 import { retryNonIdempotent } from './retry-non-idempotent';
 
 describe('retry-non-idempotent', () => {

@@ -26,7 +26,6 @@ export const retryNonIdempotent: PolicyDocumentRule = {
       'retry condition with a check of context.Request.Method, or make the backend idempotent (for example with ' +
       'an idempotency key header). Retrying calls without side effects, such as most model inference calls, is fine.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/retry-policy',
-    target: 'policy',
   },
   check(context) {
     if (looksLikeModelInference(context.document)) return;

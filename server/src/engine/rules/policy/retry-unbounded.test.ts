@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectFindingsAt, expectNoFindings } from '../../../../../test/support/ruleTester';
+import { expectFindingsAt, expectNoFindings } from '../../../testing/ruleTester';
 import { retryUnbounded } from './retry-unbounded';
 
 describe('retry-unbounded', () => {

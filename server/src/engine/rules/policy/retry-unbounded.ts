@@ -26,7 +26,6 @@ export const retryUnbounded: PolicyDocumentRule = {
       'condition true only for failures worth retrying, such as 429 or 503. For longer outages, let a backend circuit ' +
       'breaker fail fast instead.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/retry-policy',
-    target: 'policy',
   },
   check(context) {
     for (const retry of elementsNamed(context.document, 'retry')) {

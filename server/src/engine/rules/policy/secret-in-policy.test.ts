@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePolicy } from '../../policy/policyParser';
-import { applyFix, expectFindingsAt, expectNoFindings, runRule } from '../../../../../test/support/ruleTester';
+import { applyFix, expectFindingsAt, expectNoFindings, runRule } from '../../../testing/ruleTester';
 import { secretInPolicy } from './secret-in-policy';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';

@@ -160,7 +160,6 @@ export const secretInPolicy: PolicyDocumentRule = {
       'Vault so they can be rotated without touching the policy, and reference them as {{name}}. Better still, let the gateway ' +
       'authenticate with its managed identity so there is no secret to store. Rotate any credential that was ever committed.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-properties',
-    target: 'policy',
   },
   check(context) {
     const structured = allElements(context.document).flatMap((element) => [

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectFindingsAt, expectNoFindings } from '../../../../../test/support/ruleTester';
+import { expectFindingsAt, expectNoFindings } from '../../../testing/ruleTester';
 import { sendRequestErrorsIgnored } from './send-request-errors-ignored';
 
 const call = (name: string, ignore = 'ignore-error="true"'): string =>

@@ -17,7 +17,6 @@ export const sendRequestErrorsIgnored: PolicyDocumentRule = {
       '(for example in a `choose`), drop `ignore-error` so failures reach on-error, or use `send-one-way-request` ' +
       'when the answer really does not matter.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/send-request-policy',
-    target: 'policy',
   },
   check(context) {
     const root = context.document.root;

@@ -25,7 +25,6 @@ export const timeoutMissing: PolicyDocumentRule = {
       "the backend's normal worst-case response time, so a hung backend fails fast and retry or on-error can react. " +
       'Long-running calls such as streamed model completions may need more: set that value deliberately.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/forward-request-policy',
-    target: 'policy',
   },
   check(context) {
     for (const call of elementsNamed(context.document, 'forward-request', 'send-request', 'send-one-way-request')) {

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix, expectFindingsAt, expectNoFindings } from '../../../../../test/support/ruleTester';
+import { applyFix, expectFindingsAt, expectNoFindings } from '../../../testing/ruleTester';
 import { tracingEnabled } from './tracing-enabled';
 
 describe('tracing-enabled', () => {

@@ -13,7 +13,6 @@ export const tracingEnabled: PolicyDocumentRule = {
       'policies that reach production, or guard it with a condition that only holds in a test environment. For lasting ' +
       'telemetry, use diagnostics with Application Insights and sampling instead.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/trace-policy',
-    target: 'policy',
     productionOnly: true,
   },
   check(context) {

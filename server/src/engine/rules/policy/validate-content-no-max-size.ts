@@ -17,7 +17,6 @@ export const validateContentNoMaxSize: PolicyDocumentRule = {
       'otherwise is not what the gateway enforces. Keep max-size at or below 102,400 and as close as practical to the largest ' +
       'body the operation really accepts.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/validate-content-policy',
-    target: 'policy',
   },
   check(context) {
     for (const element of elementsNamed(context.document, 'validate-content')) {

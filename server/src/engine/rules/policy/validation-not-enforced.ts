@@ -56,7 +56,6 @@ export const validationNotEnforced: PolicyDocumentRule = {
       'production set the actions to "prevent" so oversized, malformed or undocumented content is rejected. Check the logged ' +
       'violations first, because prevent mode rejects everything the schema does not describe.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/validation-policies',
-    target: 'policy',
     productionOnly: true,
   },
   check(context) {

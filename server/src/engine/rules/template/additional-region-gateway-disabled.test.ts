@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix } from '../../../../../test/support/ruleTester';
-import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt, runTemplateRule } from '../../../../../test/unit/templates/templateRuleTester';
+import { applyFix } from '../../../testing/ruleTester';
+import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt, runTemplateRule } from '../../../testing/ruleTester';
 import { additionalRegionGatewayDisabled } from './additional-region-gateway-disabled';
 
 const service = (locations: string): string => armTemplate(`    { "type": "Microsoft.ApiManagement/service", "apiVersion": "2022-08-01", "name": "svc", "location": "westeurope", "sku": { "name": "Premium", "capacity": 2 }, "properties": { "additionalLocations": ${locations} } }`);

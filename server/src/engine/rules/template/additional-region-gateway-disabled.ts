@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { replaceValueEdit } from '../../templates/templateEdits';
 import { isTrueLike, propertyAt, propertyOf, resourcesOfType, stringAt } from '../../templates/templateQueries';
 
@@ -13,7 +13,6 @@ export const additionalRegionGatewayDisabled: TemplateRule = {
       'Enable the gateway in every additional region so traffic spreads across regions and survives a regional outage. ' +
       'Disable it only for a deliberate standby region with a tested failover procedure.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-deploy-multi-region',
-    target: 'template',
     productionOnly: true,
   },
   check(context) {

@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { replaceValueEdit } from '../../templates/templateEdits';
 import { lookupPath, resourcesOfType } from '../../templates/templateQueries';
 
@@ -15,7 +15,6 @@ export const apiHttpAllowed: TemplateRule = {
       'List only `https` (and `wss` for WebSocket APIs) in the API protocols. ' +
       'Clients that still call over HTTP must move to HTTPS first.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-manage-protocols-ciphers',
-    target: 'template',
   },
   check(context) {
     const { model } = context;

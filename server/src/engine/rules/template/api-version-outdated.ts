@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { apimTypeOf } from '../../templates/templateQueries';
 
 /** Control-plane API versions before this one were retired on 30 September 2023. */
@@ -15,7 +15,6 @@ export const apiVersionOutdated: TemplateRule = {
       'Move each resource to a current API version and review the properties that changed between versions. ' +
       'Newer versions also unlock settings such as availability zones and public network access.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/breaking-changes/api-version-retirement-sep-2023',
-    target: 'template',
   },
   check(context) {
     const { text, resources } = context.model;

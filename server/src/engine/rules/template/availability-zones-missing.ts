@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { lookupPath, propertyAt, resourcesOfType } from '../../templates/templateQueries';
 import { skuNameOf } from './functions/serviceSku';
 
@@ -13,7 +13,6 @@ export const availabilityZonesMissing: TemplateRule = {
       'List at least two zones in `zones` (and for each additional location) and give the service at least one unit per zone. ' +
       'Zones need capacity in multiples of the zone count, which raises cost.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/high-availability',
-    target: 'template',
   },
   check(context) {
     for (const service of resourcesOfType(context.model.resources, 'service')) {

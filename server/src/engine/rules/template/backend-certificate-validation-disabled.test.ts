@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix } from '../../../../../test/support/ruleTester';
-import { expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../../../test/unit/templates/templateRuleTester';
+import { applyFix } from '../../../testing/ruleTester';
+import { expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../testing/ruleTester';
 import { backendCertificateValidationDisabled } from './backend-certificate-validation-disabled';
 
 describe('backend-certificate-validation-disabled', () => {

@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { replaceValueEdit } from '../../templates/templateEdits';
 import { isFalseLike, propertyAt, resourcesOfType } from '../../templates/templateQueries';
 
@@ -13,7 +13,6 @@ export const backendCertificateValidationDisabled: TemplateRule = {
       'Keep `validateCertificateChain` and `validateCertificateName` true. ' +
       'For backends with private or self-signed certificates, upload the issuing CA certificate instead of turning validation off.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/backends',
-    target: 'template',
   },
   check(context) {
     const { model } = context;

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../../../test/unit/templates/templateRuleTester';
+import { expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../testing/ruleTester';
 import { backendCircuitBreakerMissing } from './backend-circuit-breaker-missing';
 
 describe('backend-circuit-breaker-missing', () => {

@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { lookupPath, resourcesOfType, stringAt } from '../../templates/templateQueries';
 
 export const backendCircuitBreakerMissing: TemplateRule = {
@@ -12,7 +12,6 @@ export const backendCircuitBreakerMissing: TemplateRule = {
       'Add `circuitBreaker.rules` that trip on server errors or throttling and honour Retry-After. ' +
       'A tripped breaker fails calls fast, so pair it with a load-balanced pool or a clear error response.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/backends',
-    target: 'template',
   },
   check(context) {
     const { resources } = context.model;

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../../../test/unit/templates/templateRuleTester';
+import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../testing/ruleTester';
 import { customDomainCertificateNotInKeyVault } from './custom-domain-certificate-not-in-key-vault';
 
 const service = (hostnames: string): string => armTemplate(`    { "type": "Microsoft.ApiManagement/service", "apiVersion": "2022-08-01", "name": "svc", "location": "westeurope", "sku": { "name": "Standard", "capacity": 1 }, "properties": { "hostnameConfigurations": ${hostnames} } }`);

@@ -1,5 +1,5 @@
 import type { TemplateNode } from '../../templates/templateModel';
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { lookupPath, propertyAt, propertyOf, resourcesOfType, stringAt } from '../../templates/templateQueries';
 
 /** Where the certificate of a hostname comes from, or undefined when it needs no uploaded certificate or cannot be known. */
@@ -29,7 +29,6 @@ export const customDomainCertificateNotInKeyVault: TemplateRule = {
       'Keep the certificate in Key Vault and reference it with `keyVaultId` (the service reads it with its managed identity and picks up renewed versions). ' +
       'A managed certificate is an alternative for gateway hostnames where the tier supports it.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/configure-custom-domain',
-    target: 'template',
   },
   check(context) {
     for (const service of resourcesOfType(context.model.resources, 'service')) {

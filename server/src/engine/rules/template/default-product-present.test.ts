@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectApiopsFindingsAt, runApiopsRule } from '../../../../../test/unit/templates/apiopsRuleTester';
-import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../../../test/unit/templates/templateRuleTester';
+import { expectApiopsFindingsAt, runApiopsRule } from '../../../testing/ruleTester';
+import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../testing/ruleTester';
 import { defaultProductPresent } from './default-product-present';
 
 describe('default-product-present', () => {

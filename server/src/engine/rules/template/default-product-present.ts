@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { ownName, propertyAt, resourcesOfType } from '../../templates/templateQueries';
 
 /** The sample products a classic-tier service is created with (their resource names). */
@@ -15,7 +15,6 @@ export const defaultProductPresent: TemplateRule = {
       'Keeping them leaves a ready-made way in to any API that gets added to them, outside the products you designed. ' +
       'Delete them (with their subscriptions) and publish APIs through products named and limited for your consumers.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-add-products',
-    target: 'template',
   },
   check(context) {
     for (const product of resourcesOfType(context.model.resources, 'service/products')) {

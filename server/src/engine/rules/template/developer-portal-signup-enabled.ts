@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { replaceValueEdit } from '../../templates/templateEdits';
 import { isTrueLike, ownName, propertyAt, resourcesOfType } from '../../templates/templateQueries';
 
@@ -13,7 +13,6 @@ export const developerPortalSignupEnabled: TemplateRule = {
       'Turn sign-up off when consumers are known in advance and invite them instead, or sign them in through Microsoft Entra ID. ' +
       'Public API programmes can keep it, with approval required on their products.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-create-or-invite-developers',
-    target: 'template',
   },
   check(context) {
     const { model } = context;

@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { propertyAt, resourcesOfType } from '../../templates/templateQueries';
 import { skuNameOf } from './functions/serviceSku';
 
@@ -13,7 +13,6 @@ export const developerTierInProduction: TemplateRule = {
       'Choose a production tier (Basic, Standard, Premium or a v2 tier) for environments that serve real traffic. ' +
       'Mark test templates as nonproduction in `.apim-studio.json` instead of silencing this rule.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/upgrade-and-scale',
-    target: 'template',
     productionOnly: true,
   },
   check(context) {

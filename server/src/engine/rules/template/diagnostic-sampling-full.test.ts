@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../../../test/unit/templates/templateRuleTester';
+import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../testing/ruleTester';
 import { diagnosticSamplingFull } from './diagnostic-sampling-full';
 
 const diagnostic = (percentage: string): string => armTemplate(`    { "type": "Microsoft.ApiManagement/service/diagnostics", "apiVersion": "2022-08-01", "name": "svc/applicationinsights", "properties": { "sampling": { "samplingType": "fixed", "percentage": ${percentage} } } }`);

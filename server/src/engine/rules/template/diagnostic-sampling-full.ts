@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { propertyAt } from '../../templates/templateQueries';
 import { diagnosticResources } from './functions/diagnosticResources';
 
@@ -13,7 +13,6 @@ export const diagnosticSamplingFull: TemplateRule = {
       'Sample a fraction of requests in production and raise the rate while investigating. ' +
       'Low-traffic APIs, or those with audit needs, may justify full sampling.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-app-insights',
-    target: 'template',
     productionOnly: true,
   },
   check(context) {

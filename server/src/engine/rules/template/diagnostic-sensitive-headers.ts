@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { propertyAt } from '../../templates/templateQueries';
 import { diagnosticResources } from './functions/diagnosticResources';
 
@@ -16,7 +16,6 @@ export const diagnosticSensitiveHeaders: TemplateRule = {
       'Do not log Authorization, subscription key or cookie headers; log a correlation id instead, or mask the value with data masking. ' +
       'Removing a header from logs only loses information you should not keep anyway.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-app-insights',
-    target: 'template',
   },
   check(context) {
     for (const diagnostic of diagnosticResources(context.model.resources)) {

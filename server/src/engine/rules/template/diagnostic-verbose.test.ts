@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix } from '../../../../../test/support/ruleTester';
-import { expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../../../test/unit/templates/templateRuleTester';
+import { applyFix } from '../../../testing/ruleTester';
+import { expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../testing/ruleTester';
 import { diagnosticVerbose } from './diagnostic-verbose';
 
 const diagnostic = (verbosity: string): string => `resource d 'Microsoft.ApiManagement/service/apis/diagnostics@2022-08-01' = {

@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { replaceValueEdit } from '../../templates/templateEdits';
 import { propertyAt } from '../../templates/templateQueries';
 import { diagnosticResources } from './functions/diagnosticResources';
@@ -14,7 +14,6 @@ export const diagnosticVerbose: TemplateRule = {
       'Use `information` or `error` in production and keep verbose for short investigations. ' +
       'Less detail means less to search when debugging, so keep a way to raise it temporarily.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-app-insights',
-    target: 'template',
     productionOnly: true,
   },
   check(context) {

@@ -1,7 +1,7 @@
 import type { Fix } from '../../findings/finding';
 import { exactSourceOffset } from '../../templates/embeddedTextMapping';
 import type { TemplateNode } from '../../templates/templateModel';
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { lookupPath, resourcesOfType } from '../../templates/templateQueries';
 import { isLocalOnlyHost, parseLiteralUrl } from '../functions/literalUrl';
 
@@ -26,7 +26,6 @@ export const insecureBackendUrl: TemplateRule = {
       'Point `serviceUrl` and backend `url` at an `https://` endpoint, and keep certificate validation on. ' +
       'When the backend sits in a private network, TLS still protects against anyone else on that network.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/backends',
-    target: 'template',
   },
   check(context) {
     const { resources } = context.model;

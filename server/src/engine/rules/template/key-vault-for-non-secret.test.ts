@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../../../test/unit/templates/templateRuleTester';
+import { expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../testing/ruleTester';
 import { keyVaultForNonSecret } from './key-vault-for-non-secret';
 
 const KEY_VAULT = "    keyVault: {\n      secretIdentifier: 'https://kv.vault.azure.net/secrets/region'\n    }\n";

@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { isFalseLike, lookupPath, propertyAt, resourcesOfType } from '../../templates/templateQueries';
 
 export const keyVaultForNonSecret: TemplateRule = {
@@ -12,7 +12,6 @@ export const keyVaultForNonSecret: TemplateRule = {
       'A value the template itself marks `secret: false` (a URL, a region, a feature flag) is simpler and easier to review as a plain named value, overridden per environment. ' +
       'If the value really is sensitive, mark it secret instead.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-properties',
-    target: 'template',
   },
   check(context) {
     const { resources } = context.model;

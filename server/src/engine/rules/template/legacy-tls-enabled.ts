@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { checkSecuritySwitches } from './functions/securitySwitches';
 
 const SWITCHES = ['Protocols.Tls10', 'Protocols.Tls11', 'Protocols.Ssl30', 'Backend.Protocols.Tls10', 'Backend.Protocols.Tls11', 'Backend.Protocols.Ssl30'];
@@ -15,7 +15,6 @@ export const legacyTlsEnabled: TemplateRule = {
       'Services created before April 2018 keep them on until told otherwise, so stating them explicitly makes the template safe for any instance. ' +
       'Check first that no client or backend still needs an old version.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-manage-protocols-ciphers',
-    target: 'template',
   },
   check(context) {
     checkSecuritySwitches(

@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { insertPropertiesEdit } from '../../templates/templateEdits';
 import { lookupPath, propertyAt, resourcesOfType } from '../../templates/templateQueries';
 
@@ -13,7 +13,6 @@ export const managedIdentityMissing: TemplateRule = {
       'Give the service a system-assigned or user-assigned identity and grant it only the roles it needs. ' +
       'The identity by itself grants nothing, so adding it is low risk.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-use-managed-service-identity',
-    target: 'template',
   },
   check(context) {
     const { model } = context;

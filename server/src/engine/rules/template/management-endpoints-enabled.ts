@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { replaceValueEdit } from '../../templates/templateEdits';
 import { isTrueLike, ownName, propertyAt, resourcesOfType } from '../../templates/templateQueries';
 
@@ -19,7 +19,6 @@ export const managementEndpointsEnabled: TemplateRule = {
       'Keep them disabled and manage the service through ARM. ' +
       'Self-hosted gateways that still use the configuration endpoint need it; prefer Entra authentication for them.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-configuration-repository-git',
-    target: 'template',
   },
   check(context) {
     const { model } = context;

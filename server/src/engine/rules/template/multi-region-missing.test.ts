@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt, runTemplateRule } from '../../../../../test/unit/templates/templateRuleTester';
+import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt, runTemplateRule } from '../../../testing/ruleTester';
 import { multiRegionMissing } from './multi-region-missing';
 
 const service = (sku: string, properties: string): string => armTemplate(`    { "type": "Microsoft.ApiManagement/service", "apiVersion": "2022-08-01", "name": "svc", "location": "westeurope", "sku": { "name": ${sku}, "capacity": 2 }, "properties": ${properties} }`);

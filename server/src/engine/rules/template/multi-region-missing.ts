@@ -1,5 +1,5 @@
 import type { TemplateResource } from '../../templates/templateModel';
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { lookupPath, propertyAt, resourcesOfType, stringAt } from '../../templates/templateQueries';
 import { skuNameOf } from './functions/serviceSku';
 
@@ -25,7 +25,6 @@ export const multiRegionMissing: TemplateRule = {
       'The Premium tier can add gateway units in other regions (`additionalLocations`), each serving traffic close to its callers. ' +
       'Each region is billed by its units, so weigh the cost against the availability you need.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-deploy-multi-region',
-    target: 'template',
     productionOnly: true,
   },
   check(context) {

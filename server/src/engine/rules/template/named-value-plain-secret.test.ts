@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix } from '../../../../../test/support/ruleTester';
-import { expectApiopsFindingsAt, runApiopsRule } from '../../../../../test/unit/templates/apiopsRuleTester';
-import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../../../test/unit/templates/templateRuleTester';
+import { applyFix } from '../../../testing/ruleTester';
+import { expectApiopsFindingsAt, runApiopsRule } from '../../../testing/ruleTester';
+import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../testing/ruleTester';
 import { namedValuePlainSecret } from './named-value-plain-secret';
 
 const namedValue = (name: string, properties: string): string => armTemplate(`    { "type": "Microsoft.ApiManagement/service/namedValues", "apiVersion": "2022-08-01", "name": "svc/${name}", "properties": ${properties} }`);

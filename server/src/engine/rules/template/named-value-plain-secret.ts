@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { ensurePropertiesEdit, replaceValueEdit } from '../../templates/templateEdits';
 import { isTrueLike, lookupPath, ownName, propertyAt, resourcesOfType, stringAt } from '../../templates/templateQueries';
 import { findEmbeddedSecrets } from '../functions/embeddedSecrets';
@@ -32,7 +32,6 @@ export const namedValuePlainSecret: TemplateRule = {
       'Move the credential to Key Vault and reference it from the named value, or at least mark the named value as secret so the service encrypts and hides it. ' +
       'Rotate a credential that has already been committed to source control.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-properties',
-    target: 'template',
   },
   check(context) {
     const { model } = context;

@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { isTrueLike, lookupPath, propertyAt, resourcesOfType } from '../../templates/templateQueries';
 
 export const namedValueSecretNotInKeyVault: TemplateRule = {
@@ -12,7 +12,6 @@ export const namedValueSecretNotInKeyVault: TemplateRule = {
       'Reference a Key Vault secret with `keyVault.secretIdentifier` and let the service read it with its managed identity. ' +
       'Key Vault adds one dependency to manage, in exchange for central rotation and auditing.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-properties',
-    target: 'template',
   },
   check(context) {
     const { resources } = context.model;

@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { lookupPath, propertyAt, resourcesOfType } from '../../templates/templateQueries';
 import { skuNameOf } from './functions/serviceSku';
 
@@ -20,7 +20,6 @@ export const networkIsolationMissing: TemplateRule = {
       'Deploy it into a virtual network (External or Internal), or disable public network access and reach it through a private endpoint or a front door with a WAF. ' +
       'Network isolation costs planning and, for VNet injection, a tier that supports it, so this is advice rather than a defect.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/virtual-network-concepts',
-    target: 'template',
   },
   check(context) {
     for (const service of resourcesOfType(context.model.resources, 'service')) {

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runApiopsRule } from '../../../../../test/unit/templates/apiopsRuleTester';
-import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../../../test/unit/templates/templateRuleTester';
+import { runApiopsRule } from '../../../testing/ruleTester';
+import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../testing/ruleTester';
 import { observabilityMissing } from './observability-missing';
 
 const SERVICE = '    { "type": ⟦"Microsoft.ApiManagement/service"⟧, "apiVersion": "2022-08-01", "name": "svc", "location": "westeurope", "sku": { "name": "Standard", "capacity": 1 }, "properties": {} }';

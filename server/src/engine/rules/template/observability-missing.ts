@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { apimTypeOf, resourcesOfType } from '../../templates/templateQueries';
 import { diagnosticResources } from './functions/diagnosticResources';
 
@@ -13,7 +13,6 @@ export const observabilityMissing: TemplateRule = {
       'Add an Application Insights logger (or use the built-in Azure Monitor logger) and a `diagnostics` resource that sends to it, with sampling suited to the traffic. ' +
       'Skip this when another template or module configures logging for the same service.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-app-insights',
-    target: 'template',
   },
   check(context) {
     const { model } = context;

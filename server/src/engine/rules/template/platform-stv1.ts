@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { propertyAt, resourcesOfType } from '../../templates/templateQueries';
 
 export const platformStv1: TemplateRule = {
@@ -12,7 +12,6 @@ export const platformStv1: TemplateRule = {
       '`platformVersion` is read-only, so the template only records where the instance runs: migrate the instance to stv2 (a migration call, or a new subnet or zones for VNet-injected instances). ' +
       'Then export the template again so it no longer states stv1.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/compute-infrastructure',
-    target: 'template',
   },
   check(context) {
     for (const service of resourcesOfType(context.model.resources, 'service')) {

@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix } from '../../../../../test/support/ruleTester';
-import { expectApiopsFindingsAt, runApiopsRule } from '../../../../../test/unit/templates/apiopsRuleTester';
-import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../../../test/unit/templates/templateRuleTester';
+import { applyFix } from '../../../testing/ruleTester';
+import { expectApiopsFindingsAt, runApiopsRule } from '../../../testing/ruleTester';
+import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../testing/ruleTester';
 import { productApprovalNotRequired } from './product-approval-not-required';
 
 const product = (properties: string): string => armTemplate(`    { "type": "Microsoft.ApiManagement/service/products", "apiVersion": "2022-08-01", "name": "svc/p", "properties": ${properties} }`);

@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { ensurePropertiesEdit, replaceValueEdit } from '../../templates/templateEdits';
 import { isFalseLike, lookupPath, propertyAt, resourcesOfType } from '../../templates/templateQueries';
 
@@ -13,7 +13,6 @@ export const productApprovalNotRequired: TemplateRule = {
       'Set `approvalRequired` to true so an administrator reviews each request before the key works. ' +
       'Products meant for open self-service can keep automatic approval, ideally with tight rate limits and quotas.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-add-products',
-    target: 'template',
   },
   check(context) {
     const { model } = context;

@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { isFalseLike, propertyAt, resourcesOfType } from '../../templates/templateQueries';
 
 export const productSubscriptionNotRequired: TemplateRule = {
@@ -12,7 +12,6 @@ export const productSubscriptionNotRequired: TemplateRule = {
       'Keep `subscriptionRequired` true, or protect the APIs with token validation in their policies if they are meant to be keyless. ' +
       'Requiring keys means consumers must subscribe before calling.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-add-products',
-    target: 'template',
   },
   check(context) {
     const { resources } = context.model;

@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { propertyAt, resourcesOfType, valueAt } from '../../templates/templateQueries';
 import { skuNameOf } from './functions/serviceSku';
 
@@ -16,7 +16,6 @@ export const singleUnitCapacity: TemplateRule = {
       'Run at least two units in production, and at least one unit per availability zone when zones are used. ' +
       'More units cost more, so pair this with autoscale where the tier allows it.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/upgrade-and-scale',
-    target: 'template',
     productionOnly: true,
   },
   check(context) {

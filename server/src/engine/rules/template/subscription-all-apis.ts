@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { propertyAt, resourcesOfType } from '../../templates/templateQueries';
 
 export const subscriptionAllApis: TemplateRule = {
@@ -12,7 +12,6 @@ export const subscriptionAllApis: TemplateRule = {
       'Scope subscriptions to a product or a single API. ' +
       'Administrators who need broad access can use separate, closely guarded keys.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-create-subscriptions',
-    target: 'template',
   },
   check(context) {
     const { resources } = context.model;

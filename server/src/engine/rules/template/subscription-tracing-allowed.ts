@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { replaceValueEdit } from '../../templates/templateEdits';
 import { isTrueLike, propertyAt, resourcesOfType } from '../../templates/templateQueries';
 
@@ -13,7 +13,6 @@ export const subscriptionTracingAllowed: TemplateRule = {
       'Set `allowTracing` to false and enable tracing only briefly when debugging. ' +
       'Debugging in the portal test console does not need this flag on client subscriptions.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-api-inspector',
-    target: 'template',
   },
   check(context) {
     const { model } = context;

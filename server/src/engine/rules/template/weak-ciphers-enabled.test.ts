@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix } from '../../../../../test/support/ruleTester';
-import { expectTemplateFindingsAt, runTemplateRule } from '../../../../../test/unit/templates/templateRuleTester';
+import { applyFix } from '../../../testing/ruleTester';
+import { expectTemplateFindingsAt, runTemplateRule } from '../../../testing/ruleTester';
 import { weakCiphersEnabled } from './weak-ciphers-enabled';
 
 describe('weak-ciphers-enabled', () => {

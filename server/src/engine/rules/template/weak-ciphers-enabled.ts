@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { checkSecuritySwitches } from './functions/securitySwitches';
 
 const SWITCHES = [
@@ -23,7 +23,6 @@ export const weakCiphersEnabled: TemplateRule = {
       'Set each of these cipher switches to "False" in `customProperties` so the gateway only offers modern suites. ' +
       'Very old clients may lose the ability to connect, so check your client base before rolling it out.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-manage-protocols-ciphers',
-    target: 'template',
   },
   check(context) {
     checkSecuritySwitches(

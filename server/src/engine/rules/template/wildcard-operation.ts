@@ -1,4 +1,4 @@
-import type { TemplateRule } from '../../templates/templateRule';
+import type { TemplateRule } from '../templateRule';
 import { propertyAt, resourcesOfType, stringAt } from '../../templates/templateQueries';
 
 export const wildcardOperation: TemplateRule = {
@@ -12,7 +12,6 @@ export const wildcardOperation: TemplateRule = {
       'It also hides the API surface from documentation, per-operation policies and analytics. ' +
       'Define one operation per backend endpoint, or import the API from its OpenAPI description; keep wildcards for deliberate pass-through APIs guarded by authentication.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/add-api-manually',
-    target: 'template',
   },
   check(context) {
     const { resources } = context.model;

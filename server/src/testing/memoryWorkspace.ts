@@ -1,9 +1,9 @@
-import type { AnalysisContext } from '../../server/src/engine/analysis/analysisContext';
-import { analyseDocument } from '../../server/src/engine/analysis/analyseDocument';
-import { DEFAULT_ANALYSIS_SETTINGS } from '../../server/src/engine/analysis/analysisSettings';
-import { PolicyWorkspace } from '../../server/src/engine/analysis/policyWorkspace';
-import { DEFAULT_CONFIG, type ApimStudioConfig } from '../../server/src/engine/config/apimStudioConfig';
-import type { Finding } from '../../server/src/engine/findings/finding';
+import type { AnalysisContext } from '../engine/analysis/analysisContext';
+import { analyseDocument } from '../engine/analysis/analyseDocument';
+import { DEFAULT_ANALYSIS_SETTINGS } from '../engine/analysis/analysisSettings';
+import { PolicyWorkspace } from '../engine/analysis/policyWorkspace';
+import { DEFAULT_CONFIG, type ApimStudioConfig } from '../engine/config/apimStudioConfig';
+import type { Finding } from '../engine/findings/finding';
 
 const ROOT = '/memory/ws';
 

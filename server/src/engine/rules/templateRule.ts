@@ -1,6 +1,6 @@
-import type { Environment, RuleReport } from '../rules/policyRule';
-import type { RuleMeta } from '../rules/ruleMeta';
-import type { TemplateModel } from './templateModel';
+import type { Environment, RuleReport } from './policyRule';
+import type { RuleMeta } from './ruleMeta';
+import type { TemplateModel } from '../templates/templateModel';
 
 /** A template (ARM JSON or Bicep) as template rules see it. */
 export interface TemplateRuleContext {

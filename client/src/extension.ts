@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { EDITOR_SELECTORS } from '../../server/src/engine/documents/editorSelectors';
 import { registerCommands } from './commands';
 import { registerEffectivePolicyView } from './effectivePolicyView';
 
@@ -15,14 +16,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     // The server decides per document: `xml` files count only when their root is <policies> or <fragment>.
     documentSelector: [
-      { scheme: 'file', language: 'apim-policy' },
       { scheme: 'untitled', language: 'apim-policy' },
-      { scheme: 'file', language: 'xml' },
-      // Templates: the server analyses ARM deployment templates and Bicep files that declare APIM resources.
-      { scheme: 'file', language: 'json' },
-      { scheme: 'file', language: 'jsonc' },
-      { scheme: 'file', language: 'bicep' },
-      { scheme: 'file', pattern: '**/*.bicep' },
+      ...EDITOR_SELECTORS.flatMap((selector) => [
+        ...selector.languageIds.map((language) => ({ scheme: 'file', language })),
+        ...selector.filePatterns.map((pattern) => ({ scheme: 'file', pattern })),
+      ]),
     ],
     synchronize: {
       configurationSection: 'apimStudio',

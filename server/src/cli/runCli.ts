@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { createAnalysisContext, readTextFile } from '../engine/analysis/defaultAnalysisContext';
+import { readTextFile } from '../engine/files/diskFiles';
+import { createAnalysisContext } from '../engine/analysis/defaultAnalysisContext';
 import { parseConfig } from '../engine/config/parseConfig';
 import { severityRank } from '../engine/findings/finding';
 import { REPORT_FORMATTERS } from '../engine/report/formatters/formatters';

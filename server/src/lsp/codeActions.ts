@@ -10,6 +10,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CommentStyle } from '../engine/findings/commentStyle';
 import type { Finding, Fix } from '../engine/findings/finding';
 import { DIAGNOSTIC_SOURCE, toRange } from './toLsp';
 
@@ -40,21 +41,15 @@ function findingFor(document: TextDocument, findings: readonly Finding[], diagno
   return findings.find((candidate) => candidate.code === diagnostic.code && candidate.span.start === start && candidate.span.end === end);
 }
 
-/** How a document can carry a suppression directive: an XML comment, a `//` line comment, or not at all (strict JSON). */
-export type SuppressionStyle = 'xml-comment' | 'line-comment' | undefined;
-
 /** The directive on its own line above the finding, indented like that line. */
-function suppressionEdit(document: TextDocument, finding: Finding, style: 'xml-comment' | 'line-comment'): TextEdit {
+function suppressionEdit(document: TextDocument, finding: Finding, style: CommentStyle): TextEdit {
   const line = document.positionAt(finding.span.start).line;
   const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
   const newline = document.getText().includes('\r\n') ? '\r\n' : '\n';
   return {
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
-    newText:
-      style === 'xml-comment'
-        ? `${indent}<!-- apim-studio-disable-next-line ${finding.code}: reason -->${newline}`
-        : `${indent}// apim-studio-disable-next-line ${finding.code}: reason${newline}`,
+    newText: `${indent}${style.lineComment(`apim-studio-disable-next-line ${finding.code}: reason`)}${newline}`,
   };
 }
 
@@ -62,7 +57,7 @@ function suppressionEdit(document: TextDocument, finding: Finding, style: 'xml-c
  * Quick fixes for our diagnostics, plus for each rule finding "suppress with reason" and "learn more";
  * and the fix-all source action that applies every preferred fix that does not overlap another.
  */
-export function codeActions(document: TextDocument, findings: readonly Finding[], params: CodeActionParams, suppressionStyle: SuppressionStyle): CodeAction[] {
+export function codeActions(document: TextDocument, findings: readonly Finding[], params: CodeActionParams, suppressionStyle: CommentStyle | undefined): CodeAction[] {
   const only = params.context.only;
   if (only && only.some((kind) => kind === CodeActionKind.SourceFixAll || kind === FIX_ALL_KIND || kind === CodeActionKind.Source)) {
     const fixAll = fixAllAction(document, findings);

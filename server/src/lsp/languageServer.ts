@@ -5,7 +5,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseDocument } from '../engine/analysis/analyseDocument';
 import type { AnalysisContext } from '../engine/analysis/analysisContext';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../engine/analysis/analysisSettings';
-import { readTextFile } from '../engine/analysis/defaultAnalysisContext';
+import { listDiskFolder, readTextFile } from '../engine/files/diskFiles';
+import type { FileAccess } from '../engine/files/fileAccess';
 import { effectivePolicyText } from '../engine/analysis/effectivePolicyText';
 import { CONFIG_FILE_NAME } from '../engine/config/apimStudioConfig';
 import { ConfigLocator } from '../engine/config/configLocator';
@@ -21,7 +22,7 @@ import {
   type ReviewWorkspaceParams,
   type ReviewWorkspaceResult,
 } from '../protocol/customRequests';
-import { codeActions, FIX_ALL_KIND, type SuppressionStyle } from './codeActions';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { DocumentFindingsCache } from './documentFindingsCache';
 import { documentSymbols, foldingRanges, policyTree } from './policyFeatures';
 import { COMPLETION_TRIGGER_CHARACTERS, registerPolicyLanguageFeatures } from './policyLanguageFeatures';
@@ -29,9 +30,6 @@ import { toAnalysisSettings, type ApimStudioSettingsSection } from './serverSett
 import { toDiagnostic } from './toLsp';
 import { ValidationQueue } from './validationQueue';
 import { WorkspaceIndex } from './workspaceIndex';
-
-/** Where a suppression directive can go, by document kind; APIOps JSON is strict JSON, so it has none. */
-const SUPPRESSION_STYLES: Readonly<Record<string, SuppressionStyle>> = { policy: 'xml-comment', bicep: 'line-comment', 'arm-template': 'line-comment' };
 
 /** A document URI as the engine's path: the file-system path for `file:` URIs. */
 function pathOf(uri: string): string {
@@ -51,8 +49,11 @@ export function startLanguageServer(connection: Connection): void {
   };
   const configLocator = new ConfigLocator((path) => openText(path) ?? readTextFile(path));
   const workspaceIndex = new WorkspaceIndex(openText);
+  const files: FileAccess = { readText: (path) => openText(path) ?? readTextFile(path), listFolder: listDiskFolder };
   const analysisContext = (): AnalysisContext => ({
     settings,
+    files,
+    today: new Date(),
     configFor: (path) => configLocator.configFor(path),
     workspaceFor: (path) => workspaceIndex.workspaceFor(path),
   });
@@ -121,7 +122,7 @@ export function startLanguageServer(connection: Connection): void {
     schedule(changed.uri);
     if (basename(changedPath) === CONFIG_FILE_NAME) configLocator.clear();
     // A product or API policy (or APIOps JSON, or config) edit changes what other documents see; other edits do not.
-    if (!documentKindFor({ path: changedPath, languageId: changed.languageId, text: changed.getText() })) return;
+    if (!documentKindFor({ path: changedPath, languageId: changed.languageId, text: changed.getText() }, files)) return;
     for (const document of documents.all()) {
       if (document.uri !== changed.uri && workspaceIndex.sameWorkspace(changedPath, pathOf(document.uri))) schedule(document.uri);
     }
@@ -155,8 +156,8 @@ export function startLanguageServer(connection: Connection): void {
     if (!document) return [];
     // A code action request can arrive before the queued validation of this version ran: analyse now.
     if (!findingsCache.has(document.uri, document.version)) validate(document.uri);
-    const kind = documentKindFor({ path: pathOf(document.uri), languageId: document.languageId, text: document.getText() });
-    return codeActions(document, findingsCache.get(document.uri, document.version), params, SUPPRESSION_STYLES[kind?.id ?? '']);
+    const kind = documentKindFor({ path: pathOf(document.uri), languageId: document.languageId, text: document.getText() }, files);
+    return codeActions(document, findingsCache.get(document.uri, document.version), params, kind?.commentStyle);
   });
 
   connection.onRequest(EFFECTIVE_POLICY_REQUEST, (params: EffectivePolicyParams): EffectivePolicyResult => {

@@ -13,7 +13,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnalysisContext } from '../engine/analysis/analysisContext';
-import { documentScopeOf } from '../engine/analysis/policyWorkspace';
+import { documentScopeOf } from '../engine/workspace/policyWorkspace';
 import { isPolicyDocument } from '../engine/documents/policyDocumentKind';
 import { definitionTarget } from '../engine/language/definitionTarget';
 import { formatPolicy } from '../engine/language/formatPolicy';

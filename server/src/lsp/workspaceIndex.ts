@@ -1,5 +1,5 @@
-import { readTextFile } from '../engine/analysis/defaultAnalysisContext';
-import { PolicyWorkspace } from '../engine/analysis/policyWorkspace';
+import { readTextFile } from '../engine/files/diskFiles';
+import { PolicyWorkspace } from '../engine/workspace/policyWorkspace';
 import { reviewedExtensions } from '../engine/review/reviewFiles';
 import { listWorkspaceFiles } from '../engine/review/workspaceFiles';
 import { join, sep } from 'node:path';

@@ -5,12 +5,12 @@ import type { Environment, PolicyDocumentRule } from '../engine/rules/policyRule
 import { runPolicyDocumentRules } from '../engine/rules/runPolicyDocumentRules';
 import { runTemplateRules } from '../engine/rules/runTemplateRules';
 import type { TemplateRule } from '../engine/rules/templateRule';
-import type { DocumentScope } from '../engine/schema/schemaContext';
 import { apiopsArtifactPosition } from '../engine/templates/apiops/apiopsArtifactPosition';
 import { readApiopsArtifact } from '../engine/templates/apiops/apiopsArtifactTemplate';
 import { readArmTemplate } from '../engine/templates/arm/armTemplate';
 import { readBicepTemplate } from '../engine/templates/bicepTemplate';
 import type { TemplateModel } from '../engine/templates/templateModel';
+import { type DocumentScope } from '../engine/policy/policyVocabulary';
 
 /**
  * One tester for every kind of rule: a fixture marks the expected finding spans with ⟦…⟧, the rule runs

@@ -7,13 +7,8 @@ import {
   policiesAllowedIn,
   shapeOf,
 } from '../../../server/src/engine/catalog/catalog';
-import type {
-  ChildElementDefinition,
-  ElementShape,
-  GatewayType,
-  PolicyScope,
-  PolicySection,
-} from '../../../server/src/engine/catalog/policyDefinition';
+import type { ChildElementDefinition, ElementShape, GatewayType } from '../../../server/src/engine/catalog/policyDefinition';
+import { type PolicySection, type ScopeName } from '../../../server/src/engine/policy/policyVocabulary';
 
 /** Element names of the docs' policy index (api-management-policies.md), one row each; the Dapr row reuses set-backend-service. */
 const DOCS_POLICY_INDEX = [
@@ -120,7 +115,7 @@ describe('policy catalog', () => {
   });
 
   test('policiesAllowedIn filters by section, scope and gateway', () => {
-    const names = (section: PolicySection, scope?: PolicyScope, gateway?: GatewayType) =>
+    const names = (section: PolicySection, scope?: ScopeName, gateway?: GatewayType) =>
       policiesAllowedIn(section, scope, gateway).map((definition) => definition.name);
     assert.ok(names('backend').includes('forward-request'));
     assert.ok(!names('inbound').includes('forward-request'));

@@ -6,11 +6,11 @@ import { POLICY_CHAIN_RULES } from '../../../server/src/engine/rules/policyChain
 import { POLICY_DOCUMENT_RULES } from '../../../server/src/engine/rules/policyDocumentRules';
 import { TEMPLATE_RULES } from '../../../server/src/engine/rules/templateRules';
 import type { RuleMeta } from '../../../server/src/engine/rules/ruleMeta';
-import type { DocumentScope } from '../../../server/src/engine/schema/schemaContext';
 import { looseFindings, MemoryWorkspace } from '../../../server/src/testing/memoryWorkspace';
 import { runRule } from '../../../server/src/testing/ruleTester';
 import { runTemplateRule } from '../../../server/src/testing/ruleTester';
 import { REPO_ROOT } from '../../support/paths';
+import { type DocumentScope } from '../../../server/src/engine/policy/policyVocabulary';
 
 const RULE_DOCS = join(REPO_ROOT, 'docs', 'rules');
 const RULES = join(REPO_ROOT, 'server', 'src', 'engine', 'rules');

@@ -1,4 +1,4 @@
-import type { DocumentScope } from '../../../server/src/engine/schema/schemaContext';
+import type { DocumentScope } from '../../../server/src/engine/policy/policyVocabulary';
 
 /**
  * The scope of a policy file from its APIOps path, when the path makes it obvious; undefined otherwise

@@ -1,8 +1,9 @@
+import { POLICY_SECTIONS } from '../../../server/src/engine/policy/policyVocabulary';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { findPolicy, policyStatements, SECTION_ORDER } from '../../../server/src/engine/catalog/catalog';
+import { findPolicy, policyStatements} from '../../../server/src/engine/catalog/catalog';
 import type { PolicyDefinition } from '../../../server/src/engine/catalog/policyDefinition';
 import { parsePolicy } from '../../../server/src/engine/policy/policyParser';
 import { validatePolicySchema } from '../../../server/src/engine/schema/validatePolicySchema';
@@ -42,7 +43,7 @@ function placements(definition: PolicyDefinition, snippetText: string): string[]
     ];
   }
   return definition.sections.map((section) => {
-    const sections = SECTION_ORDER.map((name) => (name === section ? `<${name}>\n${snippetText}\n</${name}>` : `<${name} />`));
+    const sections = POLICY_SECTIONS.map((name) => (name === section ? `<${name}>\n${snippetText}\n</${name}>` : `<${name} />`));
     return `<policies>\n${sections.join('\n')}\n</policies>`;
   });
 }

@@ -29,7 +29,7 @@ describe('Bicep documents', () => {
       ],
     );
     const { embedded, linked } = findTemplatePolicies(model);
-    assert.deepEqual(embedded.map((policy) => [policy.scope, policy.style]), [['api', 'bicep-multiline']]);
+    assert.deepEqual(embedded.map((policy) => [policy.scope, policy.style.id]), [['api', 'bicep-multiline']]);
     assert.deepEqual(linked.map((policy) => policy.scope), ['operation']);
   });
 

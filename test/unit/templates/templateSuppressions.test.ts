@@ -1,3 +1,4 @@
+import { DISK_FILES } from '../../../server/src/engine/files/diskFiles';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AnalysisContext } from '../../../server/src/engine/analysis/analysisContext';
@@ -34,7 +35,7 @@ ${comment}          "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Proto
 
 function codes(text: string, path: string, config: Partial<ApimStudioConfig> = {}): string[] {
   const located = { config: { ...DEFAULT_CONFIG, ...config }, folder: '/t' };
-  const context: AnalysisContext = { settings: DEFAULT_ANALYSIS_SETTINGS, configFor: () => located, workspaceFor: () => undefined };
+  const context: AnalysisContext = { settings: DEFAULT_ANALYSIS_SETTINGS, files: DISK_FILES, today: new Date(), configFor: () => located, workspaceFor: () => undefined };
   return analyseDocument({ path, text }, context).findings.map((finding) => finding.code);
 }
 

@@ -8,15 +8,11 @@ import {
   effectivePoliciesForPolicyFile,
   type EffectivePolicy,
 } from '../../../server/src/engine/workspace/effectivePolicy';
-import {
-  containsPolicy,
-  findPolicies,
-  type EffectiveStatement,
-  type PolicySection,
-} from '../../../server/src/engine/workspace/effectiveStatement';
+import { containsPolicy, findPolicies, type EffectiveStatement } from '../../../server/src/engine/workspace/effectiveStatement';
 import { discoverServiceModel } from '../../../server/src/engine/workspace/layoutDiscovery';
 import { scopeChainsForPolicyFile } from '../../../server/src/engine/workspace/scopeChain';
 import { folderWorkspace, memoryWorkspace, policyText } from './workspaceFiles';
+import { type PolicySection } from '../../../server/src/engine/policy/policyVocabulary';
 
 const workspace = folderWorkspace(join(FIXTURES, 'workspace'));
 const model = discoverServiceModel(workspace.paths, workspace.readText);

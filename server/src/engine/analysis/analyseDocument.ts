@@ -1,9 +1,14 @@
+import { pathForGlobs, type LocatedConfig } from '../config/configLocator';
+import { isSuppressedByConfig } from '../config/configSuppressions';
+import { isIgnored, resolveRuleSettings } from '../config/resolveRuleSettings';
+import type { DocumentInput, DocumentKind, KindContext } from '../documents/documentKind';
 import { documentKindFor } from '../documents/documentKinds';
-import type { DocumentInput } from '../documents/documentKind';
-import { severityRank, type Finding } from '../findings/finding';
-import type { RuleFailure } from '../rules/runRules';
 import { syntaxDocsUrl } from '../findings/docsUrl';
-import { UNUSED_SUPPRESSION_CODE } from '../rules/unusedSuppressionFinding';
+import { severityRank, type Finding } from '../findings/finding';
+import { applyInlineSuppressions } from '../rules/inlineSuppressions';
+import type { RuleFailure } from '../rules/runRules';
+import { UNUSED_SUPPRESSION_CODE, unusedSuppressionFinding } from '../rules/unusedSuppressionFinding';
+import { LineMap } from '../text/lineMap';
 import type { AnalysisContext } from './analysisContext';
 
 /** Codes the analysis itself reports, beside each kind's own. */
@@ -17,47 +22,66 @@ export interface DocumentAnalysis {
   readonly failures: readonly RuleFailure[];
 }
 
-/** Analyses one document with the kind that claims it. Never throws: an internal failure becomes a finding. */
+function analysisFinding(code: (typeof ANALYSIS_CODES)[number], severity: Finding['severity'], message: string): Finding {
+  return { code, kind: 'syntax', severity, message, span: { start: 0, end: 0 }, docsUrl: syntaxDocsUrl(code), fixes: [] };
+}
+
+/** Where the configuration of one analysed document applies: the config and the document's path relative to it. */
+interface ConfigPlace {
+  readonly located: LocatedConfig;
+  readonly relativePath: string;
+  readonly today: Date;
+}
+
+/**
+ * One document through its kind, then the steps every kind shares: the documents embedded in it (analysed by
+ * their own kind, findings mapped back), configuration suppressions, inline suppressions and unused ones.
+ */
+function analyseWithKind(kind: DocumentKind, input: DocumentInput, context: KindContext, place: ConfigPlace): { findings: Finding[]; failures: RuleFailure[] } {
+  const analysis = kind.analyse(input, context);
+  const findings = [...analysis.findings];
+  const failures = [...analysis.failures];
+  for (const embedded of analysis.embedded) {
+    const embeddedKind = documentKindFor(embedded.input, context.files);
+    if (embeddedKind === undefined) continue;
+    const inner = analyseWithKind(embeddedKind, embedded.input, context, place);
+    for (const finding of inner.findings) findings.push(embedded.mapFinding(finding));
+    for (const failure of inner.failures) failures.push(failure);
+  }
+  const configured = findings.filter((finding) => finding.kind !== 'rule' || !isSuppressedByConfig(place.located.config, finding.code, place.relativePath, place.today));
+  const { kept, unused } = applyInlineSuppressions(configured, analysis.suppressions, new LineMap(input.text));
+  for (const suppression of unused) kept.push(unusedSuppressionFinding(suppression));
+  return { findings: kept, failures };
+}
+
+/**
+ * The one analysis pipeline: finds the kind that claims the document, applies the size limit and the
+ * configuration (ignores, rule levels, suppressions), and runs the kind. Never throws: an internal failure
+ * becomes a finding.
+ */
 export function analyseDocument(input: DocumentInput, context: AnalysisContext): DocumentAnalysis {
-  const settings = context.settings;
-  const kind = documentKindFor(input);
+  const kind = documentKindFor(input, context.files);
   if (!kind) return { kindId: undefined, findings: [], failures: [] };
-  if (input.text.length > settings.maxDocumentSize) {
-    return {
-      kindId: kind.id,
-      findings: [
-        {
-          code: 'document-too-large',
-          kind: 'syntax',
-          severity: 'info',
-          message: `Not analysed: the document has ${input.text.length} characters, more than the limit of ${settings.maxDocumentSize} (setting apimStudio.maxFileSizeKB).`,
-          span: { start: 0, end: 0 },
-          docsUrl: syntaxDocsUrl('document-too-large'),
-          fixes: [],
-        },
-      ],
-      failures: [],
-    };
+  if (input.text.length > context.settings.maxDocumentSize) {
+    const message = `Not analysed: the document has ${input.text.length} characters, more than the limit of ${context.settings.maxDocumentSize} (setting apimStudio.maxFileSizeKB).`;
+    return { kindId: kind.id, findings: [analysisFinding('document-too-large', 'info', message)], failures: [] };
   }
   try {
-    const analysis = kind.analyse(input, context);
-    const findings = [...analysis.findings].sort((a, b) => a.span.start - b.span.start || severityRank(a.severity) - severityRank(b.severity) || a.span.end - b.span.end);
-    return { kindId: kind.id, findings, failures: analysis.failures };
-  } catch (error) {
-    return {
-      kindId: kind.id,
-      findings: [
-        {
-          code: 'internal-error',
-          kind: 'syntax',
-          severity: 'warning',
-          message: `APIM Studio could not analyse this document (${error instanceof Error ? error.message : String(error)}). Please report it.`,
-          span: { start: 0, end: 0 },
-          docsUrl: syntaxDocsUrl('internal-error'),
-          fixes: [],
-        },
-      ],
-      failures: [],
+    const located = context.configFor(input.path);
+    const relativePath = pathForGlobs(located, input.path);
+    if (isIgnored(located.config, relativePath)) return { kindId: kind.id, findings: [], failures: [] };
+    const kindContext: KindContext = {
+      files: context.files,
+      config: located.config,
+      ruleSettings: resolveRuleSettings(located.config, relativePath),
+      workspaceFor: (path) => context.workspaceFor(path),
+      apiReportsCache: context.apiReportsCache,
     };
+    const { findings, failures } = analyseWithKind(kind, input, kindContext, { located, relativePath, today: context.today });
+    findings.sort((a, b) => a.span.start - b.span.start || severityRank(a.severity) - severityRank(b.severity) || a.span.end - b.span.end);
+    return { kindId: kind.id, findings, failures };
+  } catch (error) {
+    const message = `APIM Studio could not analyse this document (${error instanceof Error ? error.message : String(error)}). Please report it.`;
+    return { kindId: kind.id, findings: [analysisFinding('internal-error', 'warning', message)], failures: [] };
   }
 }

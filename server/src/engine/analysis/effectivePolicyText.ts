@@ -2,10 +2,9 @@ import { parsePolicy } from '../policy/policyParser';
 import { computeEffectivePolicy, effectivePoliciesForPolicyFile } from '../workspace/effectivePolicy';
 import { renderEffectivePolicies } from '../workspace/effectivePolicyRenderer';
 import { standaloneChain } from '../workspace/scopeChain';
-import type { ServiceModel } from '../workspace/serviceModel';
-import type { PolicyWorkspace } from './policyWorkspace';
+import { EMPTY_SERVICE_MODEL } from '../workspace/serviceModel';
+import type { PolicyWorkspace } from '../workspace/policyWorkspace';
 
-const NO_MODEL: ServiceModel = { roots: [], policyFiles: new Map(), problems: [] };
 
 /**
  * The "Show Effective Policy" text of a document: every chain's flattened policy with the scope each
@@ -19,5 +18,5 @@ export function effectivePolicyText(path: string, text: string, workspace: Polic
     return renderEffectivePolicies(effectivePoliciesForPolicyFile(workspace.model, relativePath, source));
   }
   const chain = standaloneChain(path);
-  return renderEffectivePolicies([computeEffectivePolicy(NO_MODEL, chain, (candidate) => (candidate === path ? document : undefined))]);
+  return renderEffectivePolicies([computeEffectivePolicy(EMPTY_SERVICE_MODEL, chain, (candidate) => (candidate === path ? document : undefined))]);
 }

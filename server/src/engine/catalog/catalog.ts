@@ -1,12 +1,4 @@
-import type {
-  AttributeDefinition,
-  ChildElementDefinition,
-  ElementShape,
-  GatewayType,
-  PolicyDefinition,
-  PolicyScope,
-  PolicySection,
-} from './policyDefinition';
+import type { AttributeDefinition, ChildElementDefinition, ElementShape, GatewayType, PolicyDefinition } from './policyDefinition';
 import { AUTHENTICATION_POLICIES } from './policies/authentication';
 import { CACHING_POLICIES } from './policies/caching';
 import { CONTENT_VALIDATION_POLICIES } from './policies/contentValidation';
@@ -19,6 +11,7 @@ import { RATE_LIMITING_POLICIES } from './policies/rateLimiting';
 import { ROUTING_POLICIES } from './policies/routing';
 import { STRUCTURAL_ELEMENTS } from './policies/structure';
 import { TRANSFORMATION_POLICIES } from './policies/transformation';
+import { type PolicySection, type ScopeName } from '../policy/policyVocabulary';
 
 /** Every catalog entry: the policies of the docs' index, then the structural elements. */
 export const POLICY_CATALOG: readonly PolicyDefinition[] = [
@@ -37,7 +30,6 @@ export const POLICY_CATALOG: readonly PolicyDefinition[] = [
 ];
 
 /** The sections of a `<policies>` document in the order APIM expects. */
-export const SECTION_ORDER: readonly PolicySection[] = ['inbound', 'backend', 'outbound', 'on-error'];
 
 const BY_NAME = new Map(POLICY_CATALOG.map((definition) => [definition.name, definition]));
 
@@ -51,9 +43,6 @@ export function isPolicyName(name: string): boolean {
   return BY_NAME.get(name)?.kind === 'policy';
 }
 
-export function isSectionName(name: string): name is PolicySection {
-  return (SECTION_ORDER as readonly string[]).includes(name);
-}
 
 /** Policy statements, excluding structural elements. */
 export function policyStatements(): readonly PolicyDefinition[] {
@@ -66,7 +55,7 @@ export function policyStatements(): readonly PolicyDefinition[] {
  */
 export function policiesAllowedIn(
   section: PolicySection,
-  scope?: PolicyScope,
+  scope?: ScopeName,
   gateway?: GatewayType,
 ): readonly PolicyDefinition[] {
   return policyStatements().filter(

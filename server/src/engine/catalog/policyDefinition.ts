@@ -1,13 +1,9 @@
+import type { PolicySection, ScopeName } from '../policy/policyVocabulary';
 /**
  * The shape of the policy catalog: every APIM policy element with where it may appear, what it
  * accepts and a short explanation. The data lives in `policies/*.ts`; lookups in `catalog.ts`.
  */
 
-/** The four sections of a policy document, in the order APIM expects them. */
-export type PolicySection = 'inbound' | 'backend' | 'outbound' | 'on-error';
-
-/** Where a policy document is attached, from broadest to narrowest. */
-export type PolicyScope = 'global' | 'workspace' | 'product' | 'api' | 'operation';
 
 /** The kinds of APIM gateway, which support different sets of policies. */
 export type GatewayType = 'classic' | 'v2' | 'consumption' | 'self-hosted' | 'workspace';
@@ -121,7 +117,7 @@ export interface PolicyDefinition extends ElementShape {
   readonly sections: readonly PolicySection[];
   /** For GraphQL resolver policies, which live outside sections. */
   readonly context?: ResolverContext;
-  readonly scopes: readonly PolicyScope[];
+  readonly scopes: readonly ScopeName[];
   readonly gateways: readonly GatewayType[];
   readonly cardinality: Cardinality;
   readonly preview?: boolean;

@@ -1,17 +1,16 @@
-import { readFileSync } from 'node:fs';
+import type { FileAccess } from '../files/fileAccess';
+import { SLASH_COMMENT } from '../findings/commentStyle';
 import { parameterFileCandidates, readParameterFile } from '../templates/arm/armParameterFile';
 import { looksLikeArmTemplate, readArmTemplate, type SuppliedParameters } from '../templates/arm/armTemplate';
-import { analyseTemplate } from '../templates/analyseTemplate';
 import type { DocumentInput, DocumentKind } from './documentKind';
+import { JSON_SELECTOR } from './editorSelectors';
+import { analyseTemplateModel } from './templateKindAnalysis';
 
 /** Values from the first parameters file beside the template (none when there is none or it cannot be read). */
-function suppliedParametersFor(path: string): SuppliedParameters {
+function suppliedParametersFor(path: string, files: FileAccess): SuppliedParameters {
   for (const candidate of parameterFileCandidates(path)) {
-    try {
-      return readParameterFile(readFileSync(candidate, 'utf8'));
-    } catch {
-      // Not there or unreadable: try the next name.
-    }
+    const text = files.readText(candidate);
+    if (text !== undefined) return readParameterFile(text);
   }
   return new Map();
 }
@@ -26,6 +25,8 @@ export function isArmTemplateDocument(input: DocumentInput): boolean {
 export const armTemplateDocumentKind: DocumentKind = {
   id: 'arm-template',
   fileExtensions: ['.json'],
+  editorSelector: JSON_SELECTOR,
+  commentStyle: SLASH_COMMENT,
   matches: isArmTemplateDocument,
-  analyse: (input, context) => analyseTemplate(readArmTemplate(input.text, suppliedParametersFor(input.path)), input.path, context),
+  analyse: (input, context) => analyseTemplateModel(readArmTemplate(input.text, suppliedParametersFor(input.path, context.files)), input, context),
 };

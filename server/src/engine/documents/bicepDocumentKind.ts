@@ -1,6 +1,8 @@
-import { analyseTemplate } from '../templates/analyseTemplate';
+import { SLASH_COMMENT } from '../findings/commentStyle';
 import { readBicepTemplate } from '../templates/bicepTemplate';
 import type { DocumentInput, DocumentKind } from './documentKind';
+import { BICEP_SELECTOR } from './editorSelectors';
+import { analyseTemplateModel } from './templateKindAnalysis';
 
 export function isBicepDocument(input: DocumentInput): boolean {
   if (input.languageId !== undefined) return input.languageId === 'bicep';
@@ -10,6 +12,8 @@ export function isBicepDocument(input: DocumentInput): boolean {
 export const bicepDocumentKind: DocumentKind = {
   id: 'bicep',
   fileExtensions: ['.bicep'],
+  editorSelector: BICEP_SELECTOR,
+  commentStyle: SLASH_COMMENT,
   matches: isBicepDocument,
-  analyse: (input, context) => analyseTemplate(readBicepTemplate(input.text), input.path, context),
+  analyse: (input, context) => analyseTemplateModel(readBicepTemplate(input.text), input, context),
 };

@@ -1,13 +1,14 @@
-import type { DocumentInput, DocumentKind } from './documentKind';
+import type { FileAccess } from '../files/fileAccess';
 import { apiopsArtifactDocumentKind } from './apiopsArtifactDocumentKind';
 import { armTemplateDocumentKind } from './armTemplateDocumentKind';
 import { bicepDocumentKind } from './bicepDocumentKind';
 import { configDocumentKind } from './configDocumentKind';
+import type { DocumentInput, DocumentKind } from './documentKind';
 import { policyDocumentKind } from './policyDocumentKind';
 
 /** Every document kind, in the order they are tried. */
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [configDocumentKind, policyDocumentKind, armTemplateDocumentKind, apiopsArtifactDocumentKind, bicepDocumentKind];
 
-export function documentKindFor(input: DocumentInput): DocumentKind | undefined {
-  return DOCUMENT_KINDS.find((kind) => kind.matches(input));
+export function documentKindFor(input: DocumentInput, files: FileAccess): DocumentKind | undefined {
+  return DOCUMENT_KINDS.find((kind) => kind.matches(input, files));
 }

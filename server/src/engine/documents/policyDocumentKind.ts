@@ -1,5 +1,7 @@
-import { analysePolicyDocument } from '../analysis/analysePolicyDocument';
+import { XML_COMMENT } from '../findings/commentStyle';
 import type { DocumentInput, DocumentKind } from './documentKind';
+import { POLICY_SELECTOR } from './editorSelectors';
+import { analysePolicy } from './policy/analysePolicy';
 
 const POLICY_FILE_NAME = /(^|[\\/])(policy\.xml|[^\\/]*\.policy\.xml|[^\\/]*\.apim\.xml)$/i;
 /** The root element, after an optional BOM, XML declaration and comments. */
@@ -16,6 +18,8 @@ export function isPolicyDocument(input: DocumentInput): boolean {
 export const policyDocumentKind: DocumentKind = {
   id: 'policy',
   fileExtensions: ['.xml'],
+  editorSelector: POLICY_SELECTOR,
+  commentStyle: XML_COMMENT,
   matches: isPolicyDocument,
-  analyse: analysePolicyDocument,
+  analyse: analysePolicy,
 };

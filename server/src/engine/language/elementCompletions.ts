@@ -1,5 +1,5 @@
-import { SECTION_ORDER, findPolicy, policiesAllowedIn, policyStatements, shapeOf } from '../catalog/catalog';
-import type { ChildElementDefinition, ElementShape, PolicyDefinition, PolicySection } from '../catalog/policyDefinition';
+import { findPolicy, policiesAllowedIn, policyStatements, shapeOf } from '../catalog/catalog';
+import type { ChildElementDefinition, ElementShape, PolicyDefinition } from '../catalog/policyDefinition';
 import { childElements, type XmlElement } from '../policy/syntaxTree';
 import type { CursorContext } from './cursorContext';
 import { resolveElement } from './elementResolution';
@@ -7,6 +7,7 @@ import type { LanguageCompletion } from './languageCompletion';
 import type { LanguageEnvironment } from './languageEnvironment';
 import { childElementMarkdown, policyMarkdown } from './policyMarkdown';
 import { attributePlaceholder } from './snippetText';
+import { POLICY_SECTIONS, type PolicySection } from '../policy/policyVocabulary';
 
 type ElementNamePlace = Extract<CursorContext, { kind: 'element-name' }>;
 
@@ -53,7 +54,7 @@ function childCandidate(child: ChildElementDefinition, owner: PolicyDefinition |
 function statementsFor(section: PolicySection | undefined, environment: LanguageEnvironment): readonly PolicyDefinition[] {
   const scope = environment.scope === 'fragment' ? undefined : environment.scope;
   if (section !== undefined) return policiesAllowedIn(section, scope, environment.gateway);
-  const anywhere = new Set(SECTION_ORDER.flatMap((candidate) => policiesAllowedIn(candidate, scope, environment.gateway)));
+  const anywhere = new Set(POLICY_SECTIONS.flatMap((candidate) => policiesAllowedIn(candidate, scope, environment.gateway)));
   return policyStatements().filter((definition) => anywhere.has(definition));
 }
 
@@ -65,7 +66,7 @@ function candidatesIn(parent: XmlElement | undefined, typing: XmlElement | undef
   const siblings = childElements(parent).filter((child) => child !== typing);
   const present = new Set(siblings.map((child) => child.name));
   if (parent.name === 'policies' && parent.parent === undefined) {
-    return SECTION_ORDER.filter((section) => !present.has(section)).map((section) => policyCandidate(findPolicy(section) as PolicyDefinition));
+    return POLICY_SECTIONS.filter((section) => !present.has(section)).map((section) => policyCandidate(findPolicy(section) as PolicyDefinition));
   }
   if (shape.content === 'policies') {
     const statements = statementsFor(resolved.section, environment);

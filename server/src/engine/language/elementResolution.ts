@@ -1,7 +1,8 @@
-import { findChildElement, findPolicy, isSectionName, shapeOf } from '../catalog/catalog';
-import type { ChildElementDefinition, ElementShape, PolicyDefinition, PolicySection } from '../catalog/policyDefinition';
+import { findChildElement, findPolicy, shapeOf } from '../catalog/catalog';
+import type { ChildElementDefinition, ElementShape, PolicyDefinition } from '../catalog/policyDefinition';
 import { sectionOf } from '../policy/treeQueries';
 import type { XmlElement } from '../policy/syntaxTree';
+import { isPolicySection, type PolicySection } from '../policy/policyVocabulary';
 
 /** What the catalog says about one element of a document, found by following its ancestors from the root. */
 export interface ResolvedElement {
@@ -49,7 +50,7 @@ export function resolveElement(element: XmlElement): ResolvedElement {
     const parentShape = resolved.shape;
     if (!parentShape) return UNKNOWN;
     if (parentShape === findPolicy('policies')) {
-      const section = isSectionName(current.name) ? findPolicy(current.name) : undefined;
+      const section = isPolicySection(current.name) ? findPolicy(current.name) : undefined;
       if (!section) return UNKNOWN;
       resolved = { shape: section, definition: section, child: undefined, owner: section, section: current.name as PolicySection };
     } else if (parentShape.content === 'policies') {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { PolicyWorkspace } from '../analysis/policyWorkspace';
+import type { PolicyWorkspace } from '../workspace/policyWorkspace';
 
 /**
  * The fragments, named values and backends a policy file can refer to, as plain data with the absolute

@@ -1,3 +1,4 @@
+import { isPolicySection } from './policyVocabulary';
 import type { Span } from '../text/span';
 import type { XmlDocument, XmlElement } from './syntaxTree';
 import { attribute, childElements } from './syntaxTree';
@@ -12,7 +13,6 @@ export interface OutlineItem {
   readonly children: OutlineItem[];
 }
 
-const SECTIONS = new Set(['inbound', 'backend', 'outbound', 'on-error']);
 /** Attributes that identify a statement best, shown as the outline detail. */
 const DETAIL_ATTRIBUTES = ['id', 'name', 'fragment-id', 'backend-id', 'condition', 'counter-key', 'variable-name', 'base-url', 'url'];
 const MAX_DETAIL_LENGTH = 60;
@@ -22,7 +22,7 @@ export function policyOutline(document: XmlDocument): OutlineItem[] {
 }
 
 function outlineOf(element: XmlElement): OutlineItem {
-  const role = element.parent === undefined ? 'root' : SECTIONS.has(element.name) && element.parent.parent === undefined ? 'section' : 'policy';
+  const role = element.parent === undefined ? 'root' : isPolicySection(element.name) && element.parent.parent === undefined ? 'section' : 'policy';
   return {
     name: element.name,
     detail: detailOf(element),

@@ -1,7 +1,5 @@
+import { isPolicySection, type PolicySection } from './policyVocabulary';
 import type { XmlAttribute, XmlDocument, XmlElement, XmlNode } from './syntaxTree';
-
-export const SECTION_NAMES = ['inbound', 'backend', 'outbound', 'on-error'] as const;
-export type SectionName = (typeof SECTION_NAMES)[number];
 
 /** Every element among `nodes` and below them, in document order (iterative; the tree is depth-limited anyway). */
 export function elementsIn(nodes: readonly XmlNode[]): XmlElement[] {
@@ -16,27 +14,51 @@ export function elementsIn(nodes: readonly XmlNode[]): XmlElement[] {
   return found;
 }
 
-/** Every element of the document in document order. */
-export function allElements(document: XmlDocument): XmlElement[] {
-  return elementsIn(document.children);
+/** A document's elements in document order and by name, built on first use: every rule then shares one walk. */
+interface ElementIndex {
+  readonly all: readonly XmlElement[];
+  readonly byName: ReadonlyMap<string, readonly XmlElement[]>;
 }
 
-export function elementsNamed(document: XmlDocument, ...names: string[]): XmlElement[] {
-  return allElements(document).filter((element) => names.includes(element.name));
+const ELEMENT_INDEXES = new WeakMap<XmlDocument, ElementIndex>();
+
+function elementIndex(document: XmlDocument): ElementIndex {
+  const cached = ELEMENT_INDEXES.get(document);
+  if (cached) return cached;
+  const all = elementsIn(document.children);
+  const byName = new Map<string, XmlElement[]>();
+  for (const element of all) {
+    const named = byName.get(element.name);
+    if (named) named.push(element);
+    else byName.set(element.name, [element]);
+  }
+  const index = { all, byName };
+  ELEMENT_INDEXES.set(document, index);
+  return index;
+}
+
+/** Every element of the document in document order. */
+export function allElements(document: XmlDocument): readonly XmlElement[] {
+  return elementIndex(document).all;
+}
+
+/** The elements with one of the names, in document order. */
+export function elementsNamed(document: XmlDocument, ...names: string[]): readonly XmlElement[] {
+  const index = elementIndex(document);
+  if (names.length === 1) return index.byName.get(names[0]) ?? [];
+  return index.all.filter((element) => names.includes(element.name));
 }
 
 /** The section (inbound, backend, outbound, on-error) an element is in, for `<policies>` documents. */
-export function sectionOf(element: XmlElement): SectionName | undefined {
+export function sectionOf(element: XmlElement): PolicySection | undefined {
   for (let current: XmlElement | undefined = element; current; current = current.parent) {
-    if (current.parent?.name === 'policies' && current.parent.parent === undefined && (SECTION_NAMES as readonly string[]).includes(current.name)) {
-      return current.name as SectionName;
-    }
+    if (current.parent?.name === 'policies' && current.parent.parent === undefined && isPolicySection(current.name)) return current.name;
   }
   return undefined;
 }
 
 /** The `<inbound>` (etc.) element of a `<policies>` document. */
-export function sectionElement(document: XmlDocument, section: SectionName): XmlElement | undefined {
+export function sectionElement(document: XmlDocument, section: PolicySection): XmlElement | undefined {
   const root = document.root;
   if (!root || root.name !== 'policies') return undefined;
   return root.children.find((child): child is XmlElement => child.kind === 'element' && child.name === section);

@@ -2,8 +2,9 @@ import { attribute } from '../policy/syntaxTree';
 import { THROTTLING_POLICIES } from '../rules/chain/rate-limit-missing';
 import { pathCoverage, type PathCoverage } from '../rules/functions/onEveryPath';
 import type { EffectivePolicy } from '../workspace/effectivePolicy';
-import { findPolicies, POLICY_SECTIONS } from '../workspace/effectiveStatement';
+import { findPolicies } from '../workspace/effectiveStatement';
 import { artifactTreeOf, type BackendNode, type ServiceModel } from '../workspace/serviceModel';
+import { POLICY_SECTIONS } from '../policy/policyVocabulary';
 
 /** How well one chain (or, aggregated, one API or operation) has a safeguard. */
 export type CoverageStatus = 'ok' | 'partial' | 'missing';

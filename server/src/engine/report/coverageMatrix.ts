@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { PolicyWorkspace } from '../analysis/policyWorkspace';
+import type { PolicyWorkspace } from '../workspace/policyWorkspace';
 import { computeEffectivePolicy } from '../workspace/effectivePolicy';
 import { scopeChainsForApi, standaloneChain, type ScopeChain } from '../workspace/scopeChain';
 import type { ServiceModel } from '../workspace/serviceModel';

@@ -1,6 +1,6 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { apiopsArtifactPosition } from '../templates/apiops/apiopsArtifactPosition';
-import type { PolicyWorkspace } from '../analysis/policyWorkspace';
+import type { PolicyWorkspace } from '../workspace/policyWorkspace';
 import { severityRank, type Finding, type FindingKind, type Severity } from '../findings/finding';
 import { PILLAR_TITLES, PILLARS, type Pillar } from '../rules/pillar';
 import { ruleMetaById } from '../rules/ruleCatalog';

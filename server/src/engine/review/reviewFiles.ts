@@ -2,8 +2,8 @@ import { statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { analyseDocument } from '../analysis/analyseDocument';
 import type { AnalysisContext } from '../analysis/analysisContext';
-import { readTextFile } from '../analysis/defaultAnalysisContext';
-import { PolicyWorkspace } from '../analysis/policyWorkspace';
+import type { FileAccess } from '../files/fileAccess';
+import { PolicyWorkspace } from '../workspace/policyWorkspace';
 import { DOCUMENT_KINDS } from '../documents/documentKinds';
 import type { RuleFailure } from '../rules/runRules';
 import { LineMap } from '../text/lineMap';
@@ -16,10 +16,10 @@ export function reviewedExtensions(): ReadonlySet<string> {
 }
 
 /** Reads each file once, however many times discovery, effective policy and analysis ask for it. */
-function cachedReader(): (path: string) => string | undefined {
+function cachedReader(files: FileAccess): (path: string) => string | undefined {
   const texts = new Map<string, string | undefined>();
   return (path) => {
-    if (!texts.has(path)) texts.set(path, readTextFile(path));
+    if (!texts.has(path)) texts.set(path, files.readText(path));
     return texts.get(path);
   };
 }
@@ -60,11 +60,12 @@ function* reviewSteps(paths: readonly string[], baseContext: ReviewContext): Gen
   const files: FileReview[] = [];
   const errors: FileError[] = [];
   const failures: { path: string; failure: RuleFailure }[] = [];
-  const read = cachedReader();
+  const read = cachedReader(baseContext.files);
   const listed = listWorkspaceFiles(paths, reviewedExtensions());
   const workspaces = workspacesOf(paths, listed, read);
   const context: AnalysisContext = {
     ...baseContext,
+    files: { readText: read, listFolder: (path) => baseContext.files.listFolder(path) },
     workspaceFor: (path) =>
       workspaces.filter((workspace) => workspace.relativePathOf(path) !== undefined).sort((a, b) => b.root.length - a.root.length)[0] ??
       baseContext.workspaceFor?.(path),

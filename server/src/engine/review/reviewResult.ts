@@ -1,4 +1,4 @@
-import type { PolicyWorkspace } from '../analysis/policyWorkspace';
+import type { PolicyWorkspace } from '../workspace/policyWorkspace';
 import type { Finding } from '../findings/finding';
 import type { LineMap } from '../text/lineMap';
 

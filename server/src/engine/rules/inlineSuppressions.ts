@@ -43,13 +43,19 @@ export function inlineSuppressions(document: XmlDocument, lineMap: LineMap): Inl
   return found;
 }
 
-/** `// apim-studio-disable-next-line rule-id: reason` */
-const LINE_COMMENT_DIRECTIVE = /\/\/([ \t]*apim-studio-disable-next-line[^\r\n]*)/g;
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
 
-/** Finds suppression directives in `//` comments (Bicep, and ARM templates, which accept comments). */
-export function lineCommentSuppressions(text: string, lineMap: LineMap): InlineSuppression[] {
+/**
+ * Finds suppression directives in line comments (`// apim-studio-disable-next-line rule-id: reason` in Bicep
+ * and ARM, `#` in Terraform); `markers` are the dialect's line comment markers.
+ */
+export function lineCommentSuppressions(text: string, lineMap: LineMap, markers: readonly string[]): InlineSuppression[] {
+  if (markers.length === 0) return [];
+  const directive = new RegExp(`(?:${markers.map(escapeRegExp).join('|')})([ \\t]*apim-studio-disable-next-line[^\\r\\n]*)`, 'g');
   const found: InlineSuppression[] = [];
-  for (const match of text.matchAll(LINE_COMMENT_DIRECTIVE)) {
+  for (const match of text.matchAll(directive)) {
     const start = match.index ?? 0;
     const suppression = directiveIn(match[1], start, start + match[0].length, lineMap);
     if (suppression) found.push(suppression);

@@ -1,8 +1,8 @@
 import type { Fix } from '../findings/finding';
 import type { XmlDocument } from '../policy/syntaxTree';
-import type { DocumentScope } from '../schema/schemaContext';
 import type { Span } from '../text/span';
 import type { RuleMeta } from './ruleMeta';
+import { type DocumentScope } from '../policy/policyVocabulary';
 
 
 export type Environment = 'production' | 'nonproduction';

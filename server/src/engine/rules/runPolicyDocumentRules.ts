@@ -1,8 +1,8 @@
 import type { XmlDocument } from '../policy/syntaxTree';
-import type { DocumentScope } from '../schema/schemaContext';
 import type { PolicyDocumentRule } from './policyRule';
 import type { RuleSettings } from './ruleSettings';
 import { runRules, type RuleRun } from './runRules';
+import { type DocumentScope } from '../policy/policyVocabulary';
 
 export interface PolicyRulesInput {
   readonly text: string;

@@ -1,7 +1,8 @@
-import type { PolicyDefinition, PolicySection } from '../catalog/policyDefinition';
+import type { PolicyDefinition } from '../catalog/policyDefinition';
 import type { XmlElement } from '../policy/syntaxTree';
 import type { SchemaContext } from './schemaContext';
 import type { SchemaReporter } from './schemaReporter';
+import { type PolicySection } from '../policy/policyVocabulary';
 
 function list(items: readonly string[]): string {
   return items.length > 0 ? items.join(', ') : 'none';

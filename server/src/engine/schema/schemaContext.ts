@@ -1,7 +1,5 @@
-import type { GatewayType, PolicyScope } from '../catalog/policyDefinition';
-
-/** Where a policy document is attached: a scope, or `fragment` for a policy fragment. */
-export type DocumentScope = PolicyScope | 'fragment';
+import type { GatewayType } from '../catalog/policyDefinition';
+import type { DocumentScope } from '../policy/policyVocabulary';
 
 /** What the validator knows about the document's surroundings; every part is optional. */
 export interface SchemaContext {

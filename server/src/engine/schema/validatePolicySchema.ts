@@ -1,14 +1,12 @@
 import {
-  SECTION_ORDER,
   findChildElement,
   findPolicy,
   isCatalogElementName,
-  isSectionName,
   policiesAllowedIn,
   policyStatements,
   shapeOf,
 } from '../catalog/catalog';
-import type { ElementShape, PolicyDefinition, PolicySection } from '../catalog/policyDefinition';
+import type { ElementShape, PolicyDefinition } from '../catalog/policyDefinition';
 import type { Finding } from '../findings/finding';
 import { childElements, type XmlDocument, type XmlElement, type XmlNode } from '../policy/syntaxTree';
 import { checkAttributes } from './attributeChecks';
@@ -19,6 +17,7 @@ import type { SchemaContext } from './schemaContext';
 import { renameElementFixes } from './schemaFixes';
 import { SchemaReporter } from './schemaReporter';
 import { checkFragmentReference, checkNamedValues } from './workspaceReferenceChecks';
+import { isPolicySection, POLICY_SECTIONS, type PolicySection } from '../policy/policyVocabulary';
 
 /**
  * Checks a parsed policy document against the policy catalog: document shape, element placement,
@@ -96,10 +95,10 @@ class SchemaWalk {
     const seen = new Set<string>();
     let latest: XmlElement | undefined;
     for (const child of childElements(root)) {
-      if (isSectionName(child.name)) {
+      if (isPolicySection(child.name)) {
         if (seen.has(child.name)) {
           this.reporter.report('repeated-section', `Section <${child.name}> appears more than once.`, child.nameSpan);
-        } else if (latest && SECTION_ORDER.indexOf(child.name) < SECTION_ORDER.indexOf(latest.name as PolicySection)) {
+        } else if (latest && POLICY_SECTIONS.indexOf(child.name) < POLICY_SECTIONS.indexOf(latest.name as PolicySection)) {
           this.reporter.report(
             'section-out-of-order',
             `Section <${child.name}> comes after <${latest.name}>; APIM runs the sections in pipeline order anyway, but readers expect inbound, backend, outbound, on-error.`,
@@ -120,14 +119,14 @@ class SchemaWalk {
       } else if (isCatalogElementName(child.name)) {
         this.reporter.report('element-not-allowed-here', `<${child.name}> can't be a child of <policies>.`, child.nameSpan);
       } else {
-        this.reportUnknown(child, SECTION_ORDER, 'in <policies>');
+        this.reportUnknown(child, POLICY_SECTIONS, 'in <policies>');
       }
     }
   }
 
   /** The children of a section, a fragment or a container policy: policy statements and `<base />`. */
   private checkStatements(container: XmlElement, place: StatementPlace): void {
-    const isSection = isSectionName(container.name) && container.parent?.name === 'policies';
+    const isSection = isPolicySection(container.name) && container.parent?.name === 'policies';
     let baseSeen = false;
     for (const child of childElements(container)) {
       if (child.name === 'base') {
@@ -162,7 +161,7 @@ class SchemaWalk {
 
   private reportMisplacedStructure(element: XmlElement, place: StatementPlace): void {
     let message: string;
-    if (isSectionName(element.name)) {
+    if (isPolicySection(element.name)) {
       message = place.inFragment
         ? `A fragment holds policy statements, not sections like <${element.name}>.`
         : `Section <${element.name}> belongs directly in <policies>.`;

@@ -1,3 +1,4 @@
+import { BICEP_DIALECT } from './bicep/bicepDialect';
 import type { BicepScope } from './bicep/bicepEvaluation';
 import { createBicepScope, evaluateBicepValue } from './bicep/bicepEvaluation';
 import { parseBicep } from './bicep/bicepParser';
@@ -78,5 +79,5 @@ export function readBicepTemplate(text: string): TemplateModel {
     return templateResource;
   };
   for (const resource of collectBicepResources(file)) resources.push(convert(resource, 0));
-  return { dialect: 'bicep', text, resources, syntaxFindings: findings, indentUnit: detectIndentUnit(text) };
+  return { dialect: BICEP_DIALECT, text, resources, syntaxFindings: findings, indentUnit: detectIndentUnit(text) };
 }

@@ -1,9 +1,5 @@
-import type { AnalysisContext } from '../analysis/analysisContext';
-import { analysePolicyDocument } from '../analysis/analysePolicyDocument';
-import type { Finding } from '../findings/finding';
-import type { RuleFailure } from '../rules/runRules';
-import type { DocumentScope } from '../schema/schemaContext';
-import { mapEmbeddedFinding, type HostStringStyle } from './embeddedTextMapping';
+import type { DocumentScope } from '../policy/policyVocabulary';
+import type { HostStringStyle } from './templateDialect';
 import type { TemplateModel, TemplateNode, TemplateResource } from './templateModel';
 import { apimTypeOf, lookupPath, propertyAt } from './templateQueries';
 
@@ -55,10 +51,7 @@ function contentNode(resource: TemplateResource): TemplateNode | undefined {
 }
 
 function styleOf(model: TemplateModel, node: TemplateNode): HostStringStyle {
-  if (model.dialect === 'arm') return 'json';
-  // A `'''` string skips one newline after its opening delimiter.
-  const start = node.literalText?.sourceSpan.start ?? node.span.start;
-  return /'''(\r?\n)?$/.test(model.text.slice(Math.max(0, start - 5), start)) ? 'bicep-multiline' : 'bicep';
+  return model.dialect.stringStyleAt(model.text, node.literalText?.sourceSpan.start ?? node.span.start);
 }
 
 /** The policies a template carries inline, and the policy resources that link to files. */
@@ -86,19 +79,5 @@ export function findTemplatePolicies(model: TemplateModel): { embedded: Embedded
 }
 
 function isFileLoad(model: TemplateModel, node: TemplateNode): boolean {
-  return model.dialect === 'bicep' && /^(sys\.)?loadTextContent\s*\(/.test(model.text.slice(node.span.start, node.span.end));
-}
-
-/** Runs the policy analysis on every embedded policy and maps the findings into the template. */
-export function analyseEmbeddedPolicies(model: TemplateModel, path: string, context: AnalysisContext): { findings: Finding[]; failures: RuleFailure[] } {
-  const findings: Finding[] = [];
-  const failures: RuleFailure[] = [];
-  for (const policy of findTemplatePolicies(model).embedded) {
-    const text = policy.content.literalText;
-    if (text === undefined) continue;
-    const analysis = analysePolicyDocument({ path, text: text.value, languageId: 'apim-policy' }, context, { scope: policy.scope });
-    for (const finding of analysis.findings) findings.push(mapEmbeddedFinding(finding, text, policy.style));
-    failures.push(...analysis.failures);
-  }
-  return { findings, failures };
+  return model.dialect.loadsFile(model.text.slice(node.span.start, node.span.end));
 }

@@ -1,10 +1,7 @@
 import type { Finding, Fix, TextEdit } from '../findings/finding';
 import type { Span } from '../text/span';
 import { valueSpanToSource, type DecodedText } from './bicep/bicepStringValue';
-import { escapeForJsonString } from './arm/jsonStringText';
-
-/** How text is written inside the host string: a JSON string, a Bicep `'...'` string, or a verbatim Bicep `'''` string. */
-export type HostStringStyle = 'json' | 'bicep' | 'bicep-multiline';
+import type { HostStringStyle } from './templateDialect';
 
 /**
  * The source offset of a decoded offset when it sits on a character boundary of the source (not inside
@@ -27,17 +24,10 @@ export function exactSourceOffset(text: DecodedText, valueOffset: number): numbe
   return valueOffset === run.valueStart ? run.sourceStart : undefined;
 }
 
-/** Text for inside the host string; undefined when it cannot be written there (`'''` in a verbatim string). */
-export function escapeForHost(value: string, style: HostStringStyle): string | undefined {
-  if (style === 'json') return escapeForJsonString(value);
-  if (style === 'bicep-multiline') return value.includes("'''") ? undefined : value;
-  return value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t').replace(/\$\{/g, '\\${');
-}
-
 function mapEdit(edit: TextEdit, text: DecodedText, style: HostStringStyle): TextEdit | undefined {
   const start = exactSourceOffset(text, edit.span.start);
   const end = exactSourceOffset(text, edit.span.end);
-  const newText = escapeForHost(edit.newText, style);
+  const newText = style.escape(edit.newText);
   if (start === undefined || end === undefined || newText === undefined || end < start) return undefined;
   return { span: { start, end }, newText };
 }

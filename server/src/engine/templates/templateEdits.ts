@@ -1,39 +1,41 @@
 import type { TextEdit } from '../findings/finding';
 import { lineIndentAt, startsLine } from './indentation';
-import type { TemplateDialect, TemplateModel, TemplateNode, TemplateStaticValue } from './templateModel';
+import type { TemplateDialect } from './templateDialect';
+import type { TemplateModel, TemplateNode, TemplateStaticValue } from './templateModel';
 import { propertyOf } from './templateQueries';
-
-function bicepKey(key: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? key : bicepString(key);
-}
-
-function bicepString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t').replace(/\$\{/g, '\\${')}'`;
-}
 
 /** Key and value as the dialect writes a property. */
 function propertyText(dialect: TemplateDialect, key: string, value: TemplateStaticValue, indent: string, unit: string): string {
-  return dialect === 'arm' ? `${JSON.stringify(key)}: ${renderValue(dialect, value, indent, unit)}` : `${bicepKey(key)}: ${renderValue(dialect, value, indent, unit)}`;
+  return dialect.propertyText(key, renderValue(dialect, value, indent, unit));
+}
+
+/** Members one per line, each indented, separated as the dialect separates them. */
+function memberLines(dialect: TemplateDialect, members: readonly string[], inner: string): string {
+  return members.map((member) => `${inner}${member}`).join(`${dialect.memberSeparator}\n`);
 }
 
 /**
- * A value written in the dialect: JSON for ARM, Bicep literals for Bicep. Objects and arrays span
- * lines, indented one step from `indent` (the indentation of the line they start on).
+ * A value written in the dialect. Objects (and arrays, where the dialect writes them one item per line)
+ * span lines, indented one step from `indent` (the indentation of the line they start on).
  */
 export function renderValue(dialect: TemplateDialect, value: TemplateStaticValue, indent: string, unit: string): string {
-  if (typeof value === 'string') return dialect === 'arm' ? JSON.stringify(value) : bicepString(value);
+  if (typeof value === 'string') return dialect.stringLiteral(value);
   if (value === null || typeof value !== 'object') return String(value);
   const inner = indent + unit;
   if (Array.isArray(value)) {
     const items = value as readonly TemplateStaticValue[];
     if (items.length === 0) return '[]';
-    if (dialect === 'arm') return `[${items.map((item) => renderValue(dialect, item, inner, unit)).join(', ')}]`;
-    return `[\n${items.map((item) => `${inner}${renderValue(dialect, item, inner, unit)}`).join('\n')}\n${indent}]`;
+    const rendered = items.map((item) => renderValue(dialect, item, inner, unit));
+    if (dialect.inlineArrays) return `[${rendered.join(', ')}]`;
+    return `[\n${memberLines(dialect, rendered, inner)}\n${indent}]`;
   }
   const entries = Object.entries(value as { readonly [key: string]: TemplateStaticValue });
   if (entries.length === 0) return '{}';
-  const separator = dialect === 'arm' ? ',\n' : '\n';
-  return `{\n${entries.map(([key, member]) => `${inner}${propertyText(dialect, key, member, inner, unit)}`).join(separator)}\n${indent}}`;
+  return `{\n${memberLines(
+    dialect,
+    entries.map(([key, member]) => propertyText(dialect, key, member, inner, unit)),
+    inner,
+  )}\n${indent}}`;
 }
 
 /** Replaces a written value with another. */
@@ -51,8 +53,11 @@ export function insertPropertiesEdit(model: TemplateModel, object: TemplateNode,
     if (text[object.span.start] !== '{' || text[object.span.end - 1] !== '}' || inside.trim() !== '') return undefined;
     const indent = lineIndentAt(text, object.span.start);
     const inner = indent + indentUnit;
-    const separator = dialect === 'arm' ? ',\n' : '\n';
-    const body = entries.map(([key, value]) => `${inner}${propertyText(dialect, key, value, inner, indentUnit)}`).join(separator);
+    const body = memberLines(
+      dialect,
+      entries.map(([key, value]) => propertyText(dialect, key, value, inner, indentUnit)),
+      inner,
+    );
     return { span: object.span, newText: `{\n${body}\n${indent}}` };
   }
   if (!startsLine(text, last.span.start)) {
@@ -62,11 +67,11 @@ export function insertPropertiesEdit(model: TemplateModel, object: TemplateNode,
   }
   const indent = lineIndentAt(text, last.span.start);
   const lines = entries.map(([key, value]) => `${indent}${propertyText(dialect, key, value, indent, indentUnit)}`);
-  if (dialect === 'bicep') return { span: { start: last.span.end, end: last.span.end }, newText: `\n${lines.join('\n')}` };
-  // A trailing comma after the last property (allowed in JSONC) is kept, and the new ones follow it.
+  if (dialect.memberSeparator === '') return { span: { start: last.span.end, end: last.span.end }, newText: `\n${lines.join('\n')}` };
+  // A trailing separator after the last property (allowed in JSONC) is kept, and the new ones follow it.
   const trailingComma = /^\s*,/.exec(text.slice(last.span.end, last.span.end + 200));
   const at = trailingComma ? last.span.end + trailingComma[0].length : last.span.end;
-  return { span: { start: at, end: at }, newText: `${trailingComma ? '' : ','}\n${lines.join(',\n')}` };
+  return { span: { start: at, end: at }, newText: `${trailingComma ? '' : dialect.memberSeparator}\n${lines.join(`${dialect.memberSeparator}\n`)}` };
 }
 
 /**

@@ -1,9 +1,8 @@
 import type { Finding } from '../findings/finding';
 import type { Span } from '../text/span';
 import type { DecodedText } from './bicep/bicepStringValue';
+import type { TemplateDialect } from './templateDialect';
 
-/** The two template languages; they share one model so rules are written once. */
-export type TemplateDialect = 'arm' | 'bicep';
 
 /** A value known before deployment (JSON-shaped). */
 export type TemplateStaticValue =

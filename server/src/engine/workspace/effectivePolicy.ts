@@ -1,12 +1,8 @@
 import { attribute, childElements, type XmlDocument, type XmlElement } from '../policy/syntaxTree';
-import {
-  CONTAINER_POLICIES,
-  type EffectiveStatement,
-  type FragmentInclusion,
-  type PolicySection,
-} from './effectiveStatement';
+import { CONTAINER_POLICIES, type EffectiveStatement, type FragmentInclusion } from './effectiveStatement';
 import { scopeChainsForPolicyFile, type ScopeChain, type ScopeLevel } from './scopeChain';
 import { artifactTreeOf, type FragmentNode, type ServiceModel } from './serviceModel';
+import { type PolicySection } from '../policy/policyVocabulary';
 
 /** Parsed policy documents by workspace-relative path; undefined when a file cannot be read or parsed. */
 export type DocumentSource = (path: string) => XmlDocument | undefined;

@@ -1,5 +1,6 @@
 import type { EffectivePolicy, EffectiveSection } from './effectivePolicy';
-import { CONTAINER_POLICIES, POLICY_SECTIONS, type EffectiveStatement } from './effectiveStatement';
+import { CONTAINER_POLICIES, type EffectiveStatement } from './effectiveStatement';
+import { POLICY_SECTIONS } from '../policy/policyVocabulary';
 
 const INDENT = '  ';
 

@@ -1,9 +1,6 @@
 import type { XmlDocument, XmlElement } from '../policy/syntaxTree';
 import type { ScopeLevel } from './scopeChain';
 
-export type PolicySection = 'inbound' | 'backend' | 'outbound' | 'on-error';
-
-export const POLICY_SECTIONS: readonly PolicySection[] = ['inbound', 'backend', 'outbound', 'on-error'];
 
 /** One `include-fragment` that brought a statement in. */
 export interface FragmentInclusion {

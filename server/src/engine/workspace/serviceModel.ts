@@ -160,6 +160,9 @@ export interface ServiceModel {
   readonly problems: readonly DiscoveryProblem[];
 }
 
+/** The model of a loose file: no roots, no scopes. */
+export const EMPTY_SERVICE_MODEL: ServiceModel = { roots: [], policyFiles: new Map(), problems: [] };
+
 /** The tree (service or workspace) a scope belongs to. */
 export function artifactTreeOf(
   model: ServiceModel,

@@ -1,4 +1,5 @@
-import type { ChildElementDefinition, PolicyDefinition, PolicySection } from '../policyDefinition';
+import type { ChildElementDefinition, PolicyDefinition } from '../policyDefinition';
+import { type PolicySection } from '../../policy/policyVocabulary';
 
 const ALL_SCOPES = ['global', 'workspace', 'product', 'api', 'operation'] as const;
 const ALL_GATEWAYS = ['classic', 'v2', 'consumption', 'self-hosted', 'workspace'] as const;

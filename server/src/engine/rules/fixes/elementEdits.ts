@@ -1,6 +1,7 @@
 import type { TextEdit } from '../../findings/finding';
 import { childElements, type XmlDocument, type XmlElement } from '../../policy/syntaxTree';
-import { indentationOf, SECTION_NAMES, sectionElement, type SectionName } from '../../policy/treeQueries';
+import { POLICY_SECTIONS, type PolicySection } from '../../policy/policyVocabulary';
+import { indentationOf, sectionElement } from '../../policy/treeQueries';
 
 /** Removes an element together with its line's indentation and line break, so no blank line is left. */
 export function removeElementEdit(text: string, element: XmlElement): TextEdit {
@@ -73,7 +74,7 @@ export function insertSectionEdit(document: XmlDocument, root: XmlElement, marku
  * policies still run first), else as the first child; creates the section (with `<base />`) when missing.
  * Undefined when the document has no `<policies>` root.
  */
-export function insertIntoSectionEdit(document: XmlDocument, section: SectionName, markup: string): TextEdit | undefined {
+export function insertIntoSectionEdit(document: XmlDocument, section: PolicySection, markup: string): TextEdit | undefined {
   const root = document.root;
   if (!root || root.name !== 'policies') return undefined;
   const existing = sectionElement(document, section);
@@ -87,7 +88,7 @@ export function insertIntoSectionEdit(document: XmlDocument, section: SectionNam
     .map((line) => (line.length > 0 ? unit + line : line))
     .join('\n');
   const sections = childElements(root);
-  const order = SECTION_NAMES.indexOf(section);
-  const before = sections.find((candidate) => SECTION_NAMES.indexOf(candidate.name as SectionName) > order);
+  const order = POLICY_SECTIONS.indexOf(section);
+  const before = sections.find((candidate) => POLICY_SECTIONS.indexOf(candidate.name as PolicySection) > order);
   return insertSectionEdit(document, root, `<${section}>\n${unit}<base />\n${body}\n</${section}>`, before);
 }

@@ -2,8 +2,9 @@ import { attribute } from '../../policy/syntaxTree';
 import { isExpressionValue, usesNamedValue } from '../../policy/treeQueries';
 import { aiApiEvidence } from '../../workspace/aiApiEvidence';
 import type { EffectivePolicy } from '../../workspace/effectivePolicy';
-import { POLICY_SECTIONS, type EffectiveStatement } from '../../workspace/effectiveStatement';
+import { type EffectiveStatement } from '../../workspace/effectiveStatement';
 import type { ApiNode, ArtifactTree } from '../../workspace/serviceModel';
+import { POLICY_SECTIONS } from '../../policy/policyVocabulary';
 
 /** Policies that exist only for generative-AI APIs: token limits and metrics, semantic caching, content safety. */
 const AI_POLICY = /^(llm|azure-openai)-/;

@@ -1,9 +1,9 @@
 import type { Fix } from '../../findings/finding';
 import { childElements, type XmlDocument, type XmlElement } from '../../policy/syntaxTree';
-import { SECTION_NAMES, type SectionName } from '../../policy/treeQueries';
+import { POLICY_SECTIONS, type PolicySection } from '../../policy/policyVocabulary';
 import { indentUnit, insertChildEdit, insertSectionEdit } from '../fixes/elementEdits';
-import type { DocumentScope } from '../../schema/schemaContext';
 import type { PolicyDocumentContext, PolicyDocumentRule } from '../policyRule';
+import { type DocumentScope } from '../../policy/policyVocabulary';
 
 /** The scopes whose policies run above a document at each scope, as a reader would name them. */
 const PARENT_SCOPES: Partial<Record<DocumentScope, string>> = {
@@ -14,7 +14,7 @@ const PARENT_SCOPES: Partial<Record<DocumentScope, string>> = {
 };
 
 /** What the parent scopes typically put in each section, so the message says what is at stake. */
-const TYPICALLY_INHERITED: Record<SectionName, string> = {
+const TYPICALLY_INHERITED: Record<PolicySection, string> = {
   inbound: 'such as authentication, rate limits and IP filtering',
   backend: 'the request forwarding',
   outbound: 'such as response header clean-up',
@@ -39,10 +39,10 @@ export const baseMissing: PolicyDocumentRule = {
     const parents = context.scope && PARENT_SCOPES[context.scope];
     if (!root || root.name !== 'policies' || !parents) return;
     const sections = childElements(root);
-    SECTION_NAMES.forEach((name, order) => {
+    POLICY_SECTIONS.forEach((name, order) => {
       const section = sections.find((element) => element.name === name);
       if (!section) {
-        const next = sections.find((element) => SECTION_NAMES.indexOf(element.name as SectionName) > order);
+        const next = sections.find((element) => POLICY_SECTIONS.indexOf(element.name as PolicySection) > order);
         context.report({
           span: root.nameSpan,
           message: `This policy has no <${name}> section, so the ${parents} ${name} policies (${TYPICALLY_INHERITED[name]}) do not run; add the section with <base />.`,
@@ -66,7 +66,7 @@ function addBaseFix(context: PolicyDocumentContext, section: XmlElement): Fix {
   return { title: 'Insert <base /> first in the section', edits: [insertChildEdit(context.document, section, '<base />')], isPreferred: true };
 }
 
-function addSectionFix(document: XmlDocument, root: XmlElement, name: SectionName, before: XmlElement | undefined): Fix {
+function addSectionFix(document: XmlDocument, root: XmlElement, name: PolicySection, before: XmlElement | undefined): Fix {
   const markup = `<${name}>\n${indentUnit(document)}<base />\n</${name}>`;
   return { title: `Add <${name}> with <base />`, edits: [insertSectionEdit(document, root, markup, before)], isPreferred: true };
 }

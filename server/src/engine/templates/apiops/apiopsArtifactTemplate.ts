@@ -1,3 +1,4 @@
+import { ARM_DIALECT } from '../arm/armDialect';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { decodeJsonString } from '../arm/jsonStringText';
 import { detectIndentUnit } from '../indentation';
@@ -11,7 +12,7 @@ const MAX_NODE_DEPTH = 256;
 
 /** The model of a file that holds no resource the rules can read (broken JSON, not an object). */
 function emptyModel(text: string): TemplateModel {
-  return { dialect: 'arm', text, resources: [], syntaxFindings: [], indentUnit: detectIndentUnit(text), singleArtifact: true };
+  return { dialect: ARM_DIALECT, text, resources: [], syntaxFindings: [], indentUnit: detectIndentUnit(text), singleArtifact: true };
 }
 
 /** Parses strict-enough JSON; undefined when the text has syntax errors (the JSON editor reports those) or the parser gives up. */
@@ -91,5 +92,5 @@ export function readApiopsArtifact(text: string, position: ApiopsArtifactPositio
     parent: undefined,
     existing: false,
   };
-  return { dialect: 'arm', text, resources: [resource], syntaxFindings: [], indentUnit: detectIndentUnit(text), singleArtifact: true };
+  return { dialect: ARM_DIALECT, text, resources: [resource], syntaxFindings: [], indentUnit: detectIndentUnit(text), singleArtifact: true };
 }

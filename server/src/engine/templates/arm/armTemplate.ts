@@ -1,3 +1,4 @@
+import { ARM_DIALECT } from './armDialect';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { TemplateModel, TemplateNode, TemplateProperty, TemplateResource, TemplateStaticValue, TemplateValue } from '../templateModel';
 import { UNKNOWN_VALUE, arrayValue, knownValue, lazyTemplateNode, objectValue } from '../templateModel';
@@ -220,5 +221,5 @@ export function readArmTemplate(text: string, supplied: SuppliedParameters = new
   const tree = parseJsonTree(text);
   const resources: TemplateResource[] = [];
   if (tree?.type === 'object') readResources(text, tree, new ArmTemplateReader(text, tree, supplied), 0, resources);
-  return { dialect: 'arm', text, resources, syntaxFindings: [], indentUnit: detectIndentUnit(text) };
+  return { dialect: ARM_DIALECT, text, resources, syntaxFindings: [], indentUnit: detectIndentUnit(text) };
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { Finding, Fix } from '../findings/finding';
-import type { PolicyWorkspace } from './policyWorkspace';
+import type { Finding, Fix } from '../../findings/finding';
+import type { PolicyWorkspace } from '../../workspace/policyWorkspace';
 
 /** Rules whose literal is a credential: the new named value is a Key Vault reference, never the literal itself. */
 const SECRET_RULES = new Set(['secret-in-policy']);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MemoryWorkspace } from '../../testing/memoryWorkspace';
+import { MemoryWorkspace } from '../../../testing/memoryWorkspace';
 
 const SECRET_POLICY =
   '<policies>\n  <inbound>\n    <base />\n    <authentication-basic username="svc" password="S3cr3t-P4ssw0rd!" />\n  </inbound>\n</policies>\n';

@@ -1,9 +1,9 @@
 import { relative, sep } from 'node:path';
 import { parsePolicy } from '../policy/policyParser';
 import type { XmlDocument } from '../policy/syntaxTree';
-import type { DocumentScope } from '../schema/schemaContext';
-import { discoverServiceModel } from '../workspace/layoutDiscovery';
-import { artifactTreeOf, type ArtifactTree, type PolicyScope, type ServiceModel } from '../workspace/serviceModel';
+import type { DocumentScope } from '../policy/policyVocabulary';
+import { discoverServiceModel } from './layoutDiscovery';
+import { artifactTreeOf, type ArtifactTree, type PolicyScope, type ServiceModel } from './serviceModel';
 
 /** Reads a workspace-relative file, or undefined when it cannot be read. */
 export type RelativeReader = (relativePath: string) => string | undefined;

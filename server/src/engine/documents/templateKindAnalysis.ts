@@ -1,0 +1,28 @@
+import { lineCommentSuppressions } from '../rules/inlineSuppressions';
+import { runTemplateRules } from '../rules/runTemplateRules';
+import { TEMPLATE_RULES } from '../rules/templateRules';
+import { LineMap } from '../text/lineMap';
+import { findTemplatePolicies } from '../templates/embeddedPolicies';
+import { mapEmbeddedFinding } from '../templates/embeddedTextMapping';
+import type { TemplateModel } from '../templates/templateModel';
+import type { DocumentInput, EmbeddedDocument, KindAnalysis, KindContext } from './documentKind';
+
+/** Template rules on a template model, its suppression comments, and the policies written inside its strings. */
+export function analyseTemplateModel(model: TemplateModel, input: DocumentInput, context: KindContext): KindAnalysis {
+  const rules = runTemplateRules(model, TEMPLATE_RULES, context.ruleSettings);
+  const embedded: EmbeddedDocument[] = [];
+  for (const policy of findTemplatePolicies(model).embedded) {
+    const text = policy.content.literalText;
+    if (text === undefined) continue;
+    embedded.push({
+      input: { path: input.path, languageId: 'apim-policy', text: text.value, host: { scope: policy.scope } },
+      mapFinding: (finding) => mapEmbeddedFinding(finding, text, policy.style),
+    });
+  }
+  return {
+    findings: [...model.syntaxFindings, ...rules.findings],
+    failures: rules.failures,
+    suppressions: lineCommentSuppressions(model.text, new LineMap(model.text), model.dialect.lineCommentMarkers),
+    embedded,
+  };
+}

@@ -1,4 +1,4 @@
-// `npm test`: type-check, build, run unit and LSP tests with node:test, then the real-VS-Code
+// `npm test`: type-check, lint, build, run unit and LSP tests with node:test, then the real-VS-Code
 // e2e tests when CI is set or APIM_E2E=1. Ends with one line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -25,6 +25,12 @@ function testFiles(dir) {
 
 if (run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.', '--noEmit']) !== 0) {
   console.error('Type check failed.');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+// The lint (layering rules, linter and formatter check) fails the build like a type error does.
+if (filter.length === 0 && run('npm', ['run', '--silent', 'lint']) !== 0) {
+  console.error('Lint failed (npm run lint).');
   console.log('0 passed, 1 failed');
   process.exit(1);
 }

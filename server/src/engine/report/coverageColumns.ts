@@ -1,6 +1,7 @@
 import { attribute } from '../policy/syntaxTree';
 import { THROTTLING_POLICIES } from '../rules/chain/rate-limit-missing';
-import { pathCoverage, type PathCoverage } from '../rules/functions/onEveryPath';
+import { pathCoverage } from '../rules/functions/onEveryPath';
+import type { PathCoverage } from '../rules/functions/pathCoverageWhere';
 import type { EffectivePolicy } from '../workspace/effectivePolicy';
 import { findPolicies } from '../workspace/effectiveStatement';
 import { artifactTreeOf, type BackendNode, type ServiceModel } from '../workspace/serviceModel';

@@ -17,7 +17,7 @@ import {
   PRODUCT_INFORMATION,
   WORKSPACES,
   WORKSPACE_INFORMATION,
-} from './artifactFolders';
+} from '../templates/apiops/artifactFolders';
 
 /**
  * Finds the artifact roots in a file list: folders that hold APIOps collections. A root is only

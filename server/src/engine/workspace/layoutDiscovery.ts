@@ -19,7 +19,7 @@ import {
   PRODUCT_INFORMATION,
   REVISION_SEPARATOR,
   WORKSPACES,
-} from './artifactFolders';
+} from '../templates/apiops/artifactFolders';
 import { findArtifactRoots } from './artifactRoots';
 import type { TextReader } from './jsonValues';
 import type {

@@ -1,7 +1,5 @@
 import type { EffectiveStatement } from '../../workspace/effectiveStatement';
-import { pathCoverageWhere } from './pathCoverageWhere';
-
-export type PathCoverage = 'every-path' | 'some-paths' | 'none';
+import { pathCoverageWhere, type PathCoverage } from './pathCoverageWhere';
 
 /**
  * Whether one of the named policies runs on every path through the statements: directly, inside a

@@ -1,5 +1,4 @@
 import type { EffectiveStatement } from '../../workspace/effectiveStatement';
-import type { PathCoverage } from './onEveryPath';
 
 /**
  * Like `pathCoverage`, for statements picked by a test rather than by name (a policy that only counts with
@@ -7,6 +6,9 @@ import type { PathCoverage } from './onEveryPath';
  * (directly, in a container body, or in every branch of a `choose` with `otherwise`); `some-paths` when
  * only some branches have one. A matching statement's own children are not searched.
  */
+/** How much of a chain's flow a check covers: every path, some paths, or none. */
+export type PathCoverage = 'every-path' | 'some-paths' | 'none';
+
 export function pathCoverageWhere(
   statements: readonly EffectiveStatement[],
   matches: (statement: EffectiveStatement) => boolean,

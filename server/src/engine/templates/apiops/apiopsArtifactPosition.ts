@@ -12,7 +12,7 @@ import {
   PRODUCTS,
   PRODUCT_INFORMATION,
   WORKSPACES,
-} from '../../workspace/artifactFolders';
+} from './artifactFolders';
 
 const DIAGNOSTICS = 'diagnostics';
 const LOGGERS = 'loggers';

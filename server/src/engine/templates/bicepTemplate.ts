@@ -1,10 +1,12 @@
 import { BICEP_DIALECT } from './bicep/bicepDialect';
-import type { BicepScope } from './bicep/bicepEvaluation';
-import { createBicepScope, evaluateBicepValue } from './bicep/bicepEvaluation';
+import type { BicepScope, BicepStaticValue } from './bicep/bicepEvaluation';
+import { bicepScopeWithBindings, createBicepScope, evaluateBicepValue } from './bicep/bicepEvaluation';
+import { bicepFileReference } from './bicep/bicepFileReferences';
+import { findBicepProperty } from './bicep/bicepObjectAccess';
 import { parseBicep } from './bicep/bicepParser';
 import { collectBicepResources, type BicepResource } from './bicep/bicepResources';
-import type { BicepExpression, BicepFile } from './bicep/bicepSyntax';
-import type { TemplateModel, TemplateNode, TemplateProperty, TemplateResource, TemplateValue } from './templateModel';
+import type { BicepExpression, BicepFile, BicepFor, BicepModuleDeclaration } from './bicep/bicepSyntax';
+import type { TemplateLoop, TemplateModel, TemplateModuleCall, TemplateNode, TemplateProperty, TemplateResource, TemplateValue } from './templateModel';
 import { UNKNOWN_VALUE, lazyTemplateNode } from './templateModel';
 import { detectIndentUnit } from './indentation';
 
@@ -32,7 +34,21 @@ class BicepNodeBuilder {
     }
     if (expression?.kind === 'string' && expression.value !== undefined) return lazyTemplateNode('scalar', span, [], [], expression.segments[0], evaluate);
     if (expression?.kind === 'number' || expression?.kind === 'boolean' || expression?.kind === 'null') return lazyTemplateNode('scalar', span, [], [], undefined, evaluate);
-    return lazyTemplateNode('computed', span, [], [], this.variableLiteral(expression), evaluate);
+    const computed = lazyTemplateNode('computed', span, [], [], this.variableLiteral(expression), evaluate);
+    const loadedFile = this.loadedFile(expression);
+    return loadedFile === undefined ? computed : { ...computed, loadedFile };
+  }
+
+  /** The path `loadTextContent('x')` reads, written directly or as the value of a `var`. */
+  private loadedFile(expression: BicepExpression | undefined): string | undefined {
+    let current = expression;
+    if (current?.kind === 'reference' && !this.scope.locals.has(current.name)) {
+      const name = current.name;
+      const declaration = this.file.declarations.find((candidate) => candidate.kind === 'var' && candidate.name?.name === name);
+      current = declaration?.kind === 'var' ? declaration.value : undefined;
+    }
+    const reference = bicepFileReference(current, this.scope);
+    return reference?.functionName === 'loadTextContent' ? reference.path : undefined;
   }
 
   /** A reference to a `var` whose value is a plain string: its text (so an embedded policy maps into the var). */
@@ -51,10 +67,95 @@ function nameSegmentsOf(resource: BicepResource, scope: BicepScope, parent: Temp
   return parent === undefined ? own : [...parent.nameSegments, ...own];
 }
 
-/** Parses a Bicep file into the shared template model. Never throws. */
-export function readBicepTemplate(text: string): TemplateModel {
+/** Loops unrolled up to this many items; a longer collection counts as unknown. */
+const MAX_LOOP_COPIES = 5000;
+
+/** The bindings of each iteration of a loop over a known collection; undefined when the collection is not known. */
+function loopIterations(loop: BicepFor, scope: BicepScope): ReadonlyMap<string, BicepStaticValue>[] | undefined {
+  const collection = evaluateBicepValue(loop.iterable, scope);
+  if (!collection.known || !Array.isArray(collection.value) || collection.value.length > MAX_LOOP_COPIES) return undefined;
+  return (collection.value as readonly BicepStaticValue[]).map((item, index) => {
+    const bindings = new Map<string, BicepStaticValue>();
+    if (loop.item !== undefined) bindings.set(loop.item.name, item);
+    if (loop.index !== undefined) bindings.set(loop.index.name, index);
+    return bindings;
+  });
+}
+
+function ownSegments(expression: BicepExpression | undefined, scope: BicepScope): (string | undefined)[] {
+  const value = expression === undefined ? UNKNOWN_VALUE : evaluateBicepValue(expression, scope);
+  return value.known && typeof value.value === 'string' ? value.value.split('/') : [undefined];
+}
+
+/**
+ * The copies of a looped resource. A parent written `parent: items[i]` (a looped parent indexed by a
+ * known number) gives each copy its parent's copy; another looped parent leaves the parent's segments unknown.
+ */
+function bicepLoop(resource: BicepResource, loop: BicepFor, scope: BicepScope, parent: TemplateResource | undefined): TemplateLoop {
+  let memo: { copies: (string | undefined)[][] | undefined } | undefined;
+  return {
+    copies: () => {
+      memo ??= { copies: loopIterations(loop, scope)?.map((bindings) => {
+        const iteration = bicepScopeWithBindings(scope, bindings);
+        return [...parentSegments(resource, parent, iteration), ...ownSegments(resource.nameExpression, iteration)];
+      }) };
+      return memo.copies;
+    },
+  };
+}
+
+function parentSegments(resource: BicepResource, parent: TemplateResource | undefined, iteration: BicepScope): readonly (string | undefined)[] {
+  if (parent === undefined) return [];
+  if (parent.loop === undefined) return parent.nameSegments;
+  const written = resource.body === undefined ? undefined : findBicepProperty(resource.body, 'parent')?.value;
+  const index = written?.kind === 'index-access' ? evaluateBicepValue(written.index, iteration) : UNKNOWN_VALUE;
+  const copy = index.known && typeof index.value === 'number' ? parent.loop.copies()?.[index.value] : undefined;
+  return copy ?? parent.nameSegments.map(() => undefined);
+}
+
+/** The parameters a module is deployed with, evaluated once per known loop item. */
+function moduleCall(declaration: BicepModuleDeclaration, scope: BicepScope): TemplateModuleCall {
+  let value = declaration.value;
+  const loop = value?.kind === 'for' ? value : undefined;
+  if (loop !== undefined) value = loop.body;
+  if (value?.kind === 'if') value = value.body;
+  const body = value?.kind === 'object' ? value : undefined;
+  const params = body === undefined ? undefined : findBicepProperty(body, 'params')?.value;
+  const iterations = loop === undefined ? [new Map<string, BicepStaticValue>()] : (loopIterations(loop, scope) ?? [new Map<string, BicepStaticValue>()]);
+  const locals = loop === undefined ? [] : [loop.item?.name, loop.index?.name].filter((name): name is string => name !== undefined);
+  const deployments = iterations.map((bindings) => {
+    const iteration = bindings.size > 0 ? bicepScopeWithBindings(scope, bindings) : { ...scope, locals: new Set([...scope.locals, ...locals]) };
+    const parameters = new Map<string, TemplateValue>();
+    if (params?.kind === 'object') {
+      for (const member of params.members) {
+        if (member.kind === 'property' && member.key !== undefined) parameters.set(member.key, evaluateBicepValue(member.value, iteration));
+      }
+    }
+    return parameters;
+  });
+  const path = declaration.path?.value;
+  // `br:` / `ts:` references name a registry, not a file here.
+  return { path: path === undefined || /^(br|ts)[:/]/i.test(path) ? undefined : path, deployments, anchor: declaration.path?.span ?? declaration.keywordSpan };
+}
+
+/** A parameter given a value by the caller uses it; one given an unknown value is unknown (its default does not apply). */
+function suppliedScope(scope: BicepScope, supplied: ReadonlyMap<string, TemplateValue> | undefined): BicepScope {
+  if (supplied === undefined || supplied.size === 0) return scope;
+  const parameters = new Map(scope.parameters);
+  for (const [name, value] of supplied) {
+    if (!parameters.has(name)) continue;
+    parameters.set(name, value.known ? { supplied: value.value, defaultValue: undefined } : { supplied: undefined, defaultValue: undefined });
+  }
+  return { ...scope, parameters };
+}
+
+/**
+ * Parses a Bicep file into the shared template model. Never throws. `supplied` parameter values (a
+ * module's arguments) win over the file's defaults.
+ */
+export function readBicepTemplate(text: string, supplied?: ReadonlyMap<string, TemplateValue>): TemplateModel {
   const { file, findings } = parseBicep(text);
-  const scope = createBicepScope(file);
+  const scope = suppliedScope(createBicepScope(file), supplied);
   const builder = new BicepNodeBuilder(file, scope);
   const converted = new Map<BicepResource, TemplateResource>();
   const resources: TemplateResource[] = [];
@@ -74,10 +175,12 @@ export function readBicepTemplate(text: string): TemplateModel {
       apiVersionSpan: declaration.typeString?.span,
       parent,
       existing: resource.existing,
+      ...(resource.loop === undefined ? {} : { loop: bicepLoop(resource, resource.loop, scope, parent) }),
     };
     converted.set(resource, templateResource);
     return templateResource;
   };
   for (const resource of collectBicepResources(file)) resources.push(convert(resource, 0));
-  return { dialect: BICEP_DIALECT, text, resources, syntaxFindings: findings, indentUnit: detectIndentUnit(text) };
+  const modules = file.declarations.filter((declaration): declaration is BicepModuleDeclaration => declaration.kind === 'module').map((declaration) => moduleCall(declaration, scope));
+  return { dialect: BICEP_DIALECT, text, resources, syntaxFindings: findings, indentUnit: detectIndentUnit(text), modules };
 }

@@ -37,6 +37,11 @@ export interface TemplateNode {
   readonly literalText: DecodedText | undefined;
   /** The value, evaluated on demand. */
   value(): TemplateValue;
+  /**
+   * The file a Bicep `loadTextContent('x.xml')` (directly or through a `var`) reads, as written: relative to
+   * the template's folder. The file's text is the node's value at deployment.
+   */
+  readonly loadedFile?: string;
 }
 
 export interface TemplateProperty {
@@ -63,6 +68,26 @@ export interface TemplateResource {
   readonly parent: TemplateResource | undefined;
   /** A Bicep `existing` reference: the template does not set its properties. */
   readonly existing: boolean;
+  /** Set when the template declares one resource per item of a collection (`[for ...]`, ARM `copy`). */
+  readonly loop?: TemplateLoop;
+}
+
+/** A resource declared in a loop. */
+export interface TemplateLoop {
+  /**
+   * The name segments of each copy, when the collection is known (an unknown segment is undefined);
+   * undefined when the collection (or its size) cannot be known.
+   */
+  copies(): readonly (readonly (string | undefined)[])[] | undefined;
+}
+
+/** A Bicep `module` (one call per loop iteration): what it deploys is the module file read with these parameters. */
+export interface TemplateModuleCall {
+  /** The module's file as written (relative to the template's folder); undefined for a registry reference or an unknown path. */
+  readonly path: string | undefined;
+  /** One map per deployment of the module: a single one, or one per known loop item (one with loop values unknown otherwise). */
+  readonly deployments: readonly ReadonlyMap<string, TemplateValue>[];
+  readonly anchor: Span;
 }
 
 export interface TemplateModel {
@@ -78,6 +103,8 @@ export interface TemplateModel {
    * in other files, so rules about what the whole template lacks stay silent.
    */
   readonly singleArtifact?: boolean;
+  /** Local modules the template deploys (Bicep). */
+  readonly modules?: readonly TemplateModuleCall[];
 }
 
 /** A node whose value is computed once, on first use (most rules never ask for most values). */

@@ -143,6 +143,11 @@ export interface ArtifactRoot {
   readonly globalPolicyPath: string | undefined;
   readonly service: ArtifactTree;
   readonly workspaces: ReadonlyMap<string, WorkspaceTree>;
+  /**
+   * Set for a service declared by ARM/Bicep templates rather than an APIOps folder: the templates (workspace-relative)
+   * that declare it. Its `path` is then a name (`templates:<service>`), not a folder.
+   */
+  readonly templates?: readonly string[];
 }
 
 /** Something discovery could not read fully; reported as data, never thrown. */
@@ -158,6 +163,8 @@ export interface ServiceModel {
   readonly policyFiles: ReadonlyMap<string, PolicyScope>;
   /** Reading this reads every API specification not read yet (their problems are part of the list). */
   readonly problems: readonly DiscoveryProblem[];
+  /** Policies written inline in templates, by the virtual path their scope's level names (`main.bicep#L12`). */
+  readonly inlinePolicies?: ReadonlyMap<string, string>;
 }
 
 /** The model of a loose file: no roots, no scopes. */

@@ -5,6 +5,8 @@ import { UNKNOWN_VALUE, knownValue } from '../templateModel';
 export interface ArmScope {
   parameter(name: string): TemplateValue;
   variable(name: string): TemplateValue;
+  /** Set while evaluating one copy of a resource `copy` loop: `copyIndex()` is known there. */
+  readonly copy?: { readonly name: string | undefined; readonly index: number };
 }
 
 /** True when a JSON string is an ARM expression (`[...]`, but not the `[[` escape). */
@@ -143,6 +145,12 @@ const FUNCTIONS: Readonly<Record<string, (args: Args) => TemplateValue>> = {
     const found = args.find((arg) => arg !== null);
     return found === undefined ? knownValue(null) : knownValue(found);
   },
+  length: (args) => {
+    const [value] = args;
+    if (args.length !== 1) return UNKNOWN_VALUE;
+    if (typeof value === 'string' || Array.isArray(value)) return knownValue(value.length);
+    return isObjectValue(value) ? knownValue(Object.keys(value).length) : UNKNOWN_VALUE;
+  },
   empty: (args) => {
     const [value] = args;
     if (value === null) return knownValue(true);
@@ -222,6 +230,17 @@ class ArmExpressionEvaluator {
     }
   }
 
+  /** `copyIndex()`, `copyIndex(offset)`, `copyIndex('loop')`, `copyIndex('loop', offset)` for the loop being unrolled. */
+  private copyIndex(args: readonly TemplateValue[]): TemplateValue {
+    const copy = this.scope.copy;
+    if (copy === undefined || args.length > 2 || !args.every((arg) => arg.known)) return UNKNOWN_VALUE;
+    const values = args.map((arg) => (arg as { value: TemplateStaticValue }).value);
+    const loopName = typeof values[0] === 'string' ? values.shift() : undefined;
+    if (loopName !== undefined && (copy.name === undefined || String(loopName).toLowerCase() !== copy.name.toLowerCase())) return UNKNOWN_VALUE;
+    const offset = values[0] ?? 0;
+    return typeof offset === 'number' && values.length <= 1 ? knownValue(copy.index + offset) : UNKNOWN_VALUE;
+  }
+
   private member(value: TemplateValue, key: string | number): TemplateValue {
     if (!value.known) return UNKNOWN_VALUE;
     if (typeof key === 'number') return Array.isArray(value.value) && key < value.value.length ? knownValue((value.value as readonly TemplateStaticValue[])[key]) : UNKNOWN_VALUE;
@@ -241,6 +260,7 @@ class ArmExpressionEvaluator {
       if (args.length !== 1 || !key.known || typeof key.value !== 'string') return UNKNOWN_VALUE;
       return name === 'parameters' ? this.scope.parameter(key.value) : this.scope.variable(key.value);
     }
+    if (name === 'copyindex') return this.copyIndex(args);
     const implementation = FUNCTIONS[name];
     if (implementation === undefined || !args.every((arg) => arg.known)) return UNKNOWN_VALUE;
     return implementation(args.map((arg) => (arg as { value: TemplateStaticValue }).value));

@@ -1,6 +1,6 @@
 import { ARM_DIALECT } from './armDialect';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { TemplateModel, TemplateNode, TemplateProperty, TemplateResource, TemplateStaticValue, TemplateValue } from '../templateModel';
+import type { TemplateLoop, TemplateModel, TemplateNode, TemplateProperty, TemplateResource, TemplateStaticValue, TemplateValue } from '../templateModel';
 import { UNKNOWN_VALUE, arrayValue, knownValue, lazyTemplateNode, objectValue } from '../templateModel';
 import { detectIndentUnit } from '../indentation';
 import { armLiteralText, evaluateArmExpression, isArmExpression, type ArmScope } from './armExpression';
@@ -53,6 +53,11 @@ class ArmTemplateReader implements ArmScope {
   ) {
     this.parameters = objectProperty(template, 'parameters');
     this.variables = objectProperty(template, 'variables');
+  }
+
+  /** This scope while evaluating one copy of a `copy` loop. */
+  withCopy(copy: { readonly name: string | undefined; readonly index: number }): ArmScope {
+    return { parameter: (name) => this.parameter(name), variable: (name) => this.variable(name), copy };
   }
 
   parameter(name: string): TemplateValue {
@@ -157,6 +162,30 @@ function resourceEntries(resources: JsonNode | undefined): JsonNode[] {
   return [];
 }
 
+/** Copies unrolled up to this many; a larger count counts as unknown. */
+const MAX_COPIES = 5000;
+
+/** The `copy` loop of a resource: its name evaluated once per index, when the count is known. */
+function copyLoop(json: JsonNode, body: TemplateNode, reader: ArmTemplateReader, parent: TemplateResource | undefined): { loop?: TemplateLoop } {
+  const copy = objectProperty(json, 'copy');
+  if (copy?.type !== 'object') return {};
+  const nameJson = objectProperty(json, 'name');
+  const countNode = body.properties.find((property) => property.key.toLowerCase() === 'copy')?.value.properties.find((property) => property.key.toLowerCase() === 'count')?.value;
+  const copyName = objectProperty(copy, 'name')?.value;
+  let memo: { copies: (string | undefined)[][] | undefined } | undefined;
+  const copies = (): (string | undefined)[][] | undefined => {
+    const count = countNode?.value();
+    if (count === undefined || !count.known || typeof count.value !== 'number' || count.value < 0 || count.value > MAX_COPIES) return undefined;
+    const source = typeof nameJson?.value === 'string' ? nameJson.value : undefined;
+    return Array.from({ length: count.value }, (_, index) => {
+      const value = source === undefined ? UNKNOWN_VALUE : isArmExpression(source) ? evaluateArmExpression(source.trim().slice(1, -1), reader.withCopy({ name: typeof copyName === 'string' ? copyName : undefined, index })) : knownValue(armLiteralText(source));
+      const own = value.known && typeof value.value === 'string' ? value.value.split('/') : [undefined];
+      return parent === undefined ? own : [...parent.nameSegments, ...own];
+    });
+  };
+  return { loop: { copies: () => (memo ??= { copies: copies() }).copies } };
+}
+
 /** Reads the resources of one template (and of nested inline deployments, each in its own scope). */
 function readResources(text: string, template: JsonNode, reader: ArmTemplateReader, depth: number, output: TemplateResource[]): void {
   const pending: Array<{ json: JsonNode; parent: TemplateResource | undefined }> = resourceEntries(objectProperty(template, 'resources')).map((json) => ({ json, parent: undefined }));
@@ -181,6 +210,7 @@ function readResources(text: string, template: JsonNode, reader: ArmTemplateRead
       apiVersionSpan: spanOf(apiVersionJson),
       parent,
       existing: objectProperty(json, 'existing')?.value === true,
+      ...copyLoop(json, body, reader, parent),
     };
     output.push(resource);
     const children = resourceEntries(objectProperty(json, 'resources'));

@@ -1,3 +1,4 @@
+import { findBicepProperty } from './bicepObjectAccess';
 import type { BicepBinary, BicepCall, BicepExpression, BicepFile } from './bicepSyntax';
 
 /** A value known before deployment. */
@@ -23,6 +24,10 @@ export interface BicepScope {
   readonly variables: ReadonlyMap<string, BicepExpression | undefined>;
   /** Loop variables and lambda parameters: their values vary, so they are always unknown. */
   readonly locals: ReadonlySet<string>;
+  /** Loop variables of one known iteration (a loop unrolled over a known collection): they hide outer names. */
+  readonly bindings?: ReadonlyMap<string, BicepStaticValue>;
+  /** Top-level single resources (not loops) by symbolic name, with their `name` value: `apim.name` is that value. */
+  readonly resourceNames?: ReadonlyMap<string, BicepExpression | undefined>;
 }
 
 /**
@@ -32,21 +37,33 @@ export interface BicepScope {
 export function createBicepScope(file: BicepFile, suppliedParameters?: ReadonlyMap<string, BicepStaticValue>): BicepScope {
   const parameters = new Map<string, { supplied: BicepStaticValue | undefined; defaultValue: BicepExpression | undefined }>();
   const variables = new Map<string, BicepExpression | undefined>();
+  const resourceNames = new Map<string, BicepExpression | undefined>();
   for (const declaration of file.declarations) {
-    if (declaration.kind === 'param' && declaration.name !== undefined) {
+    if (declaration.kind === 'resource' && declaration.name !== undefined) {
+      const body = declaration.value?.kind === 'if' ? declaration.value.body : declaration.value;
+      if (body?.kind === 'object') resourceNames.set(declaration.name.name, findBicepProperty(body, 'name')?.value);
+    } else if (declaration.kind === 'param' && declaration.name !== undefined) {
       const name = declaration.name.name;
       parameters.set(name, { supplied: suppliedParameters?.get(name), defaultValue: declaration.defaultValue });
     } else if (declaration.kind === 'var' && declaration.name !== undefined) {
       variables.set(declaration.name.name, declaration.value);
     }
   }
-  return { parameters, variables, locals: new Set() };
+  return { parameters, variables, locals: new Set(), resourceNames };
 }
 
 /** The same scope with extra names (loop item and index, lambda parameters) that hide outer ones and are unknown. */
 export function bicepScopeWithLocals(scope: BicepScope, names: Iterable<string>): BicepScope {
   return { ...scope, locals: new Set([...scope.locals, ...names]) };
 }
+
+/** The same scope with loop variables bound to the values of one iteration. */
+export function bicepScopeWithBindings(scope: BicepScope, bindings: ReadonlyMap<string, BicepStaticValue>): BicepScope {
+  return { ...scope, bindings: new Map([...(scope.bindings ?? []), ...bindings]) };
+}
+
+/** Longest `range()` built; a longer one is unknown rather than a huge array. */
+const MAX_RANGE = 10000;
 
 /** Variable and parameter hops followed before giving up (also stops reference cycles). */
 const MAX_REFERENCE_HOPS = 64;
@@ -148,6 +165,10 @@ class Evaluator {
       }
       case 'property-access': {
         if (expression.operator === '::' || expression.name === undefined) return UNKNOWN;
+        if (expression.name.name === 'name' && expression.base.kind === 'reference') {
+          const resourceName = this.resourceName(expression.base.name);
+          if (resourceName !== undefined) return resourceName;
+        }
         const base = this.evaluate(expression.base);
         if (!base.known) return UNKNOWN;
         if (base.value === null && expression.operator === '.?') return known(null);
@@ -213,7 +234,22 @@ class Evaluator {
     }
   }
 
+  /** `symbol.name` of a resource declared in this file (unless a parameter, variable or local hides the symbol). */
+  private resourceName(symbol: string): BicepEvaluation | undefined {
+    const scope = this.scope;
+    if (scope.bindings?.has(symbol) || scope.locals.has(symbol) || scope.parameters.has(symbol) || scope.variables.has(symbol)) return undefined;
+    if (scope.resourceNames?.has(symbol) !== true) return undefined;
+    const key = `resource ${symbol}`;
+    if (this.active.has(key) || this.active.size >= MAX_REFERENCE_HOPS) return UNKNOWN;
+    this.active.add(key);
+    const result = this.evaluate(scope.resourceNames.get(symbol));
+    this.active.delete(key);
+    return result;
+  }
+
   private evaluateReference(name: string): BicepEvaluation {
+    const bound = this.scope.bindings?.get(name);
+    if (bound !== undefined) return known(bound);
     if (this.scope.locals.has(name) || this.active.has(name) || this.active.size >= MAX_REFERENCE_HOPS) return UNKNOWN;
     const parameter = this.scope.parameters.get(name);
     const variable = this.scope.variables.get(name);
@@ -251,6 +287,17 @@ class Evaluator {
         return args.length === 1 && typeof args[0] === 'string' ? known(args[0].toLowerCase()) : UNKNOWN;
       case 'toUpper':
         return args.length === 1 && typeof args[0] === 'string' ? known(args[0].toUpperCase()) : UNKNOWN;
+      case 'length': {
+        const [value] = args;
+        if (args.length !== 1) return UNKNOWN;
+        if (typeof value === 'string' || Array.isArray(value)) return known(value.length);
+        return isObjectValue(value) ? known(Object.keys(value).length) : UNKNOWN;
+      }
+      case 'range': {
+        const [start, count] = args;
+        if (typeof start !== 'number' || typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_RANGE) return UNKNOWN;
+        return known(Array.from({ length: count }, (_, index) => start + index));
+      }
       default:
         return UNKNOWN;
     }

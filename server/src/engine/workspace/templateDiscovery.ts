@@ -1,0 +1,63 @@
+import { posix } from 'node:path';
+import { parameterFileCandidates, readParameterFile } from '../templates/arm/armParameterFile';
+import { looksLikeArmTemplate, readArmTemplate, type SuppliedParameters } from '../templates/arm/armTemplate';
+import { readBicepTemplate } from '../templates/bicepTemplate';
+import type { TemplateModel } from '../templates/templateModel';
+import type { TextReader } from './jsonValues';
+import { discoverServiceModel } from './layoutDiscovery';
+import type { ServiceModel } from './serviceModel';
+import { buildTemplateServices, type TemplateSource } from './templateServiceModel';
+
+/**
+ * The service model of a folder: its APIOps trees plus the services its ARM and Bicep templates deploy.
+ * XML files a template loads become policy files of their scope (even when their name looks loose).
+ */
+export function discoverWorkspaceModel(paths: readonly string[], readText: TextReader): ServiceModel {
+  const apiops = discoverServiceModel(paths, readText);
+  const templates: TemplateSource[] = [];
+  for (const path of paths.map((candidate) => candidate.replace(/\\/g, '/'))) {
+    const model = readTemplateFile(path, readText);
+    if (model !== undefined) templates.push({ path, model });
+  }
+  if (templates.length === 0) return apiops;
+  const services = buildTemplateServices(templates, (path, parameters) => {
+    const text = path.toLowerCase().endsWith('.bicep') ? readText(path) : undefined;
+    return text === undefined ? undefined : readBicepTemplate(text, parameters);
+  });
+  if (services.roots.length === 0) return apiops;
+  const policyFiles = new Map(apiops.policyFiles);
+  // A loaded XML file's scope wins over the loose scope its name alone would give it.
+  for (const [path, scope] of services.policyFiles) {
+    const known = policyFiles.get(path);
+    if (known === undefined || known.kind === 'unknown') policyFiles.set(path, scope);
+  }
+  return {
+    roots: [...apiops.roots, ...services.roots],
+    policyFiles,
+    get problems() {
+      return apiops.problems;
+    },
+    inlinePolicies: services.inlinePolicies,
+  };
+}
+
+/** A Bicep file, or a JSON file declaring an ARM deployment template (read with the parameters file beside it). */
+function readTemplateFile(path: string, readText: TextReader): TemplateModel | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.bicep')) {
+    const text = readText(path);
+    return text === undefined ? undefined : readBicepTemplate(text);
+  }
+  if (!lower.endsWith('.json') || lower.endsWith('.parameters.json')) return undefined;
+  const text = readText(path);
+  if (text === undefined || !looksLikeArmTemplate(text)) return undefined;
+  return readArmTemplate(text, suppliedParameters(path, readText));
+}
+
+function suppliedParameters(path: string, readText: TextReader): SuppliedParameters {
+  for (const candidate of parameterFileCandidates(path)) {
+    const text = readText(posix.normalize(candidate.replace(/\\/g, '/')));
+    if (text !== undefined) return readParameterFile(text);
+  }
+  return new Map();
+}

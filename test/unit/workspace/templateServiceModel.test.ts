@@ -1,0 +1,339 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parsePolicy } from '../../../server/src/engine/policy/policyParser';
+import { effectivePoliciesForPolicyFile } from '../../../server/src/engine/workspace/effectivePolicy';
+import { scopeChainsForApi, scopeChainsForPolicyFile, type ScopeChain } from '../../../server/src/engine/workspace/scopeChain';
+import type { ArtifactRoot, ServiceModel } from '../../../server/src/engine/workspace/serviceModel';
+import { discoverWorkspaceModel } from '../../../server/src/engine/workspace/templateDiscovery';
+import { templateRootPath } from '../../../server/src/engine/workspace/templateServiceModel';
+
+const GLOBAL_XML = `<policies>
+  <inbound><cors><allowed-origins><origin>*</origin></allowed-origins></cors></inbound>
+  <backend><forward-request /></backend>
+  <outbound />
+  <on-error />
+</policies>`;
+
+const API_XML = `<policies>
+  <inbound><base /><set-header name="x-api" exists-action="override"><value>1</value></set-header></inbound>
+  <backend><base /></backend>
+  <outbound><base /></outbound>
+  <on-error><base /></on-error>
+</policies>`;
+
+const NO_BASE_XML = `<policies>
+  <inbound><set-header name="x-raw" exists-action="override"><value>1</value></set-header></inbound>
+  <backend><base /></backend>
+  <outbound><base /></outbound>
+  <on-error><base /></on-error>
+</policies>`;
+
+const BICEP = `param apimName string = 'contoso-apim'
+param location string = resourceGroup().location
+
+resource apim 'Microsoft.ApiManagement/service@2023-05-01-preview' = {
+  name: apimName
+  location: location
+  sku: { name: 'Developer', capacity: 1 }
+  properties: { publisherEmail: 'a@b.c', publisherName: 'Contoso' }
+}
+
+resource globalPolicy 'Microsoft.ApiManagement/service/policies@2023-05-01-preview' = {
+  parent: apim
+  name: 'policy'
+  properties: { format: 'rawxml', value: loadTextContent('policies/global.xml') }
+}
+
+resource free 'Microsoft.ApiManagement/service/products@2023-05-01-preview' = {
+  parent: apim
+  name: 'free'
+  properties: { displayName: 'Free', subscriptionRequired: true, state: 'published' }
+}
+
+resource orders 'Microsoft.ApiManagement/service/apis@2023-05-01-preview' = {
+  parent: apim
+  name: 'orders'
+  properties: { displayName: 'Orders', path: 'orders', protocols: ['https'], subscriptionRequired: true }
+}
+
+resource ordersPolicy 'Microsoft.ApiManagement/service/apis/policies@2023-05-01-preview' = {
+  parent: orders
+  name: 'policy'
+  properties: { format: 'rawxml', value: loadTextContent('policies/orders.xml') }
+}
+
+resource raw 'Microsoft.ApiManagement/service/apis@2023-05-01-preview' = {
+  parent: apim
+  name: 'raw'
+  properties: { displayName: 'Raw', path: 'raw', subscriptionRequired: true }
+
+  resource rawPolicy 'policies' = {
+    name: 'policy'
+    properties: { format: 'rawxml', value: loadTextContent('policies/raw.xml') }
+  }
+
+  resource getItem 'operations' = {
+    name: 'get-item'
+    properties: { displayName: 'Get item', method: 'get', urlTemplate: '/items/{id}' }
+  }
+}
+
+resource freeOrders 'Microsoft.ApiManagement/service/products/apis@2023-05-01-preview' = {
+  parent: free
+  name: orders.name
+}
+
+resource freeRaw 'Microsoft.ApiManagement/service/products/apis@2023-05-01-preview' = {
+  parent: free
+  name: raw.name
+}
+
+resource backend 'Microsoft.ApiManagement/service/backends@2023-05-01-preview' = {
+  parent: apim
+  name: 'orders-backend'
+  properties: { url: 'https://orders.example.com', protocol: 'http' }
+}
+
+resource key 'Microsoft.ApiManagement/service/namedValues@2023-05-01-preview' = {
+  parent: apim
+  name: 'orders-key'
+  properties: { displayName: 'orders-key', secret: true, value: 'x' }
+}
+`;
+
+const ARM = JSON.stringify(
+  {
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    parameters: { apimName: { type: 'string', defaultValue: 'contoso-apim' } },
+    variables: { productName: 'free' },
+    resources: [
+      { type: 'Microsoft.ApiManagement/service', apiVersion: '2022-08-01', name: "[parameters('apimName')]", properties: {} },
+      {
+        type: 'Microsoft.ApiManagement/service/policies',
+        apiVersion: '2022-08-01',
+        name: "[concat(parameters('apimName'), '/policy')]",
+        properties: { format: 'rawxml', value: GLOBAL_XML },
+      },
+      {
+        type: 'Microsoft.ApiManagement/service/products',
+        apiVersion: '2022-08-01',
+        name: "[format('{0}/{1}', parameters('apimName'), variables('productName'))]",
+        properties: { displayName: 'Free', subscriptionRequired: true },
+      },
+      {
+        type: 'Microsoft.ApiManagement/service/apis',
+        apiVersion: '2022-08-01',
+        name: "[concat(parameters('apimName'), '/orders')]",
+        properties: { path: 'orders', subscriptionRequired: true },
+        resources: [{ type: 'policies', apiVersion: '2022-08-01', name: 'policy', properties: { format: 'rawxml', value: API_XML } }],
+      },
+      {
+        type: 'Microsoft.ApiManagement/service/apis',
+        apiVersion: '2022-08-01',
+        name: "[concat(parameters('apimName'), '/raw')]",
+        properties: { path: 'raw', subscriptionRequired: true },
+      },
+      {
+        type: 'Microsoft.ApiManagement/service/apis/policies',
+        apiVersion: '2022-08-01',
+        name: "[concat(parameters('apimName'), '/raw/policy')]",
+        properties: { format: 'rawxml', value: NO_BASE_XML },
+      },
+      { type: 'Microsoft.ApiManagement/service/products/apis', apiVersion: '2022-08-01', name: "[concat(parameters('apimName'), '/free/orders')]" },
+      { type: 'Microsoft.ApiManagement/service/products/apis', apiVersion: '2022-08-01', name: "[concat(parameters('apimName'), '/', variables('productName'), '/raw')]" },
+    ],
+  },
+  null,
+  2,
+);
+
+function modelOf(files: Readonly<Record<string, string>>): ServiceModel {
+  return discoverWorkspaceModel(Object.keys(files), (path) => files[path]);
+}
+
+function rootOf(model: ServiceModel, service: string): ArtifactRoot {
+  const root = model.roots.find((candidate) => candidate.path === templateRootPath(service));
+  assert.ok(root, `service ${service} not found among ${model.roots.map((candidate) => candidate.path).join(', ')}`);
+  return root;
+}
+
+function describeChains(chains: readonly ScopeChain[]): string[] {
+  return chains.map((chain) => `${chain.name}: ${chain.levels.map((level) => `${level.label} (${level.policyPath ?? '-'})`).join(' > ')}`);
+}
+
+/** Inbound statement names of each chain's effective policy, using the model's inline texts and the files. */
+function inbound(model: ServiceModel, files: Readonly<Record<string, string>>, path: string): string[][] {
+  const documentFor = (candidate: string) => {
+    const text = model.inlinePolicies?.get(candidate) ?? files[candidate];
+    return text === undefined ? undefined : parsePolicy(text).document;
+  };
+  return effectivePoliciesForPolicyFile(model, path, documentFor).map((policy) => policy.sections.inbound.statements.map((statement) => statement.name));
+}
+
+describe('the service model from Bicep', () => {
+  const files = { 'infra/main.bicep': BICEP, 'infra/policies/global.xml': GLOBAL_XML, 'infra/policies/orders.xml': API_XML, 'infra/policies/raw.xml': NO_BASE_XML };
+  const model = modelOf(files);
+
+  test('the service, its product, APIs, links, backends and named values', () => {
+    const root = rootOf(model, 'contoso-apim');
+    assert.deepEqual(root.templates, ['infra/main.bicep']);
+    assert.equal(root.globalPolicyPath, 'infra/policies/global.xml');
+    assert.deepEqual([...root.service.apis.keys()], ['orders', 'raw']);
+    assert.deepEqual(root.service.products.get('free')?.apiNames, ['orders', 'raw']);
+    assert.equal(root.service.products.get('free')?.subscriptionRequired, true);
+    assert.deepEqual(root.service.apis.get('orders')?.products, ['free']);
+    assert.equal(root.service.apis.get('orders')?.information?.path, 'orders');
+    assert.deepEqual([...(root.service.apis.get('raw')?.operations.values() ?? [])].map((operation) => `${operation.method} ${operation.urlTemplate}`), ['GET /items/{id}']);
+    assert.equal(root.service.backends.get('orders-backend')?.url, 'https://orders.example.com');
+    assert.equal(root.service.namedValues.get('orders-key')?.secret, true);
+  });
+
+  test('a loaded XML file is the policy of its scope, with its real chain', () => {
+    assert.deepEqual(model.policyFiles.get('infra/policies/raw.xml'), { kind: 'api', root: templateRootPath('contoso-apim'), workspace: undefined, api: 'raw' });
+    assert.deepEqual(model.policyFiles.get('infra/policies/global.xml')?.kind, 'global');
+    assert.deepEqual(describeChains(scopeChainsForPolicyFile(model, 'infra/policies/orders.xml')), [
+      'via product free: global (infra/policies/global.xml) > product free (-) > API orders (infra/policies/orders.xml)',
+    ]);
+  });
+
+  test('the API that drops <base /> loses the global statements', () => {
+    assert.deepEqual(inbound(model, files, 'infra/policies/orders.xml'), [['cors', 'set-header']]);
+    assert.deepEqual(inbound(model, files, 'infra/policies/raw.xml'), [['set-header']]);
+  });
+});
+
+describe('the service model from an ARM template', () => {
+  const files = { 'arm/azuredeploy.json': ARM };
+  const model = modelOf(files);
+
+  test('names from concat and format with defaulted parameters and variables; nested and flat children', () => {
+    const root = rootOf(model, 'contoso-apim');
+    assert.deepEqual([...root.service.apis.keys()], ['orders', 'raw']);
+    assert.deepEqual(root.service.products.get('free')?.apiNames, ['orders', 'raw']);
+    const raw = root.service.apis.get('raw')?.policyPath;
+    assert.ok(raw !== undefined && model.inlinePolicies?.get(raw) === NO_BASE_XML);
+    assert.deepEqual(describeChains(scopeChainsForApi(model, root.path, undefined, 'raw', undefined)).map((chain) => chain.replace(/#L\d+/g, '#L')), [
+      'via product free: global (arm/azuredeploy.json#L) > product free (-) > API raw (arm/azuredeploy.json#L)',
+    ]);
+  });
+
+  test('the inline policies chain like files: the API without <base /> drops the global cors', () => {
+    const root = rootOf(model, 'contoso-apim');
+    assert.deepEqual(inbound(model, files, root.service.apis.get('orders')?.policyPath ?? ''), [['cors', 'set-header']]);
+    assert.deepEqual(inbound(model, files, root.service.apis.get('raw')?.policyPath ?? ''), [['set-header']]);
+  });
+});
+
+describe('loops and unknown names', () => {
+  test('a Bicep loop over a literal list declares one API per item, each linked to the product', () => {
+    const model = modelOf({
+      'main.bicep': `param apimName string = 'svc'
+var apis = [
+  { name: 'alpha', path: 'a' }
+  { name: 'beta', path: 'b' }
+]
+resource apim 'Microsoft.ApiManagement/service@2023-05-01-preview' existing = { name: apimName }
+resource product 'Microsoft.ApiManagement/service/products@2023-05-01-preview' = { parent: apim, name: 'free', properties: { displayName: 'Free' } }
+resource apiResources 'Microsoft.ApiManagement/service/apis@2023-05-01-preview' = [for api in apis: {
+  parent: apim
+  name: api.name
+  properties: { path: api.path }
+}]
+resource links 'Microsoft.ApiManagement/service/products/apis@2023-05-01-preview' = [for (api, i) in apis: {
+  parent: product
+  name: api.name
+}]
+resource policies 'Microsoft.ApiManagement/service/apis/policies@2023-05-01-preview' = [for (api, i) in apis: {
+  parent: apiResources[i]
+  name: 'policy'
+  properties: { value: loadTextContent('api.xml') }
+}]
+`,
+      'api.xml': API_XML,
+    });
+    const root = rootOf(model, 'svc');
+    assert.deepEqual([...root.service.apis.keys()], ['alpha', 'beta']);
+    assert.deepEqual(root.service.products.get('free')?.apiNames, ['alpha', 'beta']);
+    assert.equal(root.service.apis.get('beta')?.policyPath, 'api.xml');
+    assert.deepEqual(model.policyFiles.get('api.xml'), { kind: 'api', root: root.path, workspace: undefined, api: 'alpha' });
+  });
+
+  test('an ARM copy loop declares one API per index', () => {
+    const arm = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      parameters: { apimName: { type: 'string', defaultValue: 'svc' }, apis: { type: 'array', defaultValue: ['one', 'two', 'three'] } },
+      resources: [
+        {
+          type: 'Microsoft.ApiManagement/service/apis',
+          apiVersion: '2022-08-01',
+          name: "[concat(parameters('apimName'), '/', parameters('apis')[copyIndex()])]",
+          copy: { name: 'apiLoop', count: "[length(parameters('apis'))]" },
+          properties: {},
+        },
+      ],
+    };
+    const root = rootOf(modelOf({ 'azuredeploy.json': JSON.stringify(arm) }), 'svc');
+    assert.deepEqual([...root.service.apis.keys()], ['one', 'two', 'three']);
+  });
+
+  test('names that cannot be known join as "unknown name" with where they are declared, never guessed', () => {
+    const model = modelOf({
+      'main.bicep': `param apimName string
+param apiName string
+resource apim 'Microsoft.ApiManagement/service@2023-05-01-preview' existing = { name: apimName }
+resource api 'Microsoft.ApiManagement/service/apis@2023-05-01-preview' = {
+  parent: apim
+  name: apiName
+  properties: { path: 'x' }
+}
+resource apiPolicy 'Microsoft.ApiManagement/service/apis/policies@2023-05-01-preview' = {
+  parent: api
+  name: 'policy'
+  properties: { value: loadTextContent('x.xml') }
+}
+resource loop 'Microsoft.ApiManagement/service/apis@2023-05-01-preview' = [for item in externalList: {
+  parent: apim
+  name: item
+}]
+`,
+      'x.xml': API_XML,
+    });
+    const root = rootOf(model, 'unknown name (main.bicep)');
+    assert.deepEqual([...root.service.apis.keys()], ['unknown name (main.bicep:4)', 'unknown name (main.bicep:14)']);
+    assert.equal(root.service.apis.get('unknown name (main.bicep:4)')?.policyPath, 'x.xml');
+  });
+});
+
+describe('modules', () => {
+  test('a local module deployed with the caller\'s arguments (and once per loop item) joins the caller\'s service', () => {
+    const model = modelOf({
+      'main.bicep': `param apimName string = 'svc'
+resource apim 'Microsoft.ApiManagement/service@2023-05-01-preview' = { name: apimName }
+module one 'modules/api.bicep' = {
+  name: 'api-one'
+  params: { apimName: apim.name, apiName: 'one' }
+}
+module many 'modules/api.bicep' = [for name in ['two', 'three']: {
+  name: 'api-\${name}'
+  params: { apimName: apimName, apiName: name }
+}]
+`,
+      'modules/api.bicep': `param apimName string = 'default-service'
+param apiName string
+resource apim 'Microsoft.ApiManagement/service@2023-05-01-preview' existing = { name: apimName }
+resource api 'Microsoft.ApiManagement/service/apis@2023-05-01-preview' = {
+  parent: apim
+  name: apiName
+  properties: { path: apiName }
+  resource policy 'policies' = { name: 'policy', properties: { value: loadTextContent('api.xml') } }
+}
+`,
+      'modules/api.xml': API_XML,
+    });
+    assert.deepEqual(model.roots.map((root) => root.path), [templateRootPath('svc')]);
+    const root = rootOf(model, 'svc');
+    assert.deepEqual([...root.service.apis.keys()], ['one', 'two', 'three']);
+    assert.equal(root.service.apis.get('one')?.policyPath, 'modules/api.xml');
+  });
+});

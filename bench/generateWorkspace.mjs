@@ -1,7 +1,7 @@
-// Deterministic generator of APIOps (classic layout) workspaces and large policies for the benchmark.
-// The same seed and size always give byte-identical files.
+// Deterministic generator of APIOps (classic layout) workspaces, Bicep deployments and large policies for
+// the benchmark. The same seed and size always give byte-identical files.
 //
-//   node bench/generateWorkspace.mjs <folder> --apis 1000 [--operations 5] [--seed 8]
+//   node bench/generateWorkspace.mjs <folder> --apis 1000 [--operations 5] [--seed 8] [--bicep]
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -140,6 +140,89 @@ export function generateWorkspace(root, { apis, operations = 5, seed = 8 }) {
   return { root, apis, operations, files, bytes, firstOperationPolicy: join(root, 'apis', apiNames[0], 'operations', 'operation-0', 'policy.xml') };
 }
 
+const API_VERSION = '2023-05-01-preview';
+
+/**
+ * Writes a Bicep deployment of the same service under `root` (removed first): `main.bicep` declares the
+ * service, its global and product policies, fragments, named values and backends, and deploys one local
+ * module per API (`apis/<api>.bicep`: the API, its operations, their policies loaded from XML files, and
+ * its product link). Policies are the files `loadTextContent` reads, as in real template repositories.
+ */
+export function generateBicepDeployment(root, { apis, operations = 5, seed = 8 }) {
+  const random = seededRandom(seed);
+  rmSync(root, { recursive: true, force: true });
+  const names = {
+    fragments: Array.from({ length: Math.max(3, Math.ceil(apis / 50)) }, (_, i) => `fragment-${i}`),
+    namedValues: Array.from({ length: Math.max(5, Math.ceil(apis / 20)) }, (_, i) => `setting-${i}`),
+    backends: Array.from({ length: Math.max(2, Math.ceil(apis / 10)) }, (_, i) => `backend-${i}`),
+  };
+  const products = Array.from({ length: Math.max(2, Math.ceil(apis / 25)) }, (_, i) => `product-${i}`);
+  let files = 0;
+  let bytes = 0;
+  const write = (relativePath, text) => {
+    const path = join(root, relativePath);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, text);
+    files++;
+    bytes += Buffer.byteLength(text);
+  };
+  const resource = (symbol, type, body) => `resource ${symbol} 'Microsoft.ApiManagement/${type}@${API_VERSION}' = {\n${body.map((line) => `  ${line}`).join('\n')}\n}\n`;
+  const symbolOf = (name) => name.replace(/-/g, '_');
+
+  const main = [
+    "param apimName string = 'bench-apim'",
+    "param location string = 'westeurope'",
+    '',
+    resource('apim', 'service', ['name: apimName', 'location: location', "sku: { name: 'Developer', capacity: 1 }", "properties: { publisherEmail: 'api@example.com', publisherName: 'Bench' }"]),
+    resource('globalPolicy', 'service/policies', ['parent: apim', "name: 'policy'", "properties: { format: 'rawxml', value: loadTextContent('policies/global.xml') }"]),
+  ];
+  write('policies/global.xml', policyDocument(random, names, 4, false));
+  for (const fragment of names.fragments) {
+    write(`policies/fragments/${fragment}.xml`, `<fragment>\n${inboundStatement(random, names, '  ')}\n${inboundStatement(random, names, '  ')}\n</fragment>\n`);
+    main.push(resource(symbolOf(fragment), 'service/policyFragments', ['parent: apim', `name: '${fragment}'`, `properties: { format: 'rawxml', value: loadTextContent('policies/fragments/${fragment}.xml') }`]));
+  }
+  for (const [index, namedValue] of names.namedValues.entries()) {
+    const properties = index % 4 === 0
+      ? `{ displayName: '${namedValue}', secret: true, keyVault: { secretIdentifier: 'https://bench-kv.vault.azure.net/secrets/${namedValue}' } }`
+      : `{ displayName: '${namedValue}', secret: false, value: 'value-${index}' }`;
+    main.push(resource(symbolOf(namedValue), 'service/namedValues', ['parent: apim', `name: '${namedValue}'`, `properties: ${properties}`]));
+  }
+  for (const [index, backend] of names.backends.entries()) {
+    main.push(resource(symbolOf(backend), 'service/backends', ['parent: apim', `name: '${backend}'`, `properties: { protocol: 'http', url: 'https://backend-${index}.example.com/api', title: '${backend}' }`]));
+  }
+  for (const [index, product] of products.entries()) {
+    write(`policies/products/${product}.xml`, policyDocument(random, names, 2));
+    main.push(resource(symbolOf(product), 'service/products', ['parent: apim', `name: '${product}'`, `properties: { displayName: 'Product ${index}', subscriptionRequired: true, state: 'published' }`]));
+    main.push(resource(`${symbolOf(product)}_policy`, 'service/products/policies', [`parent: ${symbolOf(product)}`, "name: 'policy'", `properties: { format: 'rawxml', value: loadTextContent('policies/products/${product}.xml') }`]));
+  }
+  const apiNames = Array.from({ length: apis }, (_, i) => `api-${String(i).padStart(5, '0')}`);
+  for (const [index, api] of apiNames.entries()) {
+    const product = products[index % products.length];
+    main.push(`module ${symbolOf(api)} 'apis/${api}.bicep' = {\n  name: '${api}'\n  params: { apimName: apim.name, productName: ${symbolOf(product)}.name }\n}\n`);
+    const module = [
+      'param apimName string',
+      'param productName string',
+      '',
+      "resource apim 'Microsoft.ApiManagement/service@2023-05-01-preview' existing = { name: apimName }",
+      "resource product 'Microsoft.ApiManagement/service/products@2023-05-01-preview' existing = { parent: apim, name: productName }",
+      '',
+      resource('api', 'service/apis', ['parent: apim', `name: '${api}'`, `properties: { displayName: 'API ${index}', path: 'svc/${api}', protocols: ['https'], serviceUrl: 'https://${api}.example.com', subscriptionRequired: true }`]),
+      resource('apiPolicy', 'service/apis/policies', ['parent: api', "name: 'policy'", `properties: { format: 'rawxml', value: loadTextContent('../policies/apis/${api}/policy.xml') }`]),
+      resource('link', 'service/products/apis', ['parent: product', 'name: api.name']),
+    ];
+    write(`policies/apis/${api}/policy.xml`, policyDocument(random, names, 3));
+    for (let op = 0; op < operations; op++) {
+      const operation = `operation-${op}`;
+      module.push(resource(symbolOf(operation), 'service/apis/operations', ['parent: api', `name: '${operation}'`, `properties: { displayName: '${operation}', method: '${METHODS[op % METHODS.length]}', urlTemplate: '/items/${op}/{id}' }`]));
+      module.push(resource(`${symbolOf(operation)}_policy`, 'service/apis/operations/policies', [`parent: ${symbolOf(operation)}`, "name: 'policy'", `properties: { format: 'rawxml', value: loadTextContent('../policies/apis/${api}/${operation}.xml') }`]));
+      write(`policies/apis/${api}/${operation}.xml`, policyDocument(random, names, 2));
+    }
+    write(`apis/${api}.bicep`, module.join('\n'));
+  }
+  write('main.bicep', main.join('\n'));
+  return { root, apis, operations, files, bytes, firstOperationPolicy: join(root, 'policies', 'apis', apiNames[0], 'operation-0.xml') };
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [folder, ...rest] = process.argv.slice(2);
   const option = (name, fallback) => {
@@ -147,9 +230,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     return index === -1 ? fallback : Number(rest[index + 1]);
   };
   if (!folder) {
-    console.error('usage: node bench/generateWorkspace.mjs <folder> --apis <n> [--operations 5] [--seed 8]');
+    console.error('usage: node bench/generateWorkspace.mjs <folder> --apis <n> [--operations 5] [--seed 8] [--bicep]');
     process.exit(2);
   }
-  const result = generateWorkspace(folder, { apis: option('apis', 100), operations: option('operations', 5), seed: option('seed', 8) });
+  const generate = rest.includes('--bicep') ? generateBicepDeployment : generateWorkspace;
+  const result = generate(folder, { apis: option('apis', 100), operations: option('operations', 5), seed: option('seed', 8) });
   console.log(`${result.files} files, ${(result.bytes / 1e6).toFixed(1)} MB in ${result.root}`);
 }

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { XMLParser } from 'fast-xml-parser';
-import { generatePolicy, generateWorkspace } from './generateWorkspace.mjs';
+import { generateBicepDeployment, generatePolicy, generateWorkspace } from './generateWorkspace.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -24,8 +24,8 @@ const quick = argv.includes('--quick');
 const runsIndex = argv.indexOf('--runs');
 const RUNS = runsIndex === -1 ? (quick ? 1 : 5) : Math.max(1, Number(argv[runsIndex + 1]));
 const SIZES = quick
-  ? { corpusBytes: 1e6, edits: 40, policyLines: [150, 1000], workspaceApis: [20, 40], keystrokeApis: 40, reviewRuns: 1 }
-  : { corpusBytes: 20 * 1024 * 1024, edits: 200, policyLines: [150, 5000], workspaceApis: [500, 1000, 2000], keystrokeApis: 1000, reviewRuns: 3 };
+  ? { corpusBytes: 1e6, edits: 40, policyLines: [150, 1000], workspaceApis: [20, 40], keystrokeApis: 40, reviewRuns: 1, bicepApis: 40 }
+  : { corpusBytes: 20 * 1024 * 1024, edits: 200, policyLines: [150, 5000], workspaceApis: [500, 1000, 2000], keystrokeApis: 1000, reviewRuns: 3, bicepApis: 1000 };
 const WORKSPACES = join(root, 'bench', 'workspaces');
 // The server and CLI run from a private copy, so a rebuild of dist/ during a long run cannot break it.
 const DIST = mkdtempSync(join(tmpdir(), 'apim-bench-dist-'));
@@ -292,6 +292,19 @@ function ensureWorkspace(apis) {
   return result;
 }
 
+/** The same service as a Bicep deployment (main.bicep and one module per API, policies loaded from XML files). */
+function ensureBicepDeployment(apis) {
+  const folder = join(WORKSPACES, `bicep-${apis}`);
+  const stampPath = join(folder, '.bench-stamp.json');
+  const generator = readFileSync(join(root, 'bench', 'generateWorkspace.mjs'), 'utf8');
+  const stamp = JSON.stringify({ apis, operations: 5, seed: 8, bicep: true, generatorLength: generator.length });
+  if (existsSync(stampPath) && readFileSync(stampPath, 'utf8') === stamp) return { root: folder, apis, bicep: true };
+  log(`generating a ${apis}-API Bicep deployment...`);
+  const result = generateBicepDeployment(folder, { apis, operations: 5, seed: 8 });
+  writeFileSync(stampPath, stamp);
+  return { ...result, bicep: true };
+}
+
 function reviewOnce(folder) {
   const rssFile = join(tmpdir(), `apim-bench-rss-${process.pid}`);
   const output = join(tmpdir(), `apim-bench-review-${process.pid}.json`);
@@ -315,12 +328,13 @@ function measureReviews(workspaces) {
     const runs = Array.from({ length: SIZES.reviewRuns }, () => reviewOnce(workspace.root));
     const result = {
       apis: workspace.apis,
+      bicep: workspace.bicep === true,
       documents: runs[0].documents,
       findings: runs[0].findings,
       seconds: median(runs.map((run) => run.ms)) / 1000,
       peakRssMB: mb(Math.max(...runs.map((run) => run.peakRss))),
     };
-    log(`review of ${workspace.apis} APIs: ${result.seconds.toFixed(2)} s, ${result.peakRssMB.toFixed(0)} MB peak`);
+    log(`review of ${workspace.apis} APIs${result.bicep ? ' (Bicep)' : ''}: ${result.seconds.toFixed(2)} s, ${result.peakRssMB.toFixed(0)} MB peak`);
     return result;
   });
 }
@@ -360,12 +374,17 @@ function table(results) {
   for (const k of results.keystrokes) {
     row(`Keystroke p50/p95: ${k.document}`, `${k.p50.toFixed(1)} / ${k.p95.toFixed(1)} ms`, `p95 <= ${k.target} ms`, `${(k.p95 / k.target).toFixed(2)}x target (${met(k.p95 <= k.target)})`);
   }
-  for (const [index, r] of results.reviews.entries()) {
-    const previous = results.reviews[index - 1];
+  const apiops = results.reviews.filter((r) => !r.bicep);
+  for (const [index, r] of apiops.entries()) {
+    const previous = apiops[index - 1];
     const growth = previous ? `${(r.seconds / previous.seconds).toFixed(2)}x time for ${(r.apis / previous.apis).toFixed(1)}x APIs (${met(r.seconds / previous.seconds <= 2.2)})` : '';
     const target = r.apis === 1000 ? '<= 3 s, <= 400 MB' : 'doubling <= 2.2x';
     const verdict = r.apis === 1000 ? `${met(r.seconds <= 3 && r.peakRssMB <= 400)} ${growth}` : growth;
     row(`Workspace review: ${r.apis} APIs (${r.documents ?? '?'} docs)`, `${r.seconds.toFixed(2)} s, ${r.peakRssMB.toFixed(0)} MB`, target, verdict.trim());
+  }
+  for (const r of results.reviews.filter((review) => review.bicep)) {
+    const verdict = r.apis === 1000 ? met(r.seconds <= 3 && r.peakRssMB <= 400) : '';
+    row(`Bicep deployment review: ${r.apis} APIs (${r.documents ?? '?'} docs)`, `${r.seconds.toFixed(2)} s, ${r.peakRssMB.toFixed(0)} MB`, r.apis === 1000 ? '<= 3 s, <= 400 MB' : '', verdict);
   }
   for (const [name, bytes] of Object.entries(results.footprint.bundles)) row(`Bundle dist/${name}`, `${(bytes / 1024).toFixed(0)} KB`, '', '');
   const vsix = results.footprint.vsixBytes;
@@ -392,7 +411,7 @@ async function main() {
   const keystrokeWorkspace = workspaces.find((workspace) => workspace.apis === SIZES.keystrokeApis) ?? ensureWorkspace(SIZES.keystrokeApis);
   const throughput = measureThroughput(engine, keystrokeWorkspace.root);
   const { keystrokes, server } = await measureKeystrokes(keystrokeWorkspace);
-  const reviews = measureReviews(workspaces);
+  const reviews = measureReviews([...workspaces, ensureBicepDeployment(SIZES.bicepApis)]);
   const results = {
     date: new Date().toISOString(),
     quick,

@@ -15,7 +15,11 @@ import { buildTemplateServices, type TemplateSource } from './templateServiceMod
 export function discoverWorkspaceModel(paths: readonly string[], readText: TextReader): ServiceModel {
   const apiops = discoverServiceModel(paths, readText);
   const templates: TemplateSource[] = [];
-  for (const path of paths.map((candidate) => candidate.replace(/\\/g, '/'))) {
+  const normalized = paths.map((candidate) => candidate.replace(/\\/g, '/'));
+  const bicepFiles = new Set(normalized.filter((path) => path.toLowerCase().endsWith('.bicep')).map((path) => path.slice(0, -'.bicep'.length).toLowerCase()));
+  for (const path of normalized) {
+    // `main.json` beside `main.bicep` is its build output: the same service, declared once.
+    if (path.toLowerCase().endsWith('.json') && bicepFiles.has(path.slice(0, -'.json'.length).toLowerCase())) continue;
     const model = readTemplateFile(path, readText);
     if (model !== undefined) templates.push({ path, model });
   }

@@ -288,7 +288,7 @@ class ServicesBuilder {
     }
     const text = inlineText(content);
     if (text === undefined) return undefined;
-    const path = `${template.path}#L${lineOf(template.model.text, content.span.start)}`;
+    const path = `${template.path}#L${lineOf(template.model, content.span.start)}`;
     if (!this.policyFiles.has(path)) {
       this.policyFiles.set(path, scope);
       this.inlinePolicies.set(path, text);
@@ -323,14 +323,28 @@ function labelledNames(resource: TemplateResource, segments: readonly (string | 
     for (let ancestor = resource.parent; ancestor !== undefined; ancestor = ancestor.parent) {
       if (ancestor.nameSegments.length === level + 1) declaring = ancestor;
     }
-    return `unknown name (${template.path}:${lineOf(template.model.text, declaring.anchor.start)})`;
+    return `unknown name (${template.path}:${lineOf(template.model, declaring.anchor.start)})`;
   });
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) line++;
-  return line;
+/** Newline offsets per template text, found once: unknown names in a large template each need a line. */
+const NEWLINES = new WeakMap<TemplateModel, number[]>();
+
+function lineOf(model: TemplateModel, offset: number): number {
+  let newlines = NEWLINES.get(model);
+  if (newlines === undefined) {
+    newlines = [];
+    for (let index = model.text.indexOf('\n'); index >= 0; index = model.text.indexOf('\n', index + 1)) newlines.push(index);
+    NEWLINES.set(model, newlines);
+  }
+  let low = 0;
+  let high = newlines.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (newlines[middle] < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low + 1;
 }
 
 function booleanAt(node: TemplateNode, path: readonly string[]): boolean | undefined {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { PolicyWorkspace } from '../workspace/policyWorkspace';
+import { hostFileOf } from '../workspace/templateServiceModel';
 
 /**
  * The fragments, named values and backends a policy file can refer to, as plain data with the absolute
@@ -33,7 +34,8 @@ function firstById<T>(items: readonly T[], idOf: (item: T) => string): T[] {
 
 export function workspaceReferencesOf(workspace: PolicyWorkspace, relativePath: string): WorkspaceReferences {
   const trees = workspace.treesOf(relativePath);
-  const absolute = (path: string): string => join(workspace.root, path);
+  // An inline template policy's definition is in its template.
+  const absolute = (path: string): string => join(workspace.root, hostFileOf(path));
   return {
     fragments: firstById(
       trees.flatMap((tree) => [...tree.fragments.values()].map((fragment) => ({ id: fragment.id, path: fragment.policyPath === undefined ? undefined : absolute(fragment.policyPath) }))),

@@ -3,6 +3,7 @@ import type { PolicyWorkspace } from '../workspace/policyWorkspace';
 import { computeEffectivePolicy } from '../workspace/effectivePolicy';
 import { scopeChainsForApi, standaloneChain, type ScopeChain } from '../workspace/scopeChain';
 import type { ServiceModel } from '../workspace/serviceModel';
+import { hostFileOf } from '../workspace/templateServiceModel';
 import { COVERAGE_COLUMNS, type CoverageColumnId, type CoverageStatus } from './coverageColumns';
 
 /** One cell: the status over every chain, and the chains that lack the safeguard (fully or on some paths). */
@@ -38,8 +39,9 @@ function cellsFor(chains: readonly ScopeChain[], workspace: PolicyWorkspace): Re
   return cells;
 }
 
+/** The file a policy lives in: an inline template policy (`main.bicep#L12`) lives in its template. */
 function absolute(workspace: PolicyWorkspace, relativePath: string | undefined): string | undefined {
-  return relativePath === undefined ? undefined : join(workspace.root, ...relativePath.split('/'));
+  return relativePath === undefined ? undefined : join(workspace.root, ...hostFileOf(relativePath).split('/'));
 }
 
 function rowsOfModel(model: ServiceModel, workspace: PolicyWorkspace): CoverageRow[] {

@@ -2,14 +2,14 @@ import { relative, sep } from 'node:path';
 import { parsePolicy } from '../policy/policyParser';
 import type { XmlDocument } from '../policy/syntaxTree';
 import type { DocumentScope } from '../policy/policyVocabulary';
-import { discoverServiceModel } from './layoutDiscovery';
 import { artifactTreeOf, type ArtifactTree, type PolicyScope, type ServiceModel } from './serviceModel';
+import { discoverWorkspaceModel } from './templateDiscovery';
 
 /** Reads a workspace-relative file, or undefined when it cannot be read. */
 export type RelativeReader = (relativePath: string) => string | undefined;
 
 /**
- * One folder seen as an APIM service: its APIOps model (scopes, products, fragments, named values,
+ * One folder seen as an APIM service: its APIOps and template model (scopes, products, fragments, named values,
  * backends) and its policy documents, parsed once and reused until their text changes. The reader
  * decides where text comes from: the editor's open buffers first, then the disk.
  */
@@ -23,9 +23,9 @@ export class PolicyWorkspace {
     private readonly readRelative: RelativeReader,
   ) {}
 
-  /** Discovers the model from the folder's file list (workspace-relative paths). */
+  /** Discovers the model from the folder's file list (workspace-relative paths): APIOps trees and ARM/Bicep templates. */
   static load(root: string, relativePaths: readonly string[], readRelative: RelativeReader): PolicyWorkspace {
-    return new PolicyWorkspace(root, discoverServiceModel(relativePaths, readRelative), readRelative);
+    return new PolicyWorkspace(root, discoverWorkspaceModel(relativePaths, readRelative), readRelative);
   }
 
   /** The workspace-relative `/`-separated path of an absolute path, or undefined when it lies outside. */
@@ -35,8 +35,9 @@ export class PolicyWorkspace {
     return path.split(sep).join('/');
   }
 
+  /** A file's text, or an inline template policy's by its virtual path. */
   textOf(relativePath: string): string | undefined {
-    return this.readRelative(relativePath);
+    return this.model.inlinePolicies?.get(relativePath) ?? this.readRelative(relativePath);
   }
 
   /** The parsed policy at a path; parsing happens once per distinct text. */

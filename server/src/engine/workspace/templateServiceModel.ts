@@ -40,6 +40,14 @@ export function templateRootPath(serviceName: string): string {
   return `templates:${serviceName}`;
 }
 
+/** The file holding a policy: itself, or for an inline template policy (`main.bicep#L12`) its template. */
+export function hostFileOf(policyPath: string): string {
+  const mark = policyPath.indexOf(INLINE_MARK);
+  return mark < 0 ? policyPath : policyPath.slice(0, mark);
+}
+
+const INLINE_MARK = '#L';
+
 /** Modules followed below the folder's own templates. */
 const MAX_MODULE_DEPTH = 1;
 
@@ -288,7 +296,7 @@ class ServicesBuilder {
     }
     const text = inlineText(content);
     if (text === undefined) return undefined;
-    const path = `${template.path}#L${lineOf(template.model, content.span.start)}`;
+    const path = `${template.path}${INLINE_MARK}${lineOf(template.model, content.span.start)}`;
     if (!this.policyFiles.has(path)) {
       this.policyFiles.set(path, scope);
       this.inlinePolicies.set(path, text);

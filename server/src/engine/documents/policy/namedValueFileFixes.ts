@@ -8,7 +8,7 @@ const SECRET_RULES = new Set(['secret-in-policy']);
 const REFERENCE = /^\{\{([A-Za-z0-9._-]+)\}\}$/;
 
 /**
- * In an APIOps tree, a fix that swaps a literal for a `{{name}}` reference to a named value that does not exist
+ * In an APIOps tree (not a template-declared service), a fix that swaps a literal for a `{{name}}` reference to a named value that does not exist
  * yet gets a sibling fix that also creates the named value's artifact file (`named values/<name>/...` or
  * `namedValues/<name>/...` by the tree's flavour): secret and backed by Key Vault for credentials, holding the
  * literal for environment-specific values.
@@ -17,7 +17,8 @@ export function withNamedValueFileFixes(findings: readonly Finding[], text: stri
   const scope = workspace.scopeOf(path);
   if (!scope || scope.kind === 'unknown') return [...findings];
   const root = workspace.model.roots.find((candidate) => candidate.path === scope.root);
-  if (!root) return [...findings];
+  // A service declared by templates has no artifact folder to create the named value in.
+  if (!root || root.templates !== undefined) return [...findings];
   const trees = workspace.treesOf(path);
   const folderName = root.flavour === 'cli' ? 'namedValues' : 'named values';
   const artifactFolder = join(workspace.root, ...scope.root.split('/').filter((part) => part.length > 0));

@@ -145,7 +145,7 @@ const API_VERSION = '2023-05-01-preview';
 /**
  * Writes a Bicep deployment of the same service under `root` (removed first): `main.bicep` declares the
  * service, its global and product policies, fragments, named values and backends, and deploys one local
- * module per API (`apis/<api>.bicep`: the API, its operations, their policies loaded from XML files, and
+ * module per API (`modules/<api>.bicep`: the API, its operations, their policies loaded from XML files, and
  * its product link). Policies are the files `loadTextContent` reads, as in real template repositories.
  */
 export function generateBicepDeployment(root, { apis, operations = 5, seed = 8 }) {
@@ -198,7 +198,7 @@ export function generateBicepDeployment(root, { apis, operations = 5, seed = 8 }
   const apiNames = Array.from({ length: apis }, (_, i) => `api-${String(i).padStart(5, '0')}`);
   for (const [index, api] of apiNames.entries()) {
     const product = products[index % products.length];
-    main.push(`module ${symbolOf(api)} 'apis/${api}.bicep' = {\n  name: '${api}'\n  params: { apimName: apim.name, productName: ${symbolOf(product)}.name }\n}\n`);
+    main.push(`module ${symbolOf(api)} 'modules/${api}.bicep' = {\n  name: '${api}'\n  params: { apimName: apim.name, productName: ${symbolOf(product)}.name }\n}\n`);
     const module = [
       'param apimName string',
       'param productName string',
@@ -207,20 +207,20 @@ export function generateBicepDeployment(root, { apis, operations = 5, seed = 8 }
       "resource product 'Microsoft.ApiManagement/service/products@2023-05-01-preview' existing = { parent: apim, name: productName }",
       '',
       resource('api', 'service/apis', ['parent: apim', `name: '${api}'`, `properties: { displayName: 'API ${index}', path: 'svc/${api}', protocols: ['https'], serviceUrl: 'https://${api}.example.com', subscriptionRequired: true }`]),
-      resource('apiPolicy', 'service/apis/policies', ['parent: api', "name: 'policy'", `properties: { format: 'rawxml', value: loadTextContent('../policies/apis/${api}/policy.xml') }`]),
+      resource('apiPolicy', 'service/apis/policies', ['parent: api', "name: 'policy'", `properties: { format: 'rawxml', value: loadTextContent('../policies/${api}/api.xml') }`]),
       resource('link', 'service/products/apis', ['parent: product', 'name: api.name']),
     ];
-    write(`policies/apis/${api}/policy.xml`, policyDocument(random, names, 3));
+    write(`policies/${api}/api.xml`, policyDocument(random, names, 3));
     for (let op = 0; op < operations; op++) {
       const operation = `operation-${op}`;
       module.push(resource(symbolOf(operation), 'service/apis/operations', ['parent: api', `name: '${operation}'`, `properties: { displayName: '${operation}', method: '${METHODS[op % METHODS.length]}', urlTemplate: '/items/${op}/{id}' }`]));
-      module.push(resource(`${symbolOf(operation)}_policy`, 'service/apis/operations/policies', [`parent: ${symbolOf(operation)}`, "name: 'policy'", `properties: { format: 'rawxml', value: loadTextContent('../policies/apis/${api}/${operation}.xml') }`]));
-      write(`policies/apis/${api}/${operation}.xml`, policyDocument(random, names, 2));
+      module.push(resource(`${symbolOf(operation)}_policy`, 'service/apis/operations/policies', [`parent: ${symbolOf(operation)}`, "name: 'policy'", `properties: { format: 'rawxml', value: loadTextContent('../policies/${api}/${operation}.xml') }`]));
+      write(`policies/${api}/${operation}.xml`, policyDocument(random, names, 2));
     }
-    write(`apis/${api}.bicep`, module.join('\n'));
+    write(`modules/${api}.bicep`, module.join('\n'));
   }
   write('main.bicep', main.join('\n'));
-  return { root, apis, operations, files, bytes, firstOperationPolicy: join(root, 'policies', 'apis', apiNames[0], 'operation-0.xml') };
+  return { root, apis, operations, files, bytes, firstOperationPolicy: join(root, 'policies', apiNames[0], 'operation-0.xml') };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

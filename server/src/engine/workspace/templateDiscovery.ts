@@ -14,12 +14,16 @@ import { buildTemplateServices, type TemplateSource } from './templateServiceMod
  */
 export function discoverWorkspaceModel(paths: readonly string[], readText: TextReader): ServiceModel {
   const apiops = discoverServiceModel(paths, readText);
-  const templates: TemplateSource[] = [];
   const normalized = paths.map((candidate) => candidate.replace(/\\/g, '/'));
-  const bicepFiles = new Set(normalized.filter((path) => path.toLowerCase().endsWith('.bicep')).map((path) => path.slice(0, -'.bicep'.length).toLowerCase()));
+  const bicepFiles = normalized.filter((path) => path.toLowerCase().endsWith('.bicep'));
+  const bicepStems = new Set(bicepFiles.map((path) => path.slice(0, -'.bicep'.length).toLowerCase()));
+  const called = calledModules(bicepFiles, readText);
+  const templates: TemplateSource[] = [];
   for (const path of normalized) {
     // `main.json` beside `main.bicep` is its build output: the same service, declared once.
-    if (path.toLowerCase().endsWith('.json') && bicepFiles.has(path.slice(0, -'.json'.length).toLowerCase())) continue;
+    if (path.toLowerCase().endsWith('.json') && bicepStems.has(path.slice(0, -'.json'.length).toLowerCase())) continue;
+    // A module is read through its callers, with their arguments; reading it alone too would only cost memory.
+    if (called.has(path)) continue;
     const model = readTemplateFile(path, readText);
     if (model !== undefined) templates.push({ path, model });
   }
@@ -43,6 +47,20 @@ export function discoverWorkspaceModel(paths: readonly string[], readText: TextR
     },
     inlinePolicies: services.inlinePolicies,
   };
+}
+
+const MODULE_DECLARATION = /^[ \t]*module\s+[A-Za-z_][A-Za-z0-9_]*\s+'([^'$]*)'/gm;
+
+/** Local module files the Bicep files call, found from their text without parsing them (a cheap first pass). */
+function calledModules(bicepFiles: readonly string[], readText: TextReader): Set<string> {
+  const called = new Set<string>();
+  for (const path of bicepFiles) {
+    for (const match of (readText(path) ?? '').matchAll(MODULE_DECLARATION)) {
+      const target = posix.normalize(posix.join(posix.dirname(path), match[1]));
+      if (!target.startsWith('../')) called.add(target);
+    }
+  }
+  return called;
 }
 
 /** A Bicep file, or a JSON file declaring an ARM deployment template (read with the parameters file beside it). */

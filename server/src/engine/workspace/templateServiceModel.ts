@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { TemplateModel, TemplateNode, TemplateResource, TemplateValue } from '../templates/templateModel';
 import { apimTypeOf, lookupPath, propertyAt, stringAt, valueAt } from '../templates/templateQueries';
 import { aiApiEvidence } from './aiApiEvidence';
-import { REVISION_SEPARATOR } from './artifactFolders';
+import { REVISION_SEPARATOR } from '../templates/apiops/artifactFolders';
 import type {
   ApiInformation,
   ApiNode,

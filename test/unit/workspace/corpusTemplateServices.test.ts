@@ -20,6 +20,8 @@ function templateFigures(model: ServiceModel): { apis: number; policies: number 
   return { apis, policies };
 }
 
+// Bicep and ARM repositories of the corpus. AI-Gateway labs name their services from uniqueString(), so most are
+// "unknown name" services whose APIs are known; the AVM modules (bicep-registry-modules) deploy no API by default.
 describe('template services over the corpus', { skip: CORPUS_SKIP }, () => {
   test('each repository yields the APIs its templates declare, and every chain computes', () => {
     const figures: Record<string, string> = {};
@@ -35,13 +37,12 @@ describe('template services over the corpus', { skip: CORPUS_SKIP }, () => {
       if (apis > 0 || policies > 0) figures[repository] = `${apis} APIs, ${policies} policies`;
     }
     assert.deepEqual(figures, {
-      'Azure-Samples__AI-Gateway': '64 APIs, 45 policies',
+      'Azure-Samples__AI-Gateway': '56 APIs, 43 policies',
       'Azure-Samples__apim-genai-gateway-toolkit': '11 APIs, 21 policies',
       'Azure-Samples__azure-openai-apim-load-balancing': '2 APIs, 0 policies',
       'Azure-Samples__openai-apim-lb': '1 APIs, 1 policies',
       'Azure__azure-api-management-devops-resource-kit': '9 APIs, 3 policies',
       'Azure__azure-api-management-policy-toolkit': '1 APIs, 1 policies',
-      'Azure__bicep-registry-modules': '22 APIs, 0 policies',
       'anotherRedbeard__apimdemo-environment': '3 APIs, 1 policies',
       MLogdberg__APIManagementARMTemplateCreator: '11 APIs, 48 policies',
     });

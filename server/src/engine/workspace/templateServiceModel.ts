@@ -42,11 +42,10 @@ export function templateRootPath(serviceName: string): string {
 
 /** The file holding a policy: itself, or for an inline template policy (`main.bicep#L12`) its template. */
 export function hostFileOf(policyPath: string): string {
-  const mark = policyPath.indexOf(INLINE_MARK);
-  return mark < 0 ? policyPath : policyPath.slice(0, mark);
+  return policyPath.replace(INLINE_SUFFIX, '');
 }
 
-const INLINE_MARK = '#L';
+const INLINE_SUFFIX = /#L\d+$/;
 
 /** Modules followed below the folder's own templates. */
 const MAX_MODULE_DEPTH = 1;
@@ -296,7 +295,7 @@ class ServicesBuilder {
     }
     const text = inlineText(content);
     if (text === undefined) return undefined;
-    const path = `${template.path}${INLINE_MARK}${lineOf(template.model, content.span.start)}`;
+    const path = `${template.path}#L${lineOf(template.model, content.span.start)}`;
     if (!this.policyFiles.has(path)) {
       this.policyFiles.set(path, scope);
       this.inlinePolicies.set(path, text);

@@ -1,3 +1,4 @@
+import { flattenDeepJson, MAX_JSON_DEPTH } from '../text/flattenDeepJson';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Finding } from '../findings/finding';
 import { configurationDocsUrl } from '../findings/docsUrl';
@@ -28,7 +29,9 @@ export function parseConfig(text: string, today: Date = new Date()): ParsedConfi
   };
   const spanOf = (node: Node): Span => ({ start: node.offset, end: node.offset + node.length });
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const bounded = flattenDeepJson(text);
+  if (bounded.flattenedAt !== undefined) report({ start: bounded.flattenedAt, end: bounded.flattenedAt + 1 }, `The configuration is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+  const root = parseTree(bounded.text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const error of errors) report({ start: error.offset, end: error.offset + error.length }, `Not valid JSON: ${printParseErrorCode(error.error)}.`);
   if (!root) return { config: DEFAULT_CONFIG, findings };
   if (root.type !== 'object') {

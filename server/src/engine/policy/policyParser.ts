@@ -13,6 +13,7 @@ import type {
   XmlElement,
   XmlNode,
 } from './syntaxTree';
+import { appendAll } from '../collections/appendAll';
 
 /**
  * The APIM-aware XML reader. Hand-written because no XML library reads policies as APIM does:
@@ -626,7 +627,7 @@ class PolicyParser {
         }
       }
     }
-    embedded.push(...scanNamedValues(text, range.start, range.end, this.searches.namedValueOpen, this.searches.namedValueClose));
+    appendAll(embedded, scanNamedValues(text, range.start, range.end, this.searches.namedValueOpen, this.searches.namedValueClose));
     const verbatim = expression ? [expression.span] : [];
     const decoded = decodeEntities(text, range.start, range.end, verbatim, this.searches.ampersand);
     for (const problem of decoded.problems) this.reportEntityProblem(problem);

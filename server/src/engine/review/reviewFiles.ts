@@ -9,6 +9,7 @@ import type { RuleFailure } from '../rules/runRules';
 import { LineMap } from '../text/lineMap';
 import type { FileError, FileReview, ReviewResult } from './reviewResult';
 import { listWorkspaceFiles, MissingPathError } from './workspaceFiles';
+import { appendAll } from '../collections/appendAll';
 
 /** The extensions any document kind reads. */
 export function reviewedExtensions(): ReadonlySet<string> {
@@ -82,7 +83,7 @@ function* reviewSteps(paths: readonly string[], baseContext: ReviewContext): Gen
     const analysis = analyseDocument({ path, text }, context);
     if (analysis.kindId === undefined) continue;
     documentCount++;
-    failures.push(...analysis.failures.map((failure) => ({ path, failure })));
+    appendAll(failures, analysis.failures.map((failure) => ({ path, failure })));
     files.push({ path, kindId: analysis.kindId, text, lineMap: new LineMap(text), findings: analysis.findings });
   }
   return {

@@ -6,6 +6,7 @@ import type { DocumentScope } from '../schema/schemaContext';
 import { mapEmbeddedFinding, type HostStringStyle } from './embeddedTextMapping';
 import type { TemplateModel, TemplateNode, TemplateResource } from './templateModel';
 import { apimTypeOf, lookupPath, propertyAt } from './templateQueries';
+import { appendAll } from '../collections/appendAll';
 
 /** The policy scope each APIM policy resource type sets. */
 const POLICY_SCOPES: ReadonlyMap<string, DocumentScope> = new Map<string, DocumentScope>([
@@ -98,7 +99,7 @@ export function analyseEmbeddedPolicies(model: TemplateModel, path: string, cont
     if (text === undefined) continue;
     const analysis = analysePolicyDocument({ path, text: text.value, languageId: 'apim-policy' }, context, { scope: policy.scope });
     for (const finding of analysis.findings) findings.push(mapEmbeddedFinding(finding, text, policy.style));
-    failures.push(...analysis.failures);
+    appendAll(failures, analysis.failures);
   }
   return { findings, failures };
 }

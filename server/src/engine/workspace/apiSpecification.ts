@@ -1,3 +1,4 @@
+import { flattenDeepJson } from '../text/flattenDeepJson';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { TextReader } from './jsonValues';
@@ -64,7 +65,7 @@ function readJsonPaths(text: string, add: OperationSink): PathsReading {
   const errors: ParseError[] = [];
   let root: JsonNode | undefined;
   try {
-    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+    root = parseTree(flattenDeepJson(text).text, errors, { allowTrailingComma: true, disallowComments: false });
   } catch {
     // The parser recurses per nesting level; absurdly deep nesting overflows the stack.
     return { hasPaths: false, problem: 'The JSON is nested too deeply to read.' };

@@ -1,3 +1,4 @@
+import { flattenDeepJson } from '../text/flattenDeepJson';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { DiscoveryProblem } from './serviceModel';
 
@@ -19,7 +20,7 @@ export function readJson(path: string, readText: TextReader, problems: Discovery
   const errors: ParseError[] = [];
   let value: unknown;
   try {
-    value = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+    value = parse(flattenDeepJson(text).text, errors, { allowTrailingComma: true, disallowComments: false });
   } catch {
     // The parser recurses per nesting level; absurdly deep nesting overflows the stack.
     problems.push({ kind: 'invalid-json', path, message: 'The JSON is nested too deeply to read.' });

@@ -28,6 +28,7 @@ import { COMPLETION_TRIGGER_CHARACTERS, registerPolicyLanguageFeatures } from '.
 import { toAnalysisSettings, type ApimStudioSettingsSection } from './serverSettings';
 import { toDiagnostic } from './toLsp';
 import { ValidationQueue } from './validationQueue';
+import { validatedDocumentSync } from './validatedDocumentSync';
 import { WorkspaceIndex } from './workspaceIndex';
 
 /** Where a suppression directive can go, by document kind; APIOps JSON is strict JSON, so it has none. */
@@ -197,6 +198,6 @@ export function startLanguageServer(connection: Connection): void {
 
   process.on('unhandledRejection', (reason) => connection.console.error(`APIM Studio: unhandled rejection: ${String(reason)}`));
 
-  documents.listen(connection);
+  documents.listen(validatedDocumentSync(connection, (message) => connection.console.warn(message)));
   connection.listen();
 }

@@ -1,7 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { realpathSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createAnalysisContext, readTextFile } from '../engine/analysis/defaultAnalysisContext';
 import { parseConfig } from '../engine/config/parseConfig';
 import { severityRank } from '../engine/findings/finding';
+import { oneLine } from '../engine/report/formatters/oneLine';
 import { REPORT_FORMATTERS } from '../engine/report/formatters/formatters';
 import { reviewPaths } from '../engine/review/reviewFiles';
 import type { ReviewResult } from '../engine/review/reviewResult';
@@ -76,6 +78,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   const report = REPORT_FORMATTERS[args.format](result, { baseFolder: io.cwd ?? process.cwd(), toolVersion: io.version });
   if (args.output) {
+    const targets = outputTargets(args.output);
+    if ([...result.files, ...result.errors].some((file) => targets.has(file.path))) {
+      io.stderr(`apim-studio: --output ${oneLine(args.output)} is one of the files being reviewed; write the report elsewhere.\n`);
+      return EXIT_USAGE_OR_IO;
+    }
     try {
       writeFileSync(args.output, report);
     } catch (error) {
@@ -85,10 +92,21 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   } else {
     io.stdout(report);
   }
-  for (const failure of result.errors) io.stderr(`apim-studio: cannot read ${failure.path}: ${failure.message}\n`);
-  for (const failure of result.ruleFailures) io.stderr(`apim-studio: rule ${failure.ruleId} failed on ${failure.path}: ${failure.message} (please report this)\n`);
+  for (const failure of result.errors) io.stderr(`apim-studio: cannot read ${oneLine(failure.path)}: ${oneLine(failure.message)}\n`);
+  for (const failure of result.ruleFailures) io.stderr(`apim-studio: rule ${failure.ruleId} failed on ${oneLine(failure.path)}: ${oneLine(failure.message)} (please report this)\n`);
   if (result.errors.length > 0) return EXIT_USAGE_OR_IO;
   return hasFindingAtOrAbove(result, args.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** The paths `--output` would write: as given and, through a link, the file it reaches. */
+function outputTargets(output: string): Set<string> {
+  const targets = new Set([resolve(output)]);
+  try {
+    targets.add(realpathSync(output));
+  } catch {
+    // Not there yet: nothing reviewed is behind it.
+  }
+  return targets;
 }
 
 function hasFindingAtOrAbove(result: ReviewResult, failOn: FailOn): boolean {

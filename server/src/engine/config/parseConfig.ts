@@ -21,6 +21,13 @@ export interface ParsedConfig {
   readonly findings: Finding[];
 }
 
+/** YYYY-MM-DD naming a day that exists: Date.parse accepts 2099-02-30 (and rolls it into March). */
+function isCalendarDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
 /** Reads `.apim-studio.json` (comments and trailing commas allowed). A wrong field is reported and ignored; never throws. */
 export function parseConfig(text: string, today: Date = new Date()): ParsedConfig {
   const findings: Finding[] = [];
@@ -123,7 +130,7 @@ export function parseConfig(text: string, today: Date = new Date()): ParsedConfi
     if (!reason) report(spanOf(reasonNode ?? item), "A suppression needs a 'reason' so reviewers know why.");
     let expires: string | undefined;
     if (expiresNode) {
-      if (expiresNode.type === 'string' && ISO_DATE.test(expiresNode.value as string) && !Number.isNaN(Date.parse(expiresNode.value as string))) expires = expiresNode.value as string;
+      if (expiresNode.type === 'string' && isCalendarDate(expiresNode.value as string)) expires = expiresNode.value as string;
       else report(spanOf(expiresNode), "'expires' must be a date written YYYY-MM-DD.");
     }
     const filesNode = findNodeAtLocation(item, ['files']);

@@ -1,6 +1,8 @@
 import { realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createAnalysisContext, readTextFile } from '../engine/analysis/defaultAnalysisContext';
+import { createAnalysisContext } from '../engine/analysis/defaultAnalysisContext';
+import { DEFAULT_MAX_READ_BYTES, readGuardedFile } from '../engine/files/guardedRead';
+import { guardedReader } from '../engine/files/guardedReader';
 import { parseConfig } from '../engine/config/parseConfig';
 import { severityRank } from '../engine/findings/finding';
 import { oneLine } from '../engine/report/formatters/oneLine';
@@ -28,14 +30,15 @@ export interface CliIo {
   readonly stderrIsTerminal?: boolean;
 }
 
-/** Problems in an explicit `--config` file, one message per problem; undefined when the file cannot be read. */
-function configProblems(path: string): string[] | undefined {
-  const text = readTextFile(path);
-  if (text === undefined) return undefined;
-  const lineMap = new LineMap(text);
-  return parseConfig(text).findings.map((finding) => {
+/** Problems in an explicit `--config` file, one message per problem; a string when the file cannot be read. */
+function configProblems(path: string): string[] | string {
+  const read = readGuardedFile(path, { roots: [path], maxBytes: DEFAULT_MAX_READ_BYTES });
+  if (read.kind === 'missing') return 'it does not exist';
+  if (read.kind === 'skipped') return read.reason;
+  const lineMap = new LineMap(read.text);
+  return parseConfig(read.text).findings.map((finding) => {
     const position = lineMap.positionAt(finding.span.start);
-    return `${path}:${position.line + 1}:${position.character + 1} ${finding.message}`;
+    return `${oneLine(path)}:${position.line + 1}:${position.character + 1} ${finding.message}`;
   });
 }
 
@@ -59,12 +62,18 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   if (args.config !== undefined) {
     const problems = configProblems(args.config);
-    if (problems === undefined || problems.length > 0) {
-      io.stderr(problems === undefined ? `apim-studio: cannot read the config file ${args.config}\n` : problems.map((problem) => `apim-studio: ${problem}\n`).join(''));
+    if (typeof problems === 'string' || problems.length > 0) {
+      io.stderr(typeof problems === 'string' ? `apim-studio: cannot read the config file ${oneLine(args.config)}: ${problems}\n` : problems.map((problem) => `apim-studio: ${problem}\n`).join(''));
       return EXIT_USAGE_OR_IO;
     }
   }
-  const context = withConfigOverlay(createAnalysisContext(undefined, args.config), { rules: args.rules, environment: args.environment });
+  // Config files in parent folders are read like every other file: links only into what is reviewed.
+  const configRoots = [...args.paths, ...(args.config === undefined ? [] : [args.config])];
+  const readConfig = guardedReader(
+    () => ({ roots: configRoots, maxBytes: DEFAULT_MAX_READ_BYTES }),
+    (path, reason) => io.stderr(`apim-studio: skipped ${oneLine(path)}: ${reason}\n`),
+  );
+  const context = withConfigOverlay(createAnalysisContext(undefined, args.config, readConfig), { rules: args.rules, environment: args.environment });
   const progress = io.stderrIsTerminal === true ? progressLine(io.stderr) : undefined;
   let result: ReviewResult;
   try {
@@ -92,6 +101,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   } else {
     io.stdout(report);
   }
+  for (const skipped of result.skipped) io.stderr(`apim-studio: skipped ${oneLine(skipped.path)}: ${oneLine(skipped.message)}\n`);
   for (const failure of result.errors) io.stderr(`apim-studio: cannot read ${oneLine(failure.path)}: ${oneLine(failure.message)}\n`);
   for (const failure of result.ruleFailures) io.stderr(`apim-studio: rule ${failure.ruleId} failed on ${oneLine(failure.path)}: ${oneLine(failure.message)} (please report this)\n`);
   if (result.errors.length > 0) return EXIT_USAGE_OR_IO;

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DEFAULT_MAX_READ_BYTES, readGuardedFile } from '../files/guardedRead';
 import { parameterFileCandidates, readParameterFile } from '../templates/arm/armParameterFile';
 import { looksLikeArmTemplate, readArmTemplate, type SuppliedParameters } from '../templates/arm/armTemplate';
 import { analyseTemplate } from '../templates/analyseTemplate';
@@ -7,11 +8,9 @@ import type { DocumentInput, DocumentKind } from './documentKind';
 /** Values from the first parameters file beside the template (none when there is none or it cannot be read). */
 function suppliedParametersFor(path: string): SuppliedParameters {
   for (const candidate of parameterFileCandidates(path)) {
-    try {
-      return readParameterFile(readFileSync(candidate, 'utf8'));
-    } catch {
-      // Not there or unreadable: try the next name.
-    }
+    // Guarded: a parameters file that is a FIFO, or a link out of the template's folder, is not read.
+    const read = readGuardedFile(candidate, { roots: [dirname(path)], maxBytes: DEFAULT_MAX_READ_BYTES });
+    if (read.kind === 'text') return readParameterFile(read.text);
   }
   return new Map();
 }

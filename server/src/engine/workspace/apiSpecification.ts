@@ -65,7 +65,8 @@ function readJsonPaths(text: string, add: OperationSink): PathsReading {
   const errors: ParseError[] = [];
   let root: JsonNode | undefined;
   try {
-    root = parseTree(flattenDeepJson(text).text, errors, { allowTrailingComma: true, disallowComments: false });
+    if (flattenDeepJson(text).flattenedAt !== undefined) throw new RangeError('nested too deeply');
+    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   } catch {
     // The parser recurses per nesting level; absurdly deep nesting overflows the stack.
     return { hasPaths: false, problem: 'The JSON is nested too deeply to read.' };

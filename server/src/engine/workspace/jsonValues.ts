@@ -20,7 +20,8 @@ export function readJson(path: string, readText: TextReader, problems: Discovery
   const errors: ParseError[] = [];
   let value: unknown;
   try {
-    value = parse(flattenDeepJson(text).text, errors, { allowTrailingComma: true, disallowComments: false });
+    if (flattenDeepJson(text).flattenedAt !== undefined) throw new RangeError('nested too deeply');
+    value = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   } catch {
     // The parser recurses per nesting level; absurdly deep nesting overflows the stack.
     problems.push({ kind: 'invalid-json', path, message: 'The JSON is nested too deeply to read.' });

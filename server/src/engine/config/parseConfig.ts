@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import { flattenDeepJson, MAX_JSON_DEPTH } from '../text/flattenDeepJson';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Finding } from '../findings/finding';
@@ -19,6 +20,22 @@ export interface ParsedConfig {
   readonly config: ApimStudioConfig;
   /** Mistakes in the file, with positions, reported as diagnostics on the config file itself. */
   readonly findings: Finding[];
+}
+
+/** Globs in one list (`ignore`, an override's or a suppression's `files`). */
+export const MAX_GLOBS_PER_LIST = 1000;
+/** Characters in one glob: real ones are short, and matching cost grows with every `*`. */
+export const MAX_GLOB_LENGTH = 256;
+
+/** Why a glob cannot be used, checked once here so matching every document never fails on it. */
+function globProblem(glob: string): string | undefined {
+  if (glob.length > MAX_GLOB_LENGTH) return `The glob has ${glob.length} characters, more than ${MAX_GLOB_LENGTH}`;
+  try {
+    picomatch.makeRe(glob, { dot: true });
+    return undefined;
+  } catch (error) {
+    return `The glob cannot be compiled (${error instanceof Error ? error.message : String(error)})`;
+  }
 }
 
 /** YYYY-MM-DD naming a day that exists: Date.parse accepts 2099-02-30 (and rolls it into March). */
@@ -67,8 +84,16 @@ export function parseConfig(text: string, today: Date = new Date()): ParsedConfi
     }
     const values: string[] = [];
     for (const item of node.children ?? []) {
-      if (item.type === 'string') values.push(item.value as string);
-      else report(spanOf(item), `Each entry of '${name}' must be a glob string.`);
+      if (values.length === MAX_GLOBS_PER_LIST) {
+        report(spanOf(item), `'${name}' has more than ${MAX_GLOBS_PER_LIST} globs; the rest are ignored.`);
+        break;
+      }
+      if (item.type !== 'string') report(spanOf(item), `Each entry of '${name}' must be a glob string.`);
+      else {
+        const problem = globProblem(item.value as string);
+        if (problem === undefined) values.push(item.value as string);
+        else report(spanOf(item), `${problem}; this entry is ignored.`);
+      }
     }
     return values;
   };

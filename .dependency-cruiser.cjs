@@ -4,6 +4,7 @@
 // ENGINE_LAYERS lists server/src/engine's folders from the bottom up: a folder may import its own files and
 // the folders below it, never one above. That also rules out cycles between folders.
 const ENGINE_LAYERS = [
+  'collections',
   'text',
   'findings',
   'files',

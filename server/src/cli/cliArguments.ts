@@ -81,6 +81,7 @@ export function parseCliArguments(argv: readonly string[], formats: readonly str
       failOn = value as FailOn;
     } else if (flag === '--output' || flag === '-o') {
       output = takeValue();
+      if (output.trim() === '') throw new UsageError('--output needs a file name.');
     } else if (flag === '--config') {
       config = takeValue();
     } else if (flag === '--rule') {
@@ -94,6 +95,9 @@ export function parseCliArguments(argv: readonly string[], formats: readonly str
       return { command: 'help' };
     } else if (argument.startsWith('-') && argument !== '-') {
       throw new UsageError(`Unknown option '${argument}'.`);
+    } else if (argument.trim() === '') {
+      // An empty argument (an unset shell variable) would otherwise mean the working folder.
+      throw new UsageError('An empty path was given; name a file or folder (use . for the current folder).');
     } else {
       paths.push(argument);
     }

@@ -1,8 +1,12 @@
-import { writeFileSync } from 'node:fs';
-import { readTextFile } from '../engine/files/diskFiles';
+import { realpathSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createAnalysisContext } from '../engine/analysis/defaultAnalysisContext';
+import { listDiskFolder } from '../engine/files/diskFiles';
+import { DEFAULT_MAX_READ_BYTES, readGuardedFile } from '../engine/files/guardedRead';
+import { guardedReader } from '../engine/files/guardedReader';
 import { parseConfig } from '../engine/config/parseConfig';
 import { severityRank } from '../engine/findings/finding';
+import { oneLine } from '../engine/report/formatters/oneLine';
 import { REPORT_FORMATTERS } from '../engine/report/formatters/formatters';
 import { reviewPaths } from '../engine/review/reviewFiles';
 import type { ReviewResult } from '../engine/review/reviewResult';
@@ -27,14 +31,15 @@ export interface CliIo {
   readonly stderrIsTerminal?: boolean;
 }
 
-/** Problems in an explicit `--config` file, one message per problem; undefined when the file cannot be read. */
-function configProblems(path: string): string[] | undefined {
-  const text = readTextFile(path);
-  if (text === undefined) return undefined;
-  const lineMap = new LineMap(text);
-  return parseConfig(text).findings.map((finding) => {
+/** Problems in an explicit `--config` file, one message per problem; a string when the file cannot be read. */
+function configProblems(path: string): string[] | string {
+  const read = readGuardedFile(path, { roots: [path], maxBytes: DEFAULT_MAX_READ_BYTES });
+  if (read.kind === 'missing') return 'it does not exist';
+  if (read.kind === 'skipped') return read.reason;
+  const lineMap = new LineMap(read.text);
+  return parseConfig(read.text).findings.map((finding) => {
     const position = lineMap.positionAt(finding.span.start);
-    return `${path}:${position.line + 1}:${position.character + 1} ${finding.message}`;
+    return `${oneLine(path)}:${position.line + 1}:${position.character + 1} ${finding.message}`;
   });
 }
 
@@ -58,12 +63,18 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   if (args.config !== undefined) {
     const problems = configProblems(args.config);
-    if (problems === undefined || problems.length > 0) {
-      io.stderr(problems === undefined ? `apim-studio: cannot read the config file ${args.config}\n` : problems.map((problem) => `apim-studio: ${problem}\n`).join(''));
+    if (typeof problems === 'string' || problems.length > 0) {
+      io.stderr(typeof problems === 'string' ? `apim-studio: cannot read the config file ${oneLine(args.config)}: ${problems}\n` : problems.map((problem) => `apim-studio: ${problem}\n`).join(''));
       return EXIT_USAGE_OR_IO;
     }
   }
-  const context = withConfigOverlay(createAnalysisContext(undefined, args.config), { rules: args.rules, environment: args.environment });
+  // Config files in parent folders, parameter files and every other file are read alike: links only into what is reviewed.
+  const configRoots = [...args.paths, ...(args.config === undefined ? [] : [args.config])];
+  const readConfig = guardedReader(
+    () => ({ roots: configRoots, maxBytes: DEFAULT_MAX_READ_BYTES }),
+    (path, reason) => io.stderr(`apim-studio: skipped ${oneLine(path)}: ${reason}\n`),
+  );
+  const context = withConfigOverlay(createAnalysisContext(undefined, args.config, { readText: readConfig, listFolder: listDiskFolder }), { rules: args.rules, environment: args.environment });
   const progress = io.stderrIsTerminal === true ? progressLine(io.stderr) : undefined;
   let result: ReviewResult;
   try {
@@ -77,6 +88,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   const report = REPORT_FORMATTERS[args.format](result, { baseFolder: io.cwd ?? process.cwd(), toolVersion: io.version });
   if (args.output) {
+    const targets = outputTargets(args.output);
+    if ([...result.files, ...result.errors].some((file) => targets.has(file.path))) {
+      io.stderr(`apim-studio: --output ${oneLine(args.output)} is one of the files being reviewed; write the report elsewhere.\n`);
+      return EXIT_USAGE_OR_IO;
+    }
     try {
       writeFileSync(args.output, report);
     } catch (error) {
@@ -86,10 +102,22 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   } else {
     io.stdout(report);
   }
-  for (const failure of result.errors) io.stderr(`apim-studio: cannot read ${failure.path}: ${failure.message}\n`);
-  for (const failure of result.ruleFailures) io.stderr(`apim-studio: rule ${failure.ruleId} failed on ${failure.path}: ${failure.message} (please report this)\n`);
+  for (const skipped of result.skipped) io.stderr(`apim-studio: skipped ${oneLine(skipped.path)}: ${oneLine(skipped.message)}\n`);
+  for (const failure of result.errors) io.stderr(`apim-studio: cannot read ${oneLine(failure.path)}: ${oneLine(failure.message)}\n`);
+  for (const failure of result.ruleFailures) io.stderr(`apim-studio: rule ${failure.ruleId} failed on ${oneLine(failure.path)}: ${oneLine(failure.message)} (please report this)\n`);
   if (result.errors.length > 0) return EXIT_USAGE_OR_IO;
   return hasFindingAtOrAbove(result, args.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** The paths `--output` would write: as given and, through a link, the file it reaches. */
+function outputTargets(output: string): Set<string> {
+  const targets = new Set([resolve(output)]);
+  try {
+    targets.add(realpathSync(output));
+  } catch {
+    // Not there yet: nothing reviewed is behind it.
+  }
+  return targets;
 }
 
 function hasFindingAtOrAbove(result: ReviewResult, failOn: FailOn): boolean {

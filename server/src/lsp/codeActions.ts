@@ -13,6 +13,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CommentStyle } from '../engine/findings/commentStyle';
 import type { Finding, Fix } from '../engine/findings/finding';
 import { DIAGNOSTIC_SOURCE, toRange } from './toLsp';
+import { appendAll } from '../engine/collections/appendAll';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.apim-studio`;
 /** Client command that opens a rule's documentation page. */
@@ -105,7 +106,7 @@ function fixAllAction(document: TextDocument, findings: readonly Finding[]): Cod
     const overlaps = fix.edits.some((edit) => taken.some((span) => edit.span.start <= span.end && span.start <= edit.span.end));
     if (overlaps) continue;
     chosen.push(fix);
-    taken.push(...fix.edits.map((edit) => edit.span));
+    appendAll(taken, fix.edits.map((edit) => edit.span));
   }
   if (chosen.length === 0) return undefined;
   return {

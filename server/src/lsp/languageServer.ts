@@ -1,12 +1,13 @@
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, ErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseDocument } from '../engine/analysis/analyseDocument';
 import type { AnalysisContext } from '../engine/analysis/analysisContext';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../engine/analysis/analysisSettings';
-import { listDiskFolder, readTextFile } from '../engine/files/diskFiles';
+import { listDiskFolder } from '../engine/files/diskFiles';
 import type { FileAccess } from '../engine/files/fileAccess';
+import { guardedReader } from '../engine/files/guardedReader';
 import { effectivePolicyText } from '../engine/analysis/effectivePolicyText';
 import { CONFIG_FILE_NAME } from '../engine/config/apimStudioConfig';
 import { ConfigLocator } from '../engine/config/configLocator';
@@ -29,11 +30,22 @@ import { COMPLETION_TRIGGER_CHARACTERS, registerPolicyLanguageFeatures } from '.
 import { toAnalysisSettings, type ApimStudioSettingsSection } from './serverSettings';
 import { toDiagnostic } from './toLsp';
 import { ValidationQueue } from './validationQueue';
+import { validatedDocumentSync } from './validatedDocumentSync';
 import { WorkspaceIndex } from './workspaceIndex';
 
-/** A document URI as the engine's path: the file-system path for `file:` URIs. */
+/** A document URI as the engine's path: the file-system path for `file:` URIs (the URI itself when it is malformed). */
 function pathOf(uri: string): string {
-  return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return uri;
+  }
+}
+
+/** The effective policy's answer for a document over the size limit. */
+function tooLargeForRequest(length: number, limit: number): string {
+  return `Not computed: the document has ${length} characters, more than the limit of ${limit} (setting apimStudio.maxFileSizeKB).`;
 }
 
 /** Wires the engine to an LSP connection. Everything protocol-specific lives here; the engine never sees LSP types. */
@@ -47,9 +59,14 @@ export function startLanguageServer(connection: Connection): void {
     const uri = openUriByPath.get(path);
     return uri === undefined ? undefined : documents.get(uri)?.getText();
   };
-  const configLocator = new ConfigLocator((path) => openText(path) ?? readTextFile(path));
-  const workspaceIndex = new WorkspaceIndex(openText);
-  const files: FileAccess = { readText: (path) => openText(path) ?? readTextFile(path), listFolder: listDiskFolder };
+  // Files the server reads itself; `workspaceIndex` is assigned before any read happens.
+  const readDisk = guardedReader(
+    () => ({ roots: workspaceIndex.folders, maxBytes: settings.maxDocumentSize }),
+    (path, reason) => connection.console.warn(`APIM Studio: skipped ${path}: ${reason}.`),
+  );
+  const configLocator = new ConfigLocator((path) => openText(path) ?? readDisk(path));
+  const workspaceIndex = new WorkspaceIndex(openText, readDisk);
+  const files: FileAccess = { readText: (path) => openText(path) ?? readDisk(path), listFolder: listDiskFolder };
   const analysisContext = (): AnalysisContext => ({
     settings,
     files,
@@ -89,7 +106,7 @@ export function startLanguageServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     clientSupportsConfiguration = params.capabilities.workspace?.configuration === true;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    workspaceIndex.setRoots(folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri)));
+    workspaceIndex.setRoots(folders.filter((uri) => uri.startsWith('file:')).map(pathOf));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -141,19 +158,19 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.onDocumentSymbol((params) => {
     const document = documents.get(params.textDocument.uri);
-    const tree = document && policyTree(document);
+    const tree = document && policyTree(document, settings.maxDocumentSize);
     return document && tree ? documentSymbols(document, tree) : [];
   });
 
   connection.onFoldingRanges((params) => {
     const document = documents.get(params.textDocument.uri);
-    const tree = document && policyTree(document);
+    const tree = document && policyTree(document, settings.maxDocumentSize);
     return document && tree ? foldingRanges(document, tree) : [];
   });
 
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
+    if (!document || document.getText().length > settings.maxDocumentSize) return [];
     // A code action request can arrive before the queued validation of this version ran: analyse now.
     if (!findingsCache.has(document.uri, document.version)) validate(document.uri);
     const kind = documentKindFor({ path: pathOf(document.uri), languageId: document.languageId, text: document.getText() }, files);
@@ -161,8 +178,14 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onRequest(EFFECTIVE_POLICY_REQUEST, (params: EffectivePolicyParams): EffectivePolicyResult => {
+    const open = documents.get(params.uri)?.getText();
     const path = pathOf(params.uri);
-    const text = documents.get(params.uri)?.getText() ?? readTextFile(path) ?? '';
+    // Any path a client names (/etc/passwd, /dev/zero) is not read: only open documents and workspace files.
+    if (open === undefined && (!params.uri.startsWith('file:') || !workspaceIndex.contains(path))) {
+      throw new ResponseError(ErrorCodes.InvalidParams, 'APIM Studio shows the effective policy of documents inside the workspace folders only.');
+    }
+    const text = open ?? readDisk(path) ?? '';
+    if (text.length > settings.maxDocumentSize) return { text: tooLargeForRequest(text.length, settings.maxDocumentSize) };
     return { text: effectivePolicyText(path, text, workspaceIndex.workspaceFor(path)) };
   });
 
@@ -198,6 +221,6 @@ export function startLanguageServer(connection: Connection): void {
 
   process.on('unhandledRejection', (reason) => connection.console.error(`APIM Studio: unhandled rejection: ${String(reason)}`));
 
-  documents.listen(connection);
+  documents.listen(validatedDocumentSync(connection, (message) => connection.console.warn(message)));
   connection.listen();
 }

@@ -7,9 +7,10 @@ import { parsePolicy } from '../engine/policy/policyParser';
 import type { XmlDocument } from '../engine/policy/syntaxTree';
 import { toRange } from './toLsp';
 
-/** Parses the document when it is a policy; undefined otherwise. */
-export function policyTree(document: TextDocument): XmlDocument | undefined {
+/** Parses the document when it is a policy within the size limit (apimStudio.maxFileSizeKB); undefined otherwise. */
+export function policyTree(document: TextDocument, maxDocumentSize: number): XmlDocument | undefined {
   const text = document.getText();
+  if (text.length > maxDocumentSize) return undefined;
   const input = { path: document.uri, languageId: document.languageId, text };
   return isPolicyDocument(input) ? parsePolicy(text).document : undefined;
 }

@@ -76,7 +76,7 @@ export function registerPolicyLanguageFeatures(connection: Connection, documents
 
   connection.onCompletion((params): CompletionItem[] => {
     const document = documents.get(params.textDocument.uri);
-    const tree = document && policyTree(document);
+    const tree = document && policyTree(document, analysisContext().settings.maxDocumentSize);
     if (!document || !tree) return [];
     const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
     const completions = policyCompletions(tree, document.offsetAt(params.position), environmentFor(document), trigger);
@@ -85,7 +85,7 @@ export function registerPolicyLanguageFeatures(connection: Connection, documents
 
   connection.onHover((params): Hover | null => {
     const document = documents.get(params.textDocument.uri);
-    const tree = document && policyTree(document);
+    const tree = document && policyTree(document, analysisContext().settings.maxDocumentSize);
     const hover = document && tree ? policyHover(tree, document.offsetAt(params.position), environmentFor(document)) : undefined;
     if (!document || !hover) return null;
     return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(document, hover.span) };
@@ -93,7 +93,7 @@ export function registerPolicyLanguageFeatures(connection: Connection, documents
 
   connection.onDefinition((params): Location[] => {
     const document = documents.get(params.textDocument.uri);
-    const tree = document && policyTree(document);
+    const tree = document && policyTree(document, analysisContext().settings.maxDocumentSize);
     const target = document && tree ? definitionTarget(tree, document.offsetAt(params.position), environmentFor(document)) : undefined;
     if (!target) return [];
     return [{ uri: pathToFileURL(target.path).href, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
@@ -103,6 +103,7 @@ export function registerPolicyLanguageFeatures(connection: Connection, documents
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const text = document.getText();
+    if (text.length > analysisContext().settings.maxDocumentSize) return [];
     if (!isPolicyDocument({ path: document.uri, languageId: document.languageId, text })) return [];
     return formatPolicy(text, params.options).map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText }));
   });

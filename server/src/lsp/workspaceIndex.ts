@@ -1,4 +1,3 @@
-import { readTextFile } from '../engine/files/diskFiles';
 import { PolicyWorkspace } from '../engine/workspace/policyWorkspace';
 import { reviewedExtensions } from '../engine/review/reviewFiles';
 import { listWorkspaceFiles } from '../engine/review/workspaceFiles';
@@ -13,7 +12,21 @@ export class WorkspaceIndex {
   private readonly diskTexts = new Map<string, string | undefined>();
   private roots: string[] = [];
 
-  constructor(private readonly openText: (absolutePath: string) => string | undefined) {}
+  constructor(
+    private readonly openText: (absolutePath: string) => string | undefined,
+    /** Reads a file from disk (guarded: regular files, a size limit, links only into the workspace folders). */
+    private readonly readFile: (absolutePath: string) => string | undefined,
+  ) {}
+
+  /** The workspace folders (file-system paths). */
+  get folders(): readonly string[] {
+    return this.roots;
+  }
+
+  /** True for a path inside one of the workspace folders. */
+  contains(absolutePath: string): boolean {
+    return this.roots.some((root) => absolutePath.startsWith(root.endsWith(sep) ? root : root + sep));
+  }
 
   setRoots(roots: readonly string[]): void {
     this.roots = [...roots];
@@ -48,7 +61,7 @@ export class WorkspaceIndex {
   private textOf(absolutePath: string): string | undefined {
     const open = this.openText(absolutePath);
     if (open !== undefined) return open;
-    if (!this.diskTexts.has(absolutePath)) this.diskTexts.set(absolutePath, readTextFile(absolutePath));
+    if (!this.diskTexts.has(absolutePath)) this.diskTexts.set(absolutePath, this.readFile(absolutePath));
     return this.diskTexts.get(absolutePath);
   }
 }

@@ -4,7 +4,9 @@ import { isIgnored, resolveRuleSettings } from '../config/resolveRuleSettings';
 import type { DocumentInput, DocumentKind, KindContext } from '../documents/documentKind';
 import { documentKindFor } from '../documents/documentKinds';
 import { syntaxDocsUrl } from '../findings/docsUrl';
+import { ANALYSIS_INCOMPLETE_CODE } from '../findings/analysisIncomplete';
 import { severityRank, type Finding } from '../findings/finding';
+import { capFindingsPerCode, MORE_FINDINGS_CODE } from '../findings/findingCap';
 import { applyInlineSuppressions } from '../rules/inlineSuppressions';
 import type { RuleFailure } from '../rules/runRules';
 import { UNUSED_SUPPRESSION_CODE, unusedSuppressionFinding } from '../rules/unusedSuppressionFinding';
@@ -12,13 +14,13 @@ import { LineMap } from '../text/lineMap';
 import type { AnalysisContext } from './analysisContext';
 
 /** Codes the analysis itself reports, beside each kind's own. */
-export const ANALYSIS_CODES = ['document-too-large', 'internal-error', UNUSED_SUPPRESSION_CODE] as const;
+export const ANALYSIS_CODES = ['document-too-large', 'internal-error', ANALYSIS_INCOMPLETE_CODE, MORE_FINDINGS_CODE, UNUSED_SUPPRESSION_CODE] as const;
 
 export interface DocumentAnalysis {
   /** The kind that analysed the document, or undefined when no kind claims it. */
   readonly kindId: string | undefined;
   readonly findings: Finding[];
-  /** Rules that threw; their findings are missing. */
+  /** Rules that threw; their findings are missing (each is also an internal-error finding). */
   readonly failures: readonly RuleFailure[];
 }
 
@@ -78,10 +80,19 @@ export function analyseDocument(input: DocumentInput, context: AnalysisContext):
       apiReportsCache: context.apiReportsCache,
     };
     const { findings, failures } = analyseWithKind(kind, input, kindContext, { located, relativePath, today: context.today });
+    for (const failure of failures) findings.push(internalError(`rule ${failure.ruleId} failed: ${messageOf(failure.error)}; its findings are missing`));
     findings.sort((a, b) => a.span.start - b.span.start || severityRank(a.severity) - severityRank(b.severity) || a.span.end - b.span.end);
-    return { kindId: kind.id, findings, failures };
+    return { kindId: kind.id, findings: capFindingsPerCode(findings), failures };
   } catch (error) {
-    const message = `APIM Studio could not analyse this document (${error instanceof Error ? error.message : String(error)}). Please report it.`;
-    return { kindId: kind.id, findings: [analysisFinding('internal-error', 'warning', message)], failures: [] };
+    return { kindId: kind.id, findings: [internalError(messageOf(error))], failures: [] };
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** An error, not a warning: a CI gate must fail when analysis broke rather than pass with fewer findings. */
+function internalError(cause: string): Finding {
+  return analysisFinding('internal-error', 'error', `APIM Studio could not analyse this document completely (${cause}). Please report it.`);
 }

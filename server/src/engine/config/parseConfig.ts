@@ -1,3 +1,5 @@
+import picomatch from 'picomatch';
+import { flattenDeepJson, MAX_JSON_DEPTH } from '../text/flattenDeepJson';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Finding } from '../findings/finding';
 import { configurationDocsUrl } from '../findings/docsUrl';
@@ -20,6 +22,29 @@ export interface ParsedConfig {
   readonly findings: Finding[];
 }
 
+/** Globs in one list (`ignore`, an override's or a suppression's `files`). */
+export const MAX_GLOBS_PER_LIST = 1000;
+/** Characters in one glob: real ones are short, and matching cost grows with every `*`. */
+export const MAX_GLOB_LENGTH = 256;
+
+/** Why a glob cannot be used, checked once here so matching every document never fails on it. */
+function globProblem(glob: string): string | undefined {
+  if (glob.length > MAX_GLOB_LENGTH) return `The glob has ${glob.length} characters, more than ${MAX_GLOB_LENGTH}`;
+  try {
+    picomatch.makeRe(glob, { dot: true });
+    return undefined;
+  } catch (error) {
+    return `The glob cannot be compiled (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+/** YYYY-MM-DD naming a day that exists: Date.parse accepts 2099-02-30 (and rolls it into March). */
+function isCalendarDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
 /** Reads `.apim-studio.json` (comments and trailing commas allowed). A wrong field is reported and ignored; never throws. */
 export function parseConfig(text: string, today: Date = new Date()): ParsedConfig {
   const findings: Finding[] = [];
@@ -28,7 +53,9 @@ export function parseConfig(text: string, today: Date = new Date()): ParsedConfi
   };
   const spanOf = (node: Node): Span => ({ start: node.offset, end: node.offset + node.length });
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const bounded = flattenDeepJson(text);
+  if (bounded.flattenedAt !== undefined) report({ start: bounded.flattenedAt, end: bounded.flattenedAt + 1 }, `The configuration is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+  const root = parseTree(bounded.text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const error of errors) report({ start: error.offset, end: error.offset + error.length }, `Not valid JSON: ${printParseErrorCode(error.error)}.`);
   if (!root) return { config: DEFAULT_CONFIG, findings };
   if (root.type !== 'object') {
@@ -57,8 +84,16 @@ export function parseConfig(text: string, today: Date = new Date()): ParsedConfi
     }
     const values: string[] = [];
     for (const item of node.children ?? []) {
-      if (item.type === 'string') values.push(item.value as string);
-      else report(spanOf(item), `Each entry of '${name}' must be a glob string.`);
+      if (values.length === MAX_GLOBS_PER_LIST) {
+        report(spanOf(item), `'${name}' has more than ${MAX_GLOBS_PER_LIST} globs; the rest are ignored.`);
+        break;
+      }
+      if (item.type !== 'string') report(spanOf(item), `Each entry of '${name}' must be a glob string.`);
+      else {
+        const problem = globProblem(item.value as string);
+        if (problem === undefined) values.push(item.value as string);
+        else report(spanOf(item), `${problem}; this entry is ignored.`);
+      }
     }
     return values;
   };
@@ -120,7 +155,7 @@ export function parseConfig(text: string, today: Date = new Date()): ParsedConfi
     if (!reason) report(spanOf(reasonNode ?? item), "A suppression needs a 'reason' so reviewers know why.");
     let expires: string | undefined;
     if (expiresNode) {
-      if (expiresNode.type === 'string' && ISO_DATE.test(expiresNode.value as string) && !Number.isNaN(Date.parse(expiresNode.value as string))) expires = expiresNode.value as string;
+      if (expiresNode.type === 'string' && isCalendarDate(expiresNode.value as string)) expires = expiresNode.value as string;
       else report(spanOf(expiresNode), "'expires' must be a date written YYYY-MM-DD.");
     }
     const filesNode = findNodeAtLocation(item, ['files']);

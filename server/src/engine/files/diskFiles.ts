@@ -1,19 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { DEFAULT_MAX_READ_BYTES, readGuardedFile } from './guardedRead';
 import type { FileAccess } from './fileAccess';
 
 /**
- * Reads a UTF-8 text file from disk, or undefined when it is missing or unreadable. A byte order mark is
- * dropped, as editors do, so offsets (and the CLI's columns) match what the user sees.
+ * Reads a text file from disk through the guarded read (regular files only, the default size limit, no
+ * symbolic links), or undefined when it is missing or was not read. A byte order mark is dropped.
  */
 export function readTextFile(path: string): string | undefined {
-  // Most look-ups (a config file in every parent folder) miss: checking first avoids throwing for each.
-  if (!existsSync(path)) return undefined;
-  try {
-    const text = readFileSync(path, 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    return undefined;
-  }
+  const read = readGuardedFile(path, { roots: [], maxBytes: DEFAULT_MAX_READ_BYTES });
+  return read.kind === 'text' ? read.text : undefined;
 }
 
 /** The names in a folder on disk; none when it cannot be listed. */

@@ -13,6 +13,7 @@ import type {
   XmlElement,
   XmlNode,
 } from './syntaxTree';
+import { appendAll } from '../collections/appendAll';
 
 /**
  * The APIM-aware XML reader. Hand-written because no XML library reads policies as APIM does:
@@ -357,6 +358,8 @@ class PolicyParser {
     const nameSpan = this.readName();
     const name = text.slice(nameSpan.start, nameSpan.end);
     const attributes: XmlAttribute[] = [];
+    // A set, not a scan of `attributes`: 20,000 attributes on one element must stay linear.
+    const attributeNames = new Set<string>();
     let selfClosing = false;
     let startTagClosed = false;
     while (this.pos < text.length) {
@@ -376,12 +379,13 @@ class PolicyParser {
       if (code === LT || this.pos >= text.length) break;
       if (isNameStart(code)) {
         const attribute = this.readAttribute();
-        if (attributes.some((existing) => existing.name === attribute.name)) {
+        if (attributeNames.has(attribute.name)) {
           this.report('xml-duplicate-attribute', attribute.nameSpan, `Attribute '${attribute.name}' appears more than once on <${name}>.`, [
             { title: `Remove the repeated '${attribute.name}'`, edits: [{ span: this.withLeadingWhitespace(attribute.span), newText: '' }], isPreferred: false },
           ]);
         }
         attributes.push(attribute);
+        attributeNames.add(attribute.name);
         continue;
       }
       // One finding for a run of stray characters, not one per character.
@@ -626,7 +630,7 @@ class PolicyParser {
         }
       }
     }
-    embedded.push(...scanNamedValues(text, range.start, range.end, this.searches.namedValueOpen, this.searches.namedValueClose));
+    appendAll(embedded, scanNamedValues(text, range.start, range.end, this.searches.namedValueOpen, this.searches.namedValueClose));
     const verbatim = expression ? [expression.span] : [];
     const decoded = decodeEntities(text, range.start, range.end, verbatim, this.searches.ampersand);
     for (const problem of decoded.problems) this.reportEntityProblem(problem);

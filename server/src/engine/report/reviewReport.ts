@@ -199,7 +199,7 @@ function ruleOf(id: string, entries: readonly GroupedFinding[]): ReportRule {
 
 /** Worst severity first, then more findings first, then by id, so the most pressing rule leads. */
 function compareRules(a: ReportRule, b: ReportRule): number {
-  const worst = (rule: ReportRule): number => Math.min(...rule.findings.map((finding) => severityRank(finding.severity)));
+  const worst = (rule: ReportRule): number => rule.findings.reduce((best, finding) => Math.min(best, severityRank(finding.severity)), Number.POSITIVE_INFINITY);
   return worst(a) - worst(b) || b.findings.length - a.findings.length || a.id.localeCompare(b.id);
 }
 

@@ -2,26 +2,46 @@ import { statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { analyseDocument } from '../analysis/analyseDocument';
 import type { AnalysisContext } from '../analysis/analysisContext';
-import type { FileAccess } from '../files/fileAccess';
+import { readGuardedFile, type GuardedRead } from '../files/guardedRead';
 import { PolicyWorkspace } from '../workspace/policyWorkspace';
 import { DOCUMENT_KINDS } from '../documents/documentKinds';
 import type { RuleFailure } from '../rules/runRules';
 import { LineMap } from '../text/lineMap';
 import type { FileError, FileReview, ReviewResult } from './reviewResult';
 import { listWorkspaceFiles, MissingPathError } from './workspaceFiles';
+import { appendAll } from '../collections/appendAll';
 
 /** The extensions any document kind reads. */
 export function reviewedExtensions(): ReadonlySet<string> {
   return new Set(DOCUMENT_KINDS.flatMap((kind) => kind.fileExtensions));
 }
 
-/** Reads each file once, however many times discovery, effective policy and analysis ask for it. */
-function cachedReader(files: FileAccess): (path: string) => string | undefined {
-  const texts = new Map<string, string | undefined>();
+/**
+ * Characters per byte are at most 1 in UTF-8 and UTF-16, and a character may take up to 3 bytes: files up to
+ * this many times the analysis limit are read (and then reported as too large by analysis, not skipped).
+ */
+const READ_LIMIT_PER_DOCUMENT_LIMIT = 3;
+
+/**
+ * Reads each file once, however many times discovery, effective policy and analysis ask for it, through the
+ * guarded read: symbolic links only into the reviewed paths, regular files only, a size limit.
+ */
+function cachedReader(paths: readonly string[], maxDocumentSize: number, skipped: FileError[]): (path: string) => GuardedRead {
+  const reads = new Map<string, GuardedRead>();
+  const limits = { roots: paths.map((path) => resolve(path)), maxBytes: maxDocumentSize * READ_LIMIT_PER_DOCUMENT_LIMIT };
   return (path) => {
-    if (!texts.has(path)) texts.set(path, files.readText(path));
-    return texts.get(path);
+    let read = reads.get(path);
+    if (read === undefined) {
+      read = readGuardedFile(path, limits);
+      reads.set(path, read);
+      if (read.kind === 'skipped') skipped.push({ path, message: `not read: ${read.reason}` });
+    }
+    return read;
   };
+}
+
+function textOf(read: GuardedRead): string | undefined {
+  return read.kind === 'text' ? read.text : undefined;
 }
 
 /** One PolicyWorkspace per folder argument: an APIOps tree is reviewed with its scopes and effective policies. */
@@ -60,7 +80,9 @@ function* reviewSteps(paths: readonly string[], baseContext: ReviewContext): Gen
   const files: FileReview[] = [];
   const errors: FileError[] = [];
   const failures: { path: string; failure: RuleFailure }[] = [];
-  const read = cachedReader(baseContext.files);
+  const skipped: FileError[] = [];
+  const readFile = cachedReader(paths, baseContext.settings.maxDocumentSize, skipped);
+  const read = (path: string): string | undefined => textOf(readFile(path));
   const listed = listWorkspaceFiles(paths, reviewedExtensions());
   const workspaces = workspacesOf(paths, listed, read);
   const context: AnalysisContext = {
@@ -75,21 +97,24 @@ function* reviewSteps(paths: readonly string[], baseContext: ReviewContext): Gen
   let documentCount = 0;
   for (const [index, path] of listed.entries()) {
     yield { done: index, total: listed.length };
-    const text = read(path);
-    if (text === undefined) {
+    const fileRead = readFile(path);
+    if (fileRead.kind === 'skipped') continue;
+    if (fileRead.kind === 'missing') {
       errors.push({ path, message: 'the file could not be read' });
       continue;
     }
+    const text = fileRead.text;
     const analysis = analyseDocument({ path, text }, context);
     if (analysis.kindId === undefined) continue;
     documentCount++;
-    failures.push(...analysis.failures.map((failure) => ({ path, failure })));
+    appendAll(failures, analysis.failures.map((failure) => ({ path, failure })));
     files.push({ path, kindId: analysis.kindId, text, lineMap: new LineMap(text), findings: analysis.findings });
   }
   return {
     documentCount,
     files,
     errors,
+    skipped,
     ruleFailures: failures.map(({ path, failure }) => ({ path, ruleId: failure.ruleId, message: failure.error instanceof Error ? failure.error.message : String(failure.error) })),
     workspaces,
   };

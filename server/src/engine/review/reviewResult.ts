@@ -31,6 +31,8 @@ export interface ReviewResult {
   readonly documentCount: number;
   readonly files: readonly FileReview[];
   readonly errors: readonly FileError[];
+  /** Files not read on purpose (a link leading outside, a FIFO or device, too large), with why. */
+  readonly skipped: readonly FileError[];
   readonly ruleFailures: readonly RuleFailureReport[];
   /** One per folder argument: the APIOps models the review used (the report's coverage matrix reads them). */
   readonly workspaces: readonly PolicyWorkspace[];

@@ -20,14 +20,17 @@ function literalValue(node: XmlAttribute): string | undefined {
 
 /** Attributes of one element against its definition: unknown names, missing required ones, values, one-of rules. */
 export function checkAttributes(element: XmlElement, shape: ElementShape, reporter: SchemaReporter): void {
+  // Computed once per element: a look-up per unknown attribute would be quadratic on 20,000 attributes.
+  let unused: string[] | undefined;
+  const unusedNames = (): string[] => {
+    const present = new Set(element.attributes.map((node) => node.name));
+    return (unused ??= shape.attributes.filter((candidate) => !present.has(candidate.name)).map((candidate) => candidate.name));
+  };
   for (const node of element.attributes) {
     if (isXmlAttribute(node.name)) continue;
     const definition = findAttribute(shape, node.name);
     if (!definition) {
-      const suggestions = nearestNames(
-        node.name,
-        shape.attributes.filter((candidate) => !attribute(element, candidate.name)).map((candidate) => candidate.name),
-      );
+      const suggestions = nearestNames(node.name, unusedNames());
       const hint = suggestions.length > 0 ? ` Did you mean '${suggestions.join("' or '")}'?` : '';
       reporter.report(
         'unknown-attribute',

@@ -1,3 +1,4 @@
+import { flattenDeepJson } from '../text/flattenDeepJson';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { TextReader } from './jsonValues';
@@ -64,6 +65,7 @@ function readJsonPaths(text: string, add: OperationSink): PathsReading {
   const errors: ParseError[] = [];
   let root: JsonNode | undefined;
   try {
+    if (flattenDeepJson(text).flattenedAt !== undefined) throw new RangeError('nested too deeply');
     root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   } catch {
     // The parser recurses per nesting level; absurdly deep nesting overflows the stack.

@@ -3,6 +3,7 @@ import { CONTAINER_POLICIES, type EffectiveStatement, type FragmentInclusion } f
 import { scopeChainsForPolicyFile, type ScopeChain, type ScopeLevel } from './scopeChain';
 import { artifactTreeOf, type FragmentNode, type ServiceModel } from './serviceModel';
 import { type PolicySection } from '../policy/policyVocabulary';
+import { appendAll } from '../collections/appendAll';
 
 /** Parsed policy documents by workspace-relative path; undefined when a file cannot be read or parsed. */
 export type DocumentSource = (path: string) => XmlDocument | undefined;
@@ -158,10 +159,10 @@ class Expansion {
     for (const child of childElements(parent)) {
       if (child.name === 'base' && base !== undefined) {
         base.count++;
-        if (base.count === 1) statements.push(...base.statements);
+        if (base.count === 1) appendAll(statements, base.statements);
         else this.problems.add('duplicate-base', 'A second <base /> in the same section is ignored.', child, context.documentPath);
       } else if (child.name === 'include-fragment') {
-        statements.push(...this.fragment(child, context));
+        appendAll(statements, this.fragment(child, context));
       } else {
         statements.push({
           name: child.name,

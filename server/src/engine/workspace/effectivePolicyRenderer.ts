@@ -1,6 +1,7 @@
 import type { EffectivePolicy, EffectiveSection } from './effectivePolicy';
 import { CONTAINER_POLICIES, type EffectiveStatement } from './effectiveStatement';
 import { POLICY_SECTIONS } from '../policy/policyVocabulary';
+import { appendAll } from '../collections/appendAll';
 
 const INDENT = '  ';
 
@@ -68,11 +69,11 @@ function renderStatements(
     previousOrigin = origin;
     if (CONTAINER_POLICIES.has(statement.name) && !statement.element.selfClosing) {
       const { text } = statement.document;
-      lines.push(...reindent(text.slice(statement.element.startTagSpan.start, statement.element.startTagSpan.end), statement, indent));
+      appendAll(lines, reindent(text.slice(statement.element.startTagSpan.start, statement.element.startTagSpan.end), statement, indent));
       renderStatements(statement.children, depth + 1, origin, lines);
       lines.push(`${indent}</${statement.name}>`);
     } else {
-      lines.push(...reindent(statement.document.text.slice(statement.element.span.start, statement.element.span.end), statement, indent));
+      appendAll(lines, reindent(statement.document.text.slice(statement.element.span.start, statement.element.span.end), statement, indent));
     }
   }
 }

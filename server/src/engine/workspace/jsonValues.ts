@@ -1,3 +1,4 @@
+import { flattenDeepJson } from '../text/flattenDeepJson';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { DiscoveryProblem } from './serviceModel';
 
@@ -19,6 +20,7 @@ export function readJson(path: string, readText: TextReader, problems: Discovery
   const errors: ParseError[] = [];
   let value: unknown;
   try {
+    if (flattenDeepJson(text).flattenedAt !== undefined) throw new RangeError('nested too deeply');
     value = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   } catch {
     // The parser recurses per nesting level; absurdly deep nesting overflows the stack.

@@ -1,3 +1,4 @@
+import { oneLine } from './oneLine';
 import { summariseReview } from '../reviewSummary';
 import type { ReportFormatter } from './reportFormatter';
 
@@ -7,7 +8,7 @@ export const formatText: ReportFormatter = (result) => {
   for (const file of result.files) {
     for (const finding of file.findings) {
       const position = file.lineMap.positionAt(finding.span.start);
-      lines.push(`${file.path}:${position.line + 1}:${position.character + 1} ${finding.severity} ${finding.code} ${finding.message}`);
+      lines.push(`${oneLine(file.path)}:${position.line + 1}:${position.character + 1} ${finding.severity} ${finding.code} ${oneLine(finding.message)}`);
     }
   }
   const summary = summariseReview(result);

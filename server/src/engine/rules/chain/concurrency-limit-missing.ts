@@ -5,6 +5,7 @@ import type { EffectiveStatement } from '../../workspace/effectiveStatement';
 import { missingPolicyAnchor } from '../functions/findingAnchor';
 import { indentUnit } from '../fixes/elementEdits';
 import type { PolicyChainContext, PolicyChainRule } from '../policyChainRule';
+import { appendAll } from '../../collections/appendAll';
 
 /** A backend call that may wait this long is a long-held call: rate limits count starts, not calls in flight. */
 const LONG_CALL_SECONDS = 120;
@@ -51,7 +52,7 @@ function unlimitedForwards(statements: readonly EffectiveStatement[], limited: b
   const found: EffectiveStatement[] = [];
   for (const statement of statements) {
     if (statement.name === 'forward-request' && !limited) found.push(statement);
-    found.push(...unlimitedForwards(statement.children, limited || statement.name === 'limit-concurrency'));
+    appendAll(found, unlimitedForwards(statement.children, limited || statement.name === 'limit-concurrency'));
   }
   return found;
 }

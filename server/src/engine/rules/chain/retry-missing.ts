@@ -10,6 +10,7 @@ import { policiesOutside } from '../functions/policiesOutside';
 import { statementOrigin } from '../functions/statementOrigin';
 import { indentUnit } from '../fixes/elementEdits';
 import type { PolicyChainContext, PolicyChainRule } from '../policyChainRule';
+import { appendAll } from '../../collections/appendAll';
 
 /** Retries only answers that mean "not processed", so it is safe for every method (see retry-non-idempotent). */
 const RETRY_START_TAG =
@@ -68,7 +69,7 @@ export const retryMissing: PolicyChainRule = {
       const unguarded = unguardedForwards(policy);
       if (unguarded.length === 0) continue;
       missing.push(policy);
-      forwards.push(...unguarded);
+      appendAll(forwards, unguarded);
     }
     if (missing.length === 0) return;
     const origins = [...new Set(forwards.map(statementOrigin))];

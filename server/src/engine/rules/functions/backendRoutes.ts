@@ -1,5 +1,6 @@
 import { attribute, type XmlAttribute } from '../../policy/syntaxTree';
 import type { EffectiveStatement } from '../../workspace/effectiveStatement';
+import { appendAll } from '../../collections/appendAll';
 
 /** A `set-backend-service` that can send requests to a backend entity named by a literal `backend-id`. */
 export interface BackendRoute {
@@ -27,7 +28,7 @@ export function backendRoutes(statements: readonly EffectiveStatement[]): Backen
       const node = literalBackendId(statement);
       routes = node ? [{ backendId: node.value?.trim() ?? '', statement, attribute: node }] : [];
     } else {
-      routes.push(...conditionalRoutes(statement.children));
+      appendAll(routes, conditionalRoutes(statement.children));
     }
   }
   return routes;
@@ -38,7 +39,7 @@ function conditionalRoutes(statements: readonly EffectiveStatement[]): BackendRo
   for (const statement of statements) {
     const node = statement.name === 'set-backend-service' ? literalBackendId(statement) : undefined;
     if (node) routes.push({ backendId: node.value?.trim() ?? '', statement, attribute: node });
-    routes.push(...conditionalRoutes(statement.children));
+    appendAll(routes, conditionalRoutes(statement.children));
   }
   return routes;
 }

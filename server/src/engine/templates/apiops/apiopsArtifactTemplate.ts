@@ -6,25 +6,33 @@ import type { TemplateModel, TemplateNode, TemplateProperty, TemplateResource, T
 import { UNKNOWN_VALUE, arrayValue, knownValue, lazyTemplateNode, objectValue } from '../templateModel';
 import { propertyOf } from '../templateQueries';
 import type { ApiopsArtifactPosition } from './apiopsArtifactPosition';
+import { analysisIncompleteFinding } from '../../findings/analysisIncomplete';
+import type { Finding } from '../../findings/finding';
+import { flattenDeepJson, MAX_JSON_DEPTH } from '../../text/flattenDeepJson';
 
 /** Deepest JSON nesting turned into template nodes; deeper values become unknown. */
 const MAX_NODE_DEPTH = 256;
 
 /** The model of a file that holds no resource the rules can read (broken JSON, not an object). */
-function emptyModel(text: string): TemplateModel {
-  return { dialect: ARM_DIALECT, text, resources: [], syntaxFindings: [], indentUnit: detectIndentUnit(text), singleArtifact: true };
+function emptyModel(text: string, syntaxFindings: readonly Finding[]): TemplateModel {
+  return { dialect: ARM_DIALECT, text, resources: [], syntaxFindings, indentUnit: detectIndentUnit(text), singleArtifact: true };
 }
 
-/** Parses strict-enough JSON; undefined when the text has syntax errors (the JSON editor reports those) or the parser gives up. */
-function parseArtifactJson(text: string): JsonNode | undefined {
+/**
+ * Parses strict-enough JSON; no tree when the text has syntax errors (the JSON editor reports those). Nesting
+ * deeper than the parser can take is flattened and reported, never silently dropped.
+ */
+function parseArtifactJson(text: string): { tree: JsonNode | undefined; incomplete: Finding[] } {
+  // A byte order mark is not JSON; a space in its place keeps every offset.
+  const bounded = flattenDeepJson(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);
+  const incomplete =
+    bounded.flattenedAt === undefined ? [] : [analysisIncompleteFinding({ start: bounded.flattenedAt, end: bounded.flattenedAt + 1 }, `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep here`)];
   try {
     const errors: ParseError[] = [];
-    // A byte order mark is not JSON; a space in its place keeps every offset.
-    const json = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
-    const tree = parseTree(json, errors, { allowTrailingComma: true, disallowComments: false });
-    return errors.length === 0 ? tree : undefined;
-  } catch {
-    return undefined;
+    const tree = parseTree(bounded.text, errors, { allowTrailingComma: true, disallowComments: false });
+    return { tree: errors.length === 0 ? tree : undefined, incomplete };
+  } catch (error) {
+    return { tree: undefined, incomplete: [analysisIncompleteFinding({ start: 0, end: 0 }, `the JSON could not be parsed (${error instanceof Error ? error.message : String(error)})`)] };
   }
 }
 
@@ -77,8 +85,8 @@ function nameSegmentsOf(position: ApiopsArtifactPosition, body: TemplateNode): r
  * Broken JSON gives a model without resources. Never throws.
  */
 export function readApiopsArtifact(text: string, position: ApiopsArtifactPosition): TemplateModel {
-  const tree = parseArtifactJson(text);
-  if (tree?.type !== 'object') return emptyModel(text);
+  const { tree, incomplete } = parseArtifactJson(text);
+  if (tree?.type !== 'object') return emptyModel(text, incomplete);
   const body = jsonNode(text, tree, 0);
   // Resource-level findings go on the `properties` key, or on the opening brace when there is none.
   const anchor = propertyOf(body, 'properties')?.keySpan ?? { start: tree.offset, end: tree.offset + 1 };
@@ -92,5 +100,5 @@ export function readApiopsArtifact(text: string, position: ApiopsArtifactPositio
     parent: undefined,
     existing: false,
   };
-  return { dialect: ARM_DIALECT, text, resources: [resource], syntaxFindings: [], indentUnit: detectIndentUnit(text), singleArtifact: true };
+  return { dialect: ARM_DIALECT, text, resources: [resource], syntaxFindings: incomplete, indentUnit: detectIndentUnit(text), singleArtifact: true };
 }

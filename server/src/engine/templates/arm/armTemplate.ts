@@ -5,6 +5,9 @@ import { UNKNOWN_VALUE, arrayValue, knownValue, lazyTemplateNode, objectValue } 
 import { detectIndentUnit } from '../indentation';
 import { armLiteralText, evaluateArmExpression, isArmExpression, type ArmScope } from './armExpression';
 import { decodeJsonString } from './jsonStringText';
+import { analysisIncompleteFinding } from '../../findings/analysisIncomplete';
+import type { Finding } from '../../findings/finding';
+import { flattenDeepJson, MAX_JSON_DEPTH } from '../../text/flattenDeepJson';
 
 /** Deepest JSON nesting turned into template nodes; deeper values become computed and unknown. */
 const MAX_NODE_DEPTH = 256;
@@ -14,15 +17,24 @@ const MAX_DEPLOYMENT_DEPTH = 8;
 /** Parameter values supplied from outside the template (a parameters file); an unknown entry hides the default. */
 export type SuppliedParameters = ReadonlyMap<string, TemplateValue>;
 
-/** Parses JSON tolerantly; undefined when even that fails (for example nesting too deep for the parser). */
+/** Parses JSON tolerantly; undefined when even that fails. */
 export function parseJsonTree(text: string): JsonNode | undefined {
+  return parseJsonTreeReporting(text).tree;
+}
+
+/** Like parseJsonTree, with a finding when part of the text could not be parsed (nesting too deep). */
+export function parseJsonTreeReporting(text: string): { tree: JsonNode | undefined; incomplete: Finding | undefined } {
+  // A byte order mark is not JSON; a space in its place keeps every offset.
+  const bounded = flattenDeepJson(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);
+  const incomplete =
+    bounded.flattenedAt === undefined
+      ? undefined
+      : analysisIncompleteFinding({ start: bounded.flattenedAt, end: bounded.flattenedAt + 1 }, `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep here`);
   try {
     const errors: ParseError[] = [];
-    // A byte order mark is not JSON; a space in its place keeps every offset.
-    const json = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
-    return parseTree(json, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  } catch {
-    return undefined;
+    return { tree: parseTree(bounded.text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true }), incomplete };
+  } catch (error) {
+    return { tree: undefined, incomplete: analysisIncompleteFinding({ start: 0, end: 0 }, `the JSON could not be parsed (${error instanceof Error ? error.message : String(error)})`) };
   }
 }
 
@@ -248,8 +260,8 @@ export function looksLikeArmTemplate(text: string): boolean {
 
 /** Reads an ARM template into the shared template model. Never throws. */
 export function readArmTemplate(text: string, supplied: SuppliedParameters = new Map()): TemplateModel {
-  const tree = parseJsonTree(text);
+  const { tree, incomplete } = parseJsonTreeReporting(text);
   const resources: TemplateResource[] = [];
   if (tree?.type === 'object') readResources(text, tree, new ArmTemplateReader(text, tree, supplied), 0, resources);
-  return { dialect: ARM_DIALECT, text, resources, syntaxFindings: [], indentUnit: detectIndentUnit(text) };
+  return { dialect: ARM_DIALECT, text, resources, syntaxFindings: incomplete ? [incomplete] : [], indentUnit: detectIndentUnit(text) };
 }

@@ -125,6 +125,7 @@ class Evaluator {
       case 'reference':
         return this.evaluateReference(expression.name);
       case 'parenthesized':
+      case 'non-null':
         return this.evaluate(expression.expression);
       case 'object': {
         const value: { [key: string]: BicepStaticValue } = {};
@@ -161,7 +162,10 @@ class Evaluator {
         const index = this.evaluate(expression.index);
         if (!base.known || !index.known) return UNKNOWN;
         let item: BicepStaticValue | undefined;
-        if (Array.isArray(base.value) && typeof index.value === 'number') item = (base.value as readonly BicepStaticValue[])[index.value];
+        if (Array.isArray(base.value) && typeof index.value === 'number') {
+          const items = base.value as readonly BicepStaticValue[];
+          item = items[expression.fromEnd ? items.length - index.value : index.value];
+        }
         else if (isObjectValue(base.value) && typeof index.value === 'string') item = lookupProperty(base.value, index.value);
         if (item !== undefined) return known(item);
         return expression.safe ? known(null) : UNKNOWN;
@@ -176,6 +180,7 @@ class Evaluator {
         if (!operand.known) return UNKNOWN;
         if (expression.operator === '!' && typeof operand.value === 'boolean') return known(!operand.value);
         if (expression.operator === '-' && typeof operand.value === 'number') return known(-operand.value);
+        if (expression.operator === '+' && typeof operand.value === 'number') return operand;
         return UNKNOWN;
       }
       case 'binary':

@@ -4,7 +4,7 @@ import { createBicepScope, evaluateBicepValue } from './bicep/bicepEvaluation';
 import { parseBicep } from './bicep/bicepParser';
 import { collectBicepResources, type BicepResource } from './bicep/bicepResources';
 import type { BicepExpression, BicepFile } from './bicep/bicepSyntax';
-import type { TemplateModel, TemplateNode, TemplateProperty, TemplateResource, TemplateValue } from './templateModel';
+import type { SuppliedParameters, TemplateModel, TemplateNode, TemplateProperty, TemplateResource, TemplateValue } from './templateModel';
 import { UNKNOWN_VALUE, lazyTemplateNode } from './templateModel';
 import { detectIndentUnit } from './indentation';
 
@@ -32,7 +32,14 @@ class BicepNodeBuilder {
     }
     if (expression?.kind === 'string' && expression.value !== undefined) return lazyTemplateNode('scalar', span, [], [], expression.segments[0], evaluate);
     if (expression?.kind === 'number' || expression?.kind === 'boolean' || expression?.kind === 'null') return lazyTemplateNode('scalar', span, [], [], undefined, evaluate);
-    return lazyTemplateNode('computed', span, [], [], this.variableLiteral(expression), evaluate);
+    const computed = lazyTemplateNode('computed', span, [], [], this.variableLiteral(expression), evaluate);
+    return this.isSuppliedParameter(expression) ? { ...computed, supplied: true } : computed;
+  }
+
+  /** A bare reference to a parameter whose known value a parameters file supplies. */
+  private isSuppliedParameter(expression: BicepExpression | undefined): boolean {
+    if (expression?.kind !== 'reference' || this.scope.locals.has(expression.name)) return false;
+    return this.scope.parameters.get(expression.name)?.supplied?.known === true;
   }
 
   /** A reference to a `var` whose value is a plain string: its text (so an embedded policy maps into the var). */
@@ -51,10 +58,10 @@ function nameSegmentsOf(resource: BicepResource, scope: BicepScope, parent: Temp
   return parent === undefined ? own : [...parent.nameSegments, ...own];
 }
 
-/** Parses a Bicep file into the shared template model. Never throws. */
-export function readBicepTemplate(text: string): TemplateModel {
+/** Parses a Bicep file into the shared template model, with values a parameters file supplies. Never throws. */
+export function readBicepTemplate(text: string, supplied: SuppliedParameters = new Map()): TemplateModel {
   const { file, findings } = parseBicep(text);
-  const scope = createBicepScope(file);
+  const scope = createBicepScope(file, supplied);
   const builder = new BicepNodeBuilder(file, scope);
   const converted = new Map<BicepResource, TemplateResource>();
   const resources: TemplateResource[] = [];

@@ -19,18 +19,18 @@ function known(value: BicepStaticValue): BicepEvaluation {
 
 /** What names mean while evaluating: parameter defaults (or supplied values), variables, and shadowing locals. */
 export interface BicepScope {
-  readonly parameters: ReadonlyMap<string, { readonly supplied: BicepStaticValue | undefined; readonly defaultValue: BicepExpression | undefined }>;
+  readonly parameters: ReadonlyMap<string, { readonly supplied: BicepEvaluation | undefined; readonly defaultValue: BicepExpression | undefined }>;
   readonly variables: ReadonlyMap<string, BicepExpression | undefined>;
   /** Loop variables and lambda parameters: their values vary, so they are always unknown. */
   readonly locals: ReadonlySet<string>;
 }
 
 /**
- * Builds the evaluation scope of a file. `suppliedParameters` (from a parameters file next to the
- * template) win over defaults.
+ * Builds the evaluation scope of a file. `suppliedParameters` (from a parameters file for the template) win
+ * over defaults; a supplied value that is unknown hides the default too.
  */
-export function createBicepScope(file: BicepFile, suppliedParameters?: ReadonlyMap<string, BicepStaticValue>): BicepScope {
-  const parameters = new Map<string, { supplied: BicepStaticValue | undefined; defaultValue: BicepExpression | undefined }>();
+export function createBicepScope(file: BicepFile, suppliedParameters?: ReadonlyMap<string, BicepEvaluation>): BicepScope {
+  const parameters = new Map<string, { supplied: BicepEvaluation | undefined; defaultValue: BicepExpression | undefined }>();
   const variables = new Map<string, BicepExpression | undefined>();
   for (const declaration of file.declarations) {
     if (declaration.kind === 'param' && declaration.name !== undefined) {
@@ -222,7 +222,7 @@ class Evaluator {
     if (this.scope.locals.has(name) || this.active.has(name) || this.active.size >= MAX_REFERENCE_HOPS) return UNKNOWN;
     const parameter = this.scope.parameters.get(name);
     const variable = this.scope.variables.get(name);
-    if (parameter?.supplied !== undefined) return known(parameter.supplied);
+    if (parameter?.supplied !== undefined) return parameter.supplied;
     const expression = parameter !== undefined ? parameter.defaultValue : variable;
     if (expression === undefined) return UNKNOWN;
     this.active.add(name);

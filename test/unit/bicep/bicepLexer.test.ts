@@ -104,3 +104,26 @@ describe('bicep lexer', () => {
     assert.deepEqual([result.tokens[0].kind, result.tokens[0].start], ['identifier', 1]);
   });
 });
+
+describe('bicep lexer: newer syntax', () => {
+  test('an interpolated multi-line string is split into multi-line pieces; a lone run of $ is one finding', () => {
+    const source = "$'''\na ${x} b\n'''";
+    const tokens = lexBicep(source).tokens;
+    assert.deepEqual(tokens.map((token) => [token.kind, source.slice(token.start, token.end), token.multiline ?? false]), [
+      ['string-left', "$'''\na ${", true],
+      ['identifier', 'x', false],
+      ['string-right', "} b\n'''", true],
+      ['eof', '', false],
+    ]);
+    assert.equal(tokens[0].literal?.value, 'a ');
+    assert.deepEqual(lexBicep('$$$ x').findings.map((finding) => finding.span), [{ start: 0, end: 3 }]);
+  });
+
+  test('pragmas at the start of a line are directives; ^ is an operator', () => {
+    const source = '#disable-diagnostics BCP081\nvar a = b[^1]\n#restore-diagnostics BCP081';
+    const result = lexBicep(source);
+    assert.deepEqual(result.findings, []);
+    assert.deepEqual(result.comments.map((comment) => comment.kind), ['directive', 'directive']);
+    assert.ok(result.tokens.some((token) => token.kind === '^'));
+  });
+});

@@ -84,6 +84,13 @@ describe('bicep parser robustness', () => {
       arrayTypes: `type t = string${'[]'.repeat(100_000)}`,
       resources: `resource a 'x@1' = {\n${"resource b 'y' = {\n".repeat(5000)}`,
       decorators: `${'@a()\n'.repeat(50_000)}param p string`,
+      multilineHoles: `var a = ${"$'''${".repeat(50_000)}x`,
+      dollars: `var a = ${'$'.repeat(100_000)}{`,
+      typeArguments: `type t = ${'x<'.repeat(100_000)}`,
+      typeMembers: `type t = x<'a'>${'.*'.repeat(50_000)}${'[*]'.repeat(50_000)}${'!?'.repeat(50_000)}`,
+      leadingPipes: `type t =${"\n  | 'a'".repeat(100_000)}`,
+      loopsOnNewLines: `var a = ${'[\n  for x in y: '.repeat(50_000)}`,
+      fromEnd: `var a = b${'[^1]'.repeat(100_000)}`,
     };
     for (const [label, text] of Object.entries(cases)) {
       const result = parseBicep(text);

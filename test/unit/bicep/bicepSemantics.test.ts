@@ -141,7 +141,7 @@ describe('bicep static evaluation', () => {
     assert.deepEqual(evaluate('arrays'), [1, 2, 3]);
     assert.equal(evaluate('upper'), 'DEV');
     assert.equal(evaluate('loopy'), 'UNKNOWN');
-    const supplied = createBicepScope(parsed, new Map([['env', 'Prod'], ['noDefault', 'given']]));
+    const supplied = createBicepScope(parsed, new Map([['env', { known: true, value: 'Prod' }], ['noDefault', { known: true, value: 'given' }]]));
     assert.equal(evaluate('name', supplied), 'apim-prod-3');
     assert.equal(evaluate('fromNoDefault', supplied), 'given');
     // A loop variable named like a parameter hides it.

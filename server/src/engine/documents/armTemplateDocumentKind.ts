@@ -1,19 +1,12 @@
+import { basename, dirname, join } from 'node:path';
 import type { FileAccess } from '../files/fileAccess';
 import { SLASH_COMMENT } from '../findings/commentStyle';
-import { parameterFileCandidates, readParameterFile } from '../templates/arm/armParameterFile';
-import { looksLikeArmTemplate, readArmTemplate, type SuppliedParameters } from '../templates/arm/armTemplate';
-import type { DocumentInput, DocumentKind } from './documentKind';
+import { isCompiledFromBicep } from '../templates/arm/armCompiledFromBicep';
+import { looksLikeArmTemplate, readArmTemplate } from '../templates/arm/armTemplate';
+import type { DocumentInput, DocumentKind, KindAnalysis } from './documentKind';
 import { JSON_SELECTOR } from './editorSelectors';
+import { suppliedParametersFor } from './suppliedParameters';
 import { analyseTemplateModel } from './templateKindAnalysis';
-
-/** Values from the first parameters file beside the template (none when there is none or it cannot be read). */
-function suppliedParametersFor(path: string, files: FileAccess): SuppliedParameters {
-  for (const candidate of parameterFileCandidates(path)) {
-    const text = files.readText(candidate);
-    if (text !== undefined) return readParameterFile(text);
-  }
-  return new Map();
-}
 
 /** True for an ARM deployment template: JSON whose `$schema` names deploymentTemplate.json. */
 export function isArmTemplateDocument(input: DocumentInput): boolean {
@@ -22,11 +15,25 @@ export function isArmTemplateDocument(input: DocumentInput): boolean {
   return looksLikeArmTemplate(input.text);
 }
 
+/**
+ * True when the template was compiled from a Bicep file that sits beside it (same name, or `main.bicep`,
+ * as for `main.json` and the quickstarts' `azuredeploy.json`): the findings belong on the Bicep source, once.
+ */
+function isCompiledTwin(input: DocumentInput, files: FileAccess): boolean {
+  if (!isCompiledFromBicep(input.text)) return false;
+  const folder = dirname(input.path);
+  const stem = basename(input.path).replace(/\.jsonc?$/i, '');
+  return [`${stem}.bicep`, 'main.bicep'].some((name) => files.readText(join(folder, name)) !== undefined);
+}
+
+const NOTHING: KindAnalysis = { findings: [], failures: [], suppressions: [], embedded: [] };
+
 export const armTemplateDocumentKind: DocumentKind = {
   id: 'arm-template',
   fileExtensions: ['.json'],
   editorSelector: JSON_SELECTOR,
   commentStyle: SLASH_COMMENT,
   matches: isArmTemplateDocument,
-  analyse: (input, context) => analyseTemplateModel(readArmTemplate(input.text, suppliedParametersFor(input.path, context.files)), input, context),
+  analyse: (input, context) =>
+    isCompiledTwin(input, context.files) ? NOTHING : analyseTemplateModel(readArmTemplate(input.text, suppliedParametersFor(input.path, context.files)), input, context),
 };

@@ -2,6 +2,7 @@ import { SLASH_COMMENT } from '../findings/commentStyle';
 import { readBicepTemplate } from '../templates/bicepTemplate';
 import type { DocumentInput, DocumentKind } from './documentKind';
 import { BICEP_SELECTOR } from './editorSelectors';
+import { suppliedParametersFor } from './suppliedParameters';
 import { analyseTemplateModel } from './templateKindAnalysis';
 
 export function isBicepDocument(input: DocumentInput): boolean {
@@ -15,5 +16,5 @@ export const bicepDocumentKind: DocumentKind = {
   editorSelector: BICEP_SELECTOR,
   commentStyle: SLASH_COMMENT,
   matches: isBicepDocument,
-  analyse: (input, context) => analyseTemplateModel(readBicepTemplate(input.text), input, context),
+  analyse: (input, context) => analyseTemplateModel(readBicepTemplate(input.text, suppliedParametersFor(input.path, context.files)), input, context),
 };

@@ -11,6 +11,7 @@ export const POLICY_SELECTOR: EditorSelector = { languageIds: ['apim-policy', 'x
 /** ARM templates, APIOps artifact JSON and `.apim-studio.json`. */
 export const JSON_SELECTOR: EditorSelector = { languageIds: ['json', 'jsonc'], filePatterns: [] };
 export const BICEP_SELECTOR: EditorSelector = { languageIds: ['bicep'], filePatterns: ['**/*.bicep'] };
+export const BICEP_PARAMS_SELECTOR: EditorSelector = { languageIds: ['bicep-params'], filePatterns: ['**/*.bicepparam'] };
 
 /** Every kind's selector, for the client. */
-export const EDITOR_SELECTORS: readonly EditorSelector[] = [POLICY_SELECTOR, JSON_SELECTOR, BICEP_SELECTOR];
+export const EDITOR_SELECTORS: readonly EditorSelector[] = [POLICY_SELECTOR, JSON_SELECTOR, BICEP_SELECTOR, BICEP_PARAMS_SELECTOR];

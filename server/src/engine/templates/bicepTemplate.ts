@@ -6,7 +6,7 @@ import { findBicepProperty } from './bicep/bicepObjectAccess';
 import { parseBicep } from './bicep/bicepParser';
 import { collectBicepResources, type BicepResource } from './bicep/bicepResources';
 import type { BicepExpression, BicepFile, BicepFor, BicepModuleDeclaration } from './bicep/bicepSyntax';
-import type { TemplateLoop, TemplateModel, TemplateModuleCall, TemplateNode, TemplateProperty, TemplateResource, TemplateValue } from './templateModel';
+import type { SuppliedParameters, TemplateLoop, TemplateModel, TemplateModuleCall, TemplateNode, TemplateProperty, TemplateResource, TemplateValue } from './templateModel';
 import { UNKNOWN_VALUE, lazyTemplateNode } from './templateModel';
 import { detectIndentUnit } from './indentation';
 
@@ -36,7 +36,8 @@ class BicepNodeBuilder {
     if (expression?.kind === 'number' || expression?.kind === 'boolean' || expression?.kind === 'null') return lazyTemplateNode('scalar', span, [], [], undefined, evaluate);
     const computed = lazyTemplateNode('computed', span, [], [], this.variableLiteral(expression), evaluate);
     const loadedFile = this.loadedFile(expression);
-    return loadedFile === undefined ? computed : { ...computed, loadedFile };
+    const withFile = loadedFile === undefined ? computed : { ...computed, loadedFile };
+    return this.isSuppliedParameter(expression) ? { ...withFile, supplied: true } : withFile;
   }
 
   /** The path `loadTextContent('x')` reads, written directly or as the value of a `var`. */
@@ -49,6 +50,12 @@ class BicepNodeBuilder {
     }
     const reference = bicepFileReference(current, this.scope);
     return reference?.functionName === 'loadTextContent' ? reference.path : undefined;
+  }
+
+  /** A bare reference to a parameter whose known value a parameters file supplies. */
+  private isSuppliedParameter(expression: BicepExpression | undefined): boolean {
+    if (expression?.kind !== 'reference' || this.scope.locals.has(expression.name)) return false;
+    return this.scope.parameters.get(expression.name)?.supplied?.known === true;
   }
 
   /** A reference to a `var` whose value is a plain string: its text (so an embedded policy maps into the var). */
@@ -138,24 +145,10 @@ function moduleCall(declaration: BicepModuleDeclaration, scope: BicepScope): Tem
   return { path: path === undefined || /^(br|ts)[:/]/i.test(path) ? undefined : path, deployments, anchor: declaration.path?.span ?? declaration.keywordSpan };
 }
 
-/** A parameter given a value by the caller uses it; one given an unknown value is unknown (its default does not apply). */
-function suppliedScope(scope: BicepScope, supplied: ReadonlyMap<string, TemplateValue> | undefined): BicepScope {
-  if (supplied === undefined || supplied.size === 0) return scope;
-  const parameters = new Map(scope.parameters);
-  for (const [name, value] of supplied) {
-    if (!parameters.has(name)) continue;
-    parameters.set(name, value.known ? { supplied: value.value, defaultValue: undefined } : { supplied: undefined, defaultValue: undefined });
-  }
-  return { ...scope, parameters };
-}
-
-/**
- * Parses a Bicep file into the shared template model. Never throws. `supplied` parameter values (a
- * module's arguments) win over the file's defaults.
- */
-export function readBicepTemplate(text: string, supplied?: ReadonlyMap<string, TemplateValue>): TemplateModel {
+/** Parses a Bicep file into the shared template model, with values a parameters file supplies. Never throws. */
+export function readBicepTemplate(text: string, supplied: SuppliedParameters = new Map()): TemplateModel {
   const { file, findings } = parseBicep(text);
-  const scope = suppliedScope(createBicepScope(file), supplied);
+  const scope = createBicepScope(file, supplied);
   const builder = new BicepNodeBuilder(file, scope);
   const converted = new Map<BicepResource, TemplateResource>();
   const resources: TemplateResource[] = [];

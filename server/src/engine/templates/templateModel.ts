@@ -16,6 +16,9 @@ export type TemplateStaticValue =
 /** What can be known of a value statically; unknown values are never guessed. */
 export type TemplateValue = { readonly known: true; readonly value: TemplateStaticValue } | { readonly known: false };
 
+/** Parameter values supplied from outside the template (a parameters file); an unknown entry hides the default. */
+export type SuppliedParameters = ReadonlyMap<string, TemplateValue>;
+
 export const UNKNOWN_VALUE: TemplateValue = { known: false };
 
 export function knownValue(value: TemplateStaticValue): TemplateValue {
@@ -42,6 +45,16 @@ export interface TemplateNode {
    * the template's folder. The file's text is the node's value at deployment.
    */
   readonly loadedFile?: string;
+  /** True for a bare reference to a parameter whose value a parameters file supplies: known for the deployment, not a guess. */
+  readonly supplied?: boolean;
+}
+
+/**
+ * True when a finding about this value may be wrong because the value is computed: an expression, unless it
+ * is a parameter a parameters file supplies. Rules lower such findings to info.
+ */
+export function isUncertainValue(node: TemplateNode | undefined): boolean {
+  return node?.shape === 'computed' && node.supplied !== true;
 }
 
 export interface TemplateProperty {

@@ -1,4 +1,5 @@
 import type { TemplateRule } from '../templateRule';
+import { isUncertainValue } from '../../templates/templateModel';
 import { replaceValueEdit } from '../../templates/templateEdits';
 import { isTrueLike, propertyAt, propertyOf, resourcesOfType, stringAt } from '../../templates/templateQueries';
 
@@ -24,7 +25,7 @@ export const additionalRegionGatewayDisabled: TemplateRule = {
         const region = stringAt(location, ['location']);
         context.report({
           span: disableGateway.span,
-          uncertain: disableGateway.shape === 'computed',
+          uncertain: isUncertainValue(disableGateway),
           message: `The gateway in the additional region${region === undefined ? '' : ` ${region}`} is disabled; enable it so the region serves traffic.`,
           fixes: [{ title: 'Enable the gateway in this region', edits: [replaceValueEdit(model, disableGateway, false)], isPreferred: false }],
         });

@@ -1,4 +1,5 @@
 import type { TemplateRule } from '../templateRule';
+import { isUncertainValue } from '../../templates/templateModel';
 import { replaceValueEdit } from '../../templates/templateEdits';
 import { lookupPath, resourcesOfType } from '../../templates/templateQueries';
 
@@ -31,7 +32,7 @@ export const apiHttpAllowed: TemplateRule = {
         const protocol = protocols[index];
         if (INSECURE[protocol] === undefined) return;
         context.report({
-          span: item.span, uncertain: item.shape === 'computed',
+          span: item.span, uncertain: isUncertainValue(item),
           message: `This API accepts ${protocol}; allow only ${INSECURE[protocol]}.`,
           fixes: [{ title: `Allow only ${secure.join(' and ')}`, edits: [replaceValueEdit(model, array, secure)], isPreferred: false }],
         });

@@ -1,4 +1,5 @@
 import type { TemplateRule } from '../templateRule';
+import { isUncertainValue } from '../../templates/templateModel';
 import { lookupPath, propertyAt, resourcesOfType } from '../../templates/templateQueries';
 import { skuNameOf } from './functions/serviceSku';
 
@@ -23,7 +24,7 @@ export const availabilityZonesMissing: TemplateRule = {
       const skuName = propertyAt(service.body, ['sku', 'name'])?.value;
       context.report({
         span: skuName?.span ?? service.anchor,
-        uncertain: skuName?.shape === 'computed',
+        uncertain: isUncertainValue(skuName),
         message:
           zones.state === 'absent'
             ? 'This Premium service lists no availability zones; add zones so it survives a datacenter failure.'

@@ -1,4 +1,5 @@
 import type { TemplateRule } from '../templateRule';
+import { isUncertainValue } from '../../templates/templateModel';
 import { replaceValueEdit } from '../../templates/templateEdits';
 import { isFalseLike, propertyAt, resourcesOfType } from '../../templates/templateQueries';
 
@@ -22,7 +23,7 @@ export const backendCertificateValidationDisabled: TemplateRule = {
         const property = propertyAt(backend.body, ['properties', 'tls', key]);
         if (property === undefined || !isFalseLike(property.value.value())) continue;
         context.report({
-          span: property.value.span, uncertain: property.value.shape === 'computed',
+          span: property.value.span, uncertain: isUncertainValue(property.value),
           message: `${key} is false: the gateway accepts any backend certificate; set it to true.`,
           fixes: [{ title: `Set ${key} to true`, edits: [replaceValueEdit(model, property.value, true)], isPreferred: false }],
         });

@@ -1,4 +1,5 @@
 import type { TemplateNode } from '../../templates/templateModel';
+import { isUncertainValue } from '../../templates/templateModel';
 import type { TemplateRule } from '../templateRule';
 import { lookupPath, propertyAt, propertyOf, resourcesOfType, stringAt } from '../../templates/templateQueries';
 
@@ -39,7 +40,7 @@ export const customDomainCertificateNotInKeyVault: TemplateRule = {
         const host = stringAt(hostname, ['hostName']);
         context.report({
           span: site.span,
-          uncertain: site.shape === 'computed',
+          uncertain: isUncertainValue(site),
           message: `The certificate of ${host === undefined ? 'this custom domain' : host} is uploaded, not taken from Key Vault; reference a Key Vault certificate with keyVaultId.`,
         });
       }

@@ -1,4 +1,5 @@
 import type { TemplateRule } from '../templateRule';
+import { isUncertainValue } from '../../templates/templateModel';
 import { replaceValueEdit } from '../../templates/templateEdits';
 import { isTrueLike, ownName, propertyAt, resourcesOfType } from '../../templates/templateQueries';
 
@@ -22,7 +23,7 @@ export const developerPortalSignupEnabled: TemplateRule = {
       if (enabled === undefined || !isTrueLike(enabled.value())) continue;
       context.report({
         span: enabled.span,
-        uncertain: enabled.shape === 'computed',
+        uncertain: isUncertainValue(enabled),
         message: 'Developer portal sign-up is enabled: anyone can create an account; disable it unless the portal is meant to be public.',
         fixes: [{ title: 'Disable sign-up', edits: [replaceValueEdit(model, enabled, false)], isPreferred: false }],
       });

@@ -1,4 +1,5 @@
 import type { TemplateRule } from '../templateRule';
+import { isUncertainValue } from '../../templates/templateModel';
 import { propertyAt, resourcesOfType } from '../../templates/templateQueries';
 import { skuNameOf } from './functions/serviceSku';
 
@@ -21,7 +22,7 @@ export const developerTierInProduction: TemplateRule = {
       const skuName = propertyAt(service.body, ['sku', 'name'])?.value;
       context.report({
         span: skuName?.span ?? service.anchor,
-        uncertain: skuName?.shape === 'computed',
+        uncertain: isUncertainValue(skuName),
         message: 'The Developer tier has no SLA; use a production tier for production.',
       });
     }

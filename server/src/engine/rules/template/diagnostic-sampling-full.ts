@@ -1,4 +1,5 @@
 import type { TemplateRule } from '../templateRule';
+import { isUncertainValue } from '../../templates/templateModel';
 import { propertyAt } from '../../templates/templateQueries';
 import { diagnosticResources } from './functions/diagnosticResources';
 
@@ -20,7 +21,7 @@ export const diagnosticSamplingFull: TemplateRule = {
       const property = propertyAt(diagnostic.body, ['properties', 'sampling', 'percentage']);
       const value = property?.value.value();
       if (property === undefined || !value?.known || value.value !== 100) continue;
-      context.report({ span: property.value.span, uncertain: property.value.shape === 'computed', message: 'Sampling is 100%; sample a smaller share of requests in production.' });
+      context.report({ span: property.value.span, uncertain: isUncertainValue(property.value), message: 'Sampling is 100%; sample a smaller share of requests in production.' });
     }
   },
 };

@@ -1,4 +1,5 @@
 import type { TemplateRule } from '../templateRule';
+import { isUncertainValue } from '../../templates/templateModel';
 import { propertyAt } from '../../templates/templateQueries';
 import { diagnosticResources } from './functions/diagnosticResources';
 
@@ -25,7 +26,7 @@ export const diagnosticSensitiveHeaders: TemplateRule = {
           for (const item of headers?.items ?? []) {
             const value = item.value();
             if (!value.known || typeof value.value !== 'string' || !SENSITIVE.has(value.value.toLowerCase())) continue;
-            context.report({ span: item.span, uncertain: item.shape === 'computed', message: `The ${side} ${direction} header ${value.value} is logged; remove it from the logged headers.` });
+            context.report({ span: item.span, uncertain: isUncertainValue(item), message: `The ${side} ${direction} header ${value.value} is logged; remove it from the logged headers.` });
           }
         }
       }

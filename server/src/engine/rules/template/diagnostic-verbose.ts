@@ -1,4 +1,5 @@
 import type { TemplateRule } from '../templateRule';
+import { isUncertainValue } from '../../templates/templateModel';
 import { replaceValueEdit } from '../../templates/templateEdits';
 import { propertyAt } from '../../templates/templateQueries';
 import { diagnosticResources } from './functions/diagnosticResources';
@@ -23,7 +24,7 @@ export const diagnosticVerbose: TemplateRule = {
       const value = property?.value.value();
       if (property === undefined || !value?.known || typeof value.value !== 'string' || value.value.toLowerCase() !== 'verbose') continue;
       context.report({
-        span: property.value.span, uncertain: property.value.shape === 'computed',
+        span: property.value.span, uncertain: isUncertainValue(property.value),
         message: 'Verbosity is verbose; use information or error in production.',
         fixes: [{ title: 'Set verbosity to information', edits: [replaceValueEdit(model, property.value, 'information')], isPreferred: false }],
       });

@@ -1,6 +1,7 @@
 import type { Fix } from '../../findings/finding';
 import { exactSourceOffset } from '../../templates/embeddedTextMapping';
 import type { TemplateNode } from '../../templates/templateModel';
+import { isUncertainValue } from '../../templates/templateModel';
 import type { TemplateRule } from '../templateRule';
 import { lookupPath, resourcesOfType } from '../../templates/templateQueries';
 import { isLocalOnlyHost, parseLiteralUrl } from '../functions/literalUrl';
@@ -45,7 +46,7 @@ export const insecureBackendUrl: TemplateRule = {
         const host = parseLiteralUrl(url.trim())?.host;
         if (host !== undefined && isLocalOnlyHost(host)) continue;
         context.report({
-          span: found.node.span, uncertain: found.node.shape === 'computed',
+          span: found.node.span, uncertain: isUncertainValue(found.node),
           message: `The URL ${url} is plain HTTP; use https.`,
           fixes: httpsFix(found.node),
         });

@@ -1,4 +1,5 @@
 import type { TemplateResource } from '../../templates/templateModel';
+import { isUncertainValue } from '../../templates/templateModel';
 import type { TemplateRule } from '../templateRule';
 import { lookupPath, propertyAt, resourcesOfType, stringAt } from '../../templates/templateQueries';
 import { skuNameOf } from './functions/serviceSku';
@@ -36,7 +37,7 @@ export const multiRegionMissing: TemplateRule = {
       const skuName = propertyAt(service.body, ['sku', 'name'])?.value;
       context.report({
         span: skuName?.span ?? service.anchor,
-        uncertain: skuName?.shape === 'computed',
+        uncertain: isUncertainValue(skuName),
         message: 'This Premium service has no additional regions; add additionalLocations if it must survive a regional outage.',
       });
     }

@@ -1,4 +1,5 @@
 import type { TemplateRule } from '../templateRule';
+import { isUncertainValue } from '../../templates/templateModel';
 import { ensurePropertiesEdit, replaceValueEdit } from '../../templates/templateEdits';
 import { isTrueLike, lookupPath, ownName, propertyAt, resourcesOfType, stringAt } from '../../templates/templateQueries';
 import { findEmbeddedSecrets } from '../functions/embeddedSecrets';
@@ -49,7 +50,7 @@ export const namedValuePlainSecret: TemplateRule = {
       const edit = written !== undefined ? replaceValueEdit(model, written, true) : ensurePropertiesEdit(model, namedValue.body, ['properties'], [['secret', true]]);
       context.report({
         span: valueNode.span,
-        uncertain: valueNode.shape === 'computed',
+        uncertain: isUncertainValue(valueNode),
         message: `The named value${name === undefined ? '' : ` '${name}'`} is not secret but ${evidence}; keep it in Key Vault, or at least mark it secret.`,
         fixes: edit === undefined ? [] : [{ title: 'Mark the named value as secret', edits: [edit], isPreferred: false }],
       });

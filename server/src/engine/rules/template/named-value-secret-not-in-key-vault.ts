@@ -1,4 +1,5 @@
 import type { TemplateRule } from '../templateRule';
+import { isUncertainValue } from '../../templates/templateModel';
 import { isTrueLike, lookupPath, propertyAt, resourcesOfType } from '../../templates/templateQueries';
 
 export const namedValueSecretNotInKeyVault: TemplateRule = {
@@ -19,7 +20,7 @@ export const namedValueSecretNotInKeyVault: TemplateRule = {
       const secret = propertyAt(namedValue.body, ['properties', 'secret']);
       if (secret === undefined || !isTrueLike(secret.value.value())) continue;
       if (lookupPath(namedValue.body, ['properties', 'keyVault']).state !== 'absent') continue;
-      context.report({ span: secret.value.span, uncertain: secret.value.shape === 'computed', message: 'This secret named value is not backed by Key Vault; reference a Key Vault secret instead of a value.' });
+      context.report({ span: secret.value.span, uncertain: isUncertainValue(secret.value), message: 'This secret named value is not backed by Key Vault; reference a Key Vault secret instead of a value.' });
     }
   },
 };

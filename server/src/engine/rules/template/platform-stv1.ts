@@ -1,4 +1,5 @@
 import type { TemplateRule } from '../templateRule';
+import { isUncertainValue } from '../../templates/templateModel';
 import { propertyAt, resourcesOfType } from '../../templates/templateQueries';
 
 export const platformStv1: TemplateRule = {
@@ -20,7 +21,7 @@ export const platformStv1: TemplateRule = {
       if (version === undefined || !value?.known || typeof value.value !== 'string' || value.value.toLowerCase() !== 'stv1') continue;
       context.report({
         span: version.span,
-        uncertain: version.shape === 'computed',
+        uncertain: isUncertainValue(version),
         message: 'This service is on the retired stv1 platform; migrate it to stv2.',
       });
     }

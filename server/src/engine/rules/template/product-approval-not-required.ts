@@ -1,4 +1,5 @@
 import type { TemplateRule } from '../templateRule';
+import { isUncertainValue } from '../../templates/templateModel';
 import { ensurePropertiesEdit, replaceValueEdit } from '../../templates/templateEdits';
 import { isFalseLike, lookupPath, propertyAt, resourcesOfType } from '../../templates/templateQueries';
 
@@ -29,7 +30,7 @@ export const productApprovalNotRequired: TemplateRule = {
       const edit = written !== undefined ? replaceValueEdit(model, written, true) : ensurePropertiesEdit(model, product.body, ['properties'], [['approvalRequired', true]]);
       context.report({
         span: written?.span ?? propertyAt(product.body, ['properties', 'state'])?.value.span ?? product.anchor,
-        uncertain: written?.shape === 'computed',
+        uncertain: isUncertainValue(written),
         message: 'This published product approves subscriptions automatically; set approvalRequired to true so an administrator reviews each request.',
         fixes: edit === undefined ? [] : [{ title: 'Require approval of new subscriptions', edits: [edit], isPreferred: false }],
       });

@@ -1,4 +1,5 @@
 import type { TemplateRule } from '../templateRule';
+import { isUncertainValue } from '../../templates/templateModel';
 import { propertyAt, resourcesOfType, valueAt } from '../../templates/templateQueries';
 import { skuNameOf } from './functions/serviceSku';
 
@@ -27,9 +28,9 @@ export const singleUnitCapacity: TemplateRule = {
       const zones = valueAt(service.body, ['zones']);
       const zoneCount = zones.known && Array.isArray(zones.value) ? zones.value.length : 0;
       if (zoneCount > units.value) {
-        context.report({ span: capacity.value.span, uncertain: capacity.value.shape === 'computed', message: `Capacity ${units.value} is below the ${zoneCount} availability zones; use at least one unit per zone.` });
+        context.report({ span: capacity.value.span, uncertain: isUncertainValue(capacity.value), message: `Capacity ${units.value} is below the ${zoneCount} availability zones; use at least one unit per zone.` });
       } else if (units.value === 1) {
-        context.report({ span: capacity.value.span, uncertain: capacity.value.shape === 'computed', message: 'This production service runs on a single unit; use at least two for redundancy.' });
+        context.report({ span: capacity.value.span, uncertain: isUncertainValue(capacity.value), message: 'This production service runs on a single unit; use at least two for redundancy.' });
       }
     }
   },

@@ -1,4 +1,5 @@
 import type { TemplateRule } from '../templateRule';
+import { isUncertainValue } from '../../templates/templateModel';
 import { replaceValueEdit } from '../../templates/templateEdits';
 import { isTrueLike, propertyAt, resourcesOfType } from '../../templates/templateQueries';
 
@@ -20,7 +21,7 @@ export const subscriptionTracingAllowed: TemplateRule = {
       const property = propertyAt(subscription.body, ['properties', 'allowTracing']);
       if (property === undefined || !isTrueLike(property.value.value())) continue;
       context.report({
-        span: property.value.span, uncertain: property.value.shape === 'computed',
+        span: property.value.span, uncertain: isUncertainValue(property.value),
         message: 'allowTracing is true: holders of this key can request detailed traces; set it to false.',
         fixes: [{ title: 'Set allowTracing to false', edits: [replaceValueEdit(model, property.value, false)], isPreferred: true }],
       });

@@ -1,4 +1,5 @@
 import type { TemplateRule } from '../templateRule';
+import { isUncertainValue } from '../../templates/templateModel';
 import { propertyAt, resourcesOfType, stringAt } from '../../templates/templateQueries';
 
 export const wildcardOperation: TemplateRule = {
@@ -22,7 +23,7 @@ export const wildcardOperation: TemplateRule = {
       const method = stringAt(operation.body, ['properties', 'method']);
       context.report({
         span: urlTemplate.span,
-        uncertain: urlTemplate.shape === 'computed',
+        uncertain: isUncertainValue(urlTemplate),
         message: `This ${method === undefined ? '' : `${method.toUpperCase()} `}operation matches every path (/*); define operations for the endpoints you mean to publish.`,
       });
     }

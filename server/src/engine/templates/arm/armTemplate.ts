@@ -1,6 +1,6 @@
 import { ARM_DIALECT } from './armDialect';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { TemplateLoop, TemplateModel, TemplateNode, TemplateProperty, TemplateResource, TemplateStaticValue, TemplateValue } from '../templateModel';
+import type { SuppliedParameters, TemplateLoop, TemplateModel, TemplateNode, TemplateProperty, TemplateResource, TemplateStaticValue, TemplateValue } from '../templateModel';
 import { UNKNOWN_VALUE, arrayValue, knownValue, lazyTemplateNode, objectValue } from '../templateModel';
 import { detectIndentUnit } from '../indentation';
 import { armLiteralText, evaluateArmExpression, isArmExpression, type ArmScope } from './armExpression';
@@ -14,8 +14,7 @@ const MAX_NODE_DEPTH = 256;
 /** Nested deployments followed inside one template. */
 const MAX_DEPLOYMENT_DEPTH = 8;
 
-/** Parameter values supplied from outside the template (a parameters file); an unknown entry hides the default. */
-export type SuppliedParameters = ReadonlyMap<string, TemplateValue>;
+export type { SuppliedParameters } from '../templateModel';
 
 /** Parses JSON tolerantly; undefined when even that fails. */
 export function parseJsonTree(text: string): JsonNode | undefined {
@@ -116,6 +115,14 @@ class ArmTemplateReader implements ArmScope {
     return decodeJsonString(this.text, json.offset, json.offset + json.length);
   }
 
+  /** True for `[parameters('x')]` alone when a parameters file supplies a known value for x. */
+  private isSuppliedParameter(source: string): boolean {
+    const match = /^\s*parameters\s*\(\s*'([^']*)'\s*\)\s*$/i.exec(source);
+    if (!match) return false;
+    const suppliedKey = [...this.supplied.keys()].find((key) => key.toLowerCase() === match[1].toLowerCase());
+    return suppliedKey !== undefined && this.supplied.get(suppliedKey)?.known === true;
+  }
+
   /** Builds the template node of a JSON value. */
   node(json: JsonNode, depth: number): TemplateNode {
     const span = { start: json.offset, end: json.offset + json.length };
@@ -142,7 +149,8 @@ class ArmTemplateReader implements ArmScope {
       const raw = typeof json.value === 'string' ? json.value : '';
       if (isArmExpression(raw)) {
         const source = raw.trim().slice(1, -1);
-        return lazyTemplateNode('computed', span, [], [], this.referencedLiteral(source), () => evaluateArmExpression(source, this));
+        const computed = lazyTemplateNode('computed', span, [], [], this.referencedLiteral(source), () => evaluateArmExpression(source, this));
+        return this.isSuppliedParameter(source) ? { ...computed, supplied: true } : computed;
       }
       const literalText = decodeJsonString(this.text, json.offset, json.offset + json.length);
       return lazyTemplateNode('scalar', span, [], [], literalText, () => knownValue(armLiteralText(raw)));

@@ -20,7 +20,7 @@ function known(value: BicepStaticValue): BicepEvaluation {
 
 /** What names mean while evaluating: parameter defaults (or supplied values), variables, and shadowing locals. */
 export interface BicepScope {
-  readonly parameters: ReadonlyMap<string, { readonly supplied: BicepStaticValue | undefined; readonly defaultValue: BicepExpression | undefined }>;
+  readonly parameters: ReadonlyMap<string, { readonly supplied: BicepEvaluation | undefined; readonly defaultValue: BicepExpression | undefined }>;
   readonly variables: ReadonlyMap<string, BicepExpression | undefined>;
   /** Loop variables and lambda parameters: their values vary, so they are always unknown. */
   readonly locals: ReadonlySet<string>;
@@ -31,11 +31,11 @@ export interface BicepScope {
 }
 
 /**
- * Builds the evaluation scope of a file. `suppliedParameters` (from a parameters file next to the
- * template) win over defaults.
+ * Builds the evaluation scope of a file. `suppliedParameters` (from a parameters file for the template) win
+ * over defaults; a supplied value that is unknown hides the default too.
  */
-export function createBicepScope(file: BicepFile, suppliedParameters?: ReadonlyMap<string, BicepStaticValue>): BicepScope {
-  const parameters = new Map<string, { supplied: BicepStaticValue | undefined; defaultValue: BicepExpression | undefined }>();
+export function createBicepScope(file: BicepFile, suppliedParameters?: ReadonlyMap<string, BicepEvaluation>): BicepScope {
+  const parameters = new Map<string, { supplied: BicepEvaluation | undefined; defaultValue: BicepExpression | undefined }>();
   const variables = new Map<string, BicepExpression | undefined>();
   const resourceNames = new Map<string, BicepExpression | undefined>();
   for (const declaration of file.declarations) {
@@ -142,6 +142,7 @@ class Evaluator {
       case 'reference':
         return this.evaluateReference(expression.name);
       case 'parenthesized':
+      case 'non-null':
         return this.evaluate(expression.expression);
       case 'object': {
         const value: { [key: string]: BicepStaticValue } = {};
@@ -182,7 +183,10 @@ class Evaluator {
         const index = this.evaluate(expression.index);
         if (!base.known || !index.known) return UNKNOWN;
         let item: BicepStaticValue | undefined;
-        if (Array.isArray(base.value) && typeof index.value === 'number') item = (base.value as readonly BicepStaticValue[])[index.value];
+        if (Array.isArray(base.value) && typeof index.value === 'number') {
+          const items = base.value as readonly BicepStaticValue[];
+          item = items[expression.fromEnd ? items.length - index.value : index.value];
+        }
         else if (isObjectValue(base.value) && typeof index.value === 'string') item = lookupProperty(base.value, index.value);
         if (item !== undefined) return known(item);
         return expression.safe ? known(null) : UNKNOWN;
@@ -197,6 +201,7 @@ class Evaluator {
         if (!operand.known) return UNKNOWN;
         if (expression.operator === '!' && typeof operand.value === 'boolean') return known(!operand.value);
         if (expression.operator === '-' && typeof operand.value === 'number') return known(-operand.value);
+        if (expression.operator === '+' && typeof operand.value === 'number') return operand;
         return UNKNOWN;
       }
       case 'binary':
@@ -253,7 +258,7 @@ class Evaluator {
     if (this.scope.locals.has(name) || this.active.has(name) || this.active.size >= MAX_REFERENCE_HOPS) return UNKNOWN;
     const parameter = this.scope.parameters.get(name);
     const variable = this.scope.variables.get(name);
-    if (parameter?.supplied !== undefined) return known(parameter.supplied);
+    if (parameter?.supplied !== undefined) return parameter.supplied;
     const expression = parameter !== undefined ? parameter.defaultValue : variable;
     if (expression === undefined) return UNKNOWN;
     this.active.add(name);

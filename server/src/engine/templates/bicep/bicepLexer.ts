@@ -1,6 +1,7 @@
 import type { Finding } from '../../findings/finding';
 import { bicepSyntaxFinding } from './bicepSyntaxFindings';
 import { DecodedTextBuilder } from './bicepStringValue';
+import type { DecodedText } from './bicepStringValue';
 import type { BicepComment, BicepToken, BicepTokenKind } from './bicepTokens';
 
 export interface BicepLexResult {
@@ -19,7 +20,12 @@ const SINGLE_ESCAPES: ReadonlyMap<string, string> = new Map([
   ['$', '$'],
 ]);
 
-const DISABLE_DIRECTIVE = '#disable-next-line';
+/** Compiler pragmas; each runs to the end of its line and must start it. */
+const PRAGMAS: readonly string[] = ['#disable-next-line', '#disable-diagnostics', '#restore-diagnostics'];
+
+function isPragmaPart(code: number): boolean {
+  return isIdentifierPart(code) || code === 45 /* - */;
+}
 
 function isIdentifierStart(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
@@ -44,7 +50,7 @@ function isNewline(code: number): boolean {
 /** Longest-first operator spellings; strings, comments and brackets are handled separately. */
 const OPERATORS: readonly BicepTokenKind[] = [
   '...', '.?', '::', '??', '=>', '&&', '||', '==', '!=', '=~', '!~', '<=', '>=',
-  '.', ':', ';', '?', '=', '@', '!', '|', '<', '>', '+', '-', '*', '/', '%', ',', '(', ')', '[', ']',
+  '.', ':', ';', '?', '=', '@', '!', '|', '<', '>', '+', '-', '*', '/', '%', '^', ',', '(', ')', '[', ']',
 ];
 
 function characterStartsToken(code: number): boolean {
@@ -52,7 +58,7 @@ function characterStartsToken(code: number): boolean {
     isIdentifierPart(code) ||
     isNewline(code) ||
     code === 32 || code === 9 || code === 39 /* ' */ || code === 123 || code === 125 || code === 35 /* # */ ||
-    '.:;?=@!&|<>+-*/%,()[]'.includes(String.fromCharCode(code))
+    '.:;?=@!&|<>+-*/%^,()[]$'.includes(String.fromCharCode(code))
   );
 }
 
@@ -65,8 +71,9 @@ export function lexBicep(text: string): BicepLexResult {
   const tokens: BicepToken[] = [];
   const comments: BicepComment[] = [];
   const findings: Finding[] = [];
-  // 'hole' marks an open `${`; 'brace' an object `{` opened inside a hole.
-  const templateStack: Array<'hole' | 'brace'> = [];
+  // 'hole' marks an open `${`; a number an open hole of a multi-line string (its count of `$`); 'brace' an
+  // object `{` opened inside a hole.
+  const templateStack: Array<'hole' | 'brace' | number> = [];
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let lineHasContent = false;
 
@@ -146,30 +153,62 @@ export function lexBicep(text: string): BicepLexResult {
     }
   };
 
-  const scanMultilineString = (start: number): void => {
-    let index = start + 3;
-    while (index < text.length && !(text.charCodeAt(index) === 39 && text.charCodeAt(index + 1) === 39 && text.charCodeAt(index + 2) === 39)) index++;
-    let contentStart = start + 3;
-    if (text.charCodeAt(contentStart) === 13) contentStart++;
-    if (text.charCodeAt(contentStart) === 10) contentStart++;
-    let contentEnd: number;
-    let end: number;
+  /**
+   * Scans multi-line string text after the opening quotes (or after the `}` closing a hole) up to the
+   * closing quotes or, when `dollars` > 0, a hole opener: exactly that many `$` followed by `{` (so in
+   * `$$'''...'''` a `${` is literal text). Multi-line strings are verbatim: no escapes.
+   */
+  const scanMultilinePiece = (tokenStart: number, contentStart: number, dollars: number, atStringStart: boolean): void => {
+    let index = contentStart;
+    let holeStart = -1;
+    while (index < text.length) {
+      const code = text.charCodeAt(index);
+      if (code === 39 && text.charCodeAt(index + 1) === 39 && text.charCodeAt(index + 2) === 39) break;
+      if (code === 36 /* $ */ && dollars > 0) {
+        let runEnd = index;
+        while (text.charCodeAt(runEnd) === 36) runEnd++;
+        if (runEnd - index >= dollars && text.charCodeAt(runEnd) === 123 /* { */) {
+          holeStart = runEnd - dollars;
+          break;
+        }
+        index = runEnd;
+        continue;
+      }
+      index++;
+    }
+    let literalStart = contentStart;
+    if (atStringStart) {
+      if (text.charCodeAt(literalStart) === 13) literalStart++;
+      if (text.charCodeAt(literalStart) === 10) literalStart++;
+    }
+    const literal = (literalEnd: number): DecodedText => {
+      const from = Math.min(literalStart, literalEnd);
+      const builder = new DecodedTextBuilder();
+      builder.appendVerbatim(text, from, literalEnd);
+      return builder.build({ start: from, end: literalEnd });
+    };
+    const multiline = dollars > 0 ? true : undefined;
+    lineHasContent = true;
+    if (holeStart >= 0) {
+      const end = holeStart + dollars + 1;
+      tokens.push({ kind: atStringStart ? 'string-left' : 'string-middle', start: tokenStart, end, literal: literal(holeStart), closed: true, multiline });
+      if (atStringStart) templateStack.push(dollars);
+      pos = end;
+      return;
+    }
     const closed = index < text.length;
+    let end = text.length;
+    let contentEnd = text.length;
     if (closed) {
       end = index + 3;
       // Quotes beyond the closing three belong to the value (a value may end with a quote).
       while (text.charCodeAt(end) === 39) end++;
       contentEnd = end - 3;
     } else {
-      end = text.length;
-      contentEnd = text.length;
-      findings.push(bicepSyntaxFinding('bicep-unterminated-multiline-string', "The multi-line string is not closed with '''.", start, start + 3));
+      findings.push(bicepSyntaxFinding('bicep-unterminated-multiline-string', "The multi-line string is not closed with '''.", tokenStart, Math.min(text.length, contentStart)));
     }
-    contentStart = Math.min(contentStart, contentEnd);
-    const builder = new DecodedTextBuilder();
-    builder.appendVerbatim(text, contentStart, contentEnd);
-    tokens.push({ kind: 'multiline-string', start, end, literal: builder.build({ start: contentStart, end: contentEnd }), closed });
-    lineHasContent = true;
+    tokens.push({ kind: atStringStart ? 'multiline-string' : 'string-right', start: tokenStart, end, literal: literal(contentEnd), closed, multiline });
+    if (!atStringStart) templateStack.pop();
     pos = end;
   };
 
@@ -180,11 +219,12 @@ export function lexBicep(text: string): BicepLexResult {
       continue;
     }
     if (isNewline(code)) {
-      if (templateStack.length > 0) {
-        // Interpolation holes cannot span lines: close the string here, as Bicep does.
+      const singleLineHole = templateStack.indexOf('hole');
+      if (singleLineHole >= 0) {
+        // Holes of one-line strings cannot span lines: close the string here, as Bicep does.
         findings.push(bicepSyntaxFinding('bicep-unterminated-string', 'The interpolated string is not closed before the end of the line.', pos, pos));
         tokens.push({ kind: 'string-right', start: pos, end: pos, literal: { value: '', sourceSpan: { start: pos, end: pos }, runs: [] }, closed: false });
-        templateStack.length = 0;
+        templateStack.length = singleLineHole;
         continue;
       }
       const start = pos;
@@ -211,7 +251,7 @@ export function lexBicep(text: string): BicepLexResult {
       comments.push({ kind: 'block', start, end: pos });
       continue;
     }
-    if (code === 35 /* # */ && !lineHasContent && text.startsWith(DISABLE_DIRECTIVE, pos)) {
+    if (code === 35 /* # */ && !lineHasContent && PRAGMAS.some((pragma) => text.startsWith(pragma, pos) && !isPragmaPart(text.charCodeAt(pos + pragma.length)))) {
       const start = pos;
       while (pos < text.length && !isNewline(text.charCodeAt(pos))) pos++;
       comments.push({ kind: 'directive', start, end: pos });
@@ -231,8 +271,20 @@ export function lexBicep(text: string): BicepLexResult {
     }
     if (code === 39 /* ' */) {
       lineHasContent = true;
-      if (text.charCodeAt(pos + 1) === 39 && text.charCodeAt(pos + 2) === 39) scanMultilineString(pos);
+      if (text.charCodeAt(pos + 1) === 39 && text.charCodeAt(pos + 2) === 39) scanMultilinePiece(pos, pos + 3, 0, true);
       else scanStringPiece(pos, pos + 1, true);
+      continue;
+    }
+    if (code === 36 /* $ */) {
+      let quote = pos;
+      while (text.charCodeAt(quote) === 36) quote++;
+      if (text.startsWith("'''", quote)) scanMultilinePiece(pos, quote + 3, quote - pos, true);
+      else {
+        // The whole run at once, so a long run of `$` stays linear.
+        findings.push(bicepSyntaxFinding('bicep-unexpected-character', `Unexpected character '${text.slice(pos, quote)}'.`, pos, quote));
+        push('unknown', pos, quote);
+        pos = quote;
+      }
       continue;
     }
     if (code === 123 /* { */) {
@@ -245,6 +297,10 @@ export function lexBicep(text: string): BicepLexResult {
       const top = templateStack[templateStack.length - 1];
       if (top === 'hole') {
         scanStringPiece(pos, pos + 1, false);
+        continue;
+      }
+      if (typeof top === 'number') {
+        scanMultilinePiece(pos, pos + 1, top, false);
         continue;
       }
       if (top === 'brace') templateStack.pop();

@@ -3,6 +3,8 @@ import type { Span } from '../../text/span';
 import { lexBicep } from './bicepLexer';
 import type {
   BicepArray,
+  BicepFileKind,
+  BicepUsingDeclaration,
   BicepBinaryOperator,
   BicepDeclaration,
   BicepDecorator,
@@ -50,10 +52,18 @@ const LINE_CONTINUATIONS: ReadonlySet<BicepTokenKind> = new Set<BicepTokenKind>(
   '?', '??', '||', '&&', '==', '!=', '=~', '!~', '<', '<=', '>', '>=', '+', '*', '/', '%',
 ]);
 
-/** Keywords that start a top-level declaration (`resource` also appears nested inside resource bodies). */
-const TOP_LEVEL_KEYWORDS: ReadonlySet<string> = new Set([
-  'targetScope', 'metadata', 'param', 'var', 'resource', 'module', 'output', 'type', 'func', 'import', 'extension', 'provider', 'assert',
+/** Keywords that start a top-level declaration of a template (`resource` also appears nested inside resource bodies). */
+const TEMPLATE_KEYWORDS: ReadonlySet<string> = new Set([
+  'targetScope', 'metadata', 'param', 'var', 'resource', 'module', 'output', 'type', 'func', 'import', 'extension', 'provider', 'assert', 'test',
 ]);
+
+/** Keywords that start a declaration of a parameters file (`.bicepparam`). */
+const PARAMETERS_KEYWORDS: ReadonlySet<string> = new Set(['using', 'extends', 'param', 'var', 'type', 'import', 'extension', 'extensionConfig']);
+
+export interface BicepParseOptions {
+  /** `parameters` for a `.bicepparam` file; a template by default. */
+  readonly fileKind?: BicepFileKind;
+}
 
 const OPENERS: ReadonlySet<BicepTokenKind> = new Set<BicepTokenKind>(['{', '[', '(', 'string-left']);
 const CLOSERS: ReadonlySet<BicepTokenKind> = new Set<BicepTokenKind>(['}', ']', ')', 'string-right']);
@@ -67,11 +77,12 @@ function isStringStart(kind: BicepTokenKind): boolean {
  * finding and parsing resumes at the next line, member or item. Recursion is bounded by
  * MAX_BICEP_DEPTH; deeper input (for example a million `[`) is skipped iteratively.
  */
-export function parseBicep(text: string): BicepParseResult {
+export function parseBicep(text: string, options: BicepParseOptions = {}): BicepParseResult {
+  const fileKind = options.fileKind ?? 'template';
   const lexed = lexBicep(text);
-  const parser = new BicepParser(text, lexed.tokens);
+  const parser = new BicepParser(text, lexed.tokens, fileKind === 'parameters' ? PARAMETERS_KEYWORDS : TEMPLATE_KEYWORDS);
   const declarations = parser.parseFile();
-  const file: BicepFile = { kind: 'file', span: { start: 0, end: text.length }, declarations, comments: lexed.comments };
+  const file: BicepFile = { kind: 'file', fileKind, span: { start: 0, end: text.length }, declarations, comments: lexed.comments };
   const findings = [...lexed.findings, ...parser.findings].sort((a, b) => a.span.start - b.span.start);
   return { file, findings };
 }
@@ -87,6 +98,7 @@ class BicepParser {
   constructor(
     private readonly text: string,
     private readonly tokens: readonly BicepToken[],
+    private readonly keywords: ReadonlySet<string>,
   ) {}
 
   // ---- token helpers ----
@@ -128,11 +140,11 @@ class BicepParser {
     while (this.at('newline')) this.advance();
   }
 
-  /** The first token at or after the current one that is not a newline. */
-  private peekPastNewlines(): BicepToken {
-    let ahead = 0;
-    while (this.peek(ahead).kind === 'newline') ahead++;
-    return this.peek(ahead);
+  /** The first token at or after `ahead` tokens from the current one that is not a newline. */
+  private peekPastNewlines(ahead = 0): BicepToken {
+    let offset = ahead;
+    while (this.peek(offset).kind === 'newline') offset++;
+    return this.peek(offset);
   }
 
   private atLineEnd(): boolean {
@@ -202,10 +214,12 @@ class BicepParser {
     const token = this.current;
     if (token.kind !== 'identifier') return false;
     const word = this.tokenText(token);
-    if (!TOP_LEVEL_KEYWORDS.has(word) || (allowNestedResource && word === 'resource')) return false;
+    if (!this.keywords.has(word) || (allowNestedResource && word === 'resource')) return false;
     const next = this.peek(1);
     if (word === 'targetScope') return next.kind === '=';
-    return next.kind === 'identifier' || (word === 'import' && (next.kind === '{' || next.kind === '*' || isStringStart(next.kind)));
+    if (next.kind === 'identifier') return true;
+    if (word === 'import') return next.kind === '{' || next.kind === '*' || isStringStart(next.kind);
+    return (word === 'extension' || word === 'using' || word === 'extends') && isStringStart(next.kind);
   }
 
   /** Runs `check` at the first token after the decorator lines starting here, then rewinds. */
@@ -226,6 +240,15 @@ class BicepParser {
   /** Whether a top-level declaration follows the decorator lines starting at the current `@`. */
   private declarationFollowsDecorators(allowNestedResource: boolean): boolean {
     return this.lookPastDecorators(() => this.atDeclarationStart(allowNestedResource));
+  }
+
+  /** After `=>` the body may start on the next line, unless a declaration starts there (the body is missing). */
+  private skipNewlinesBeforeBody(): void {
+    if (this.at('newline') && !this.isDeclarationKeyword(this.peekPastNewlines())) this.skipNewlines();
+  }
+
+  private isDeclarationKeyword(token: BicepToken): boolean {
+    return token.kind === 'identifier' && this.keywords.has(this.tokenText(token));
   }
 
   private atNestedResource(): boolean {
@@ -311,8 +334,8 @@ class BicepParser {
     const decorators = this.parseDecorators();
     const keyword = this.current;
     const word = keyword.kind === 'identifier' ? this.tokenText(keyword) : '';
-    if (!TOP_LEVEL_KEYWORDS.has(word)) {
-      this.expected('a declaration (param, var, resource, module, output, ...)');
+    if (!this.keywords.has(word)) {
+      this.expected(this.keywords === PARAMETERS_KEYWORDS ? 'a declaration (using, param, var, ...)' : 'a declaration (param, var, resource, module, output, ...)');
       this.skipBalanced(false);
       return undefined;
     }
@@ -333,20 +356,24 @@ class BicepParser {
       }
       case 'param': {
         const name = this.parseName('a parameter name');
-        const type = this.at('=') || this.atLineEnd() ? undefined : this.parseType();
+        if (this.keywords === PARAMETERS_KEYWORDS) {
+          // A parameters file assigns values; the types are the template's.
+          return { kind: 'param', ...base, name, type: undefined, defaultValue: this.parseAssignedValue(), span: finish() };
+        }
+        const type = this.atTypeStart() ? this.parseType() : undefined;
         if (type === undefined && !this.at('=')) this.expected('a parameter type');
         const defaultValue = this.at('=') ? this.parseAssignedValue() : undefined;
         return { kind: 'param', ...base, name, type, defaultValue, span: finish() };
       }
       case 'var': {
         const name = this.parseName('a variable name');
-        const type = this.at('=') || this.atLineEnd() ? undefined : this.parseType();
+        const type = this.atTypeStart() ? this.parseType() : undefined;
         const value = this.parseAssignedValue();
         return { kind: 'var', ...base, name, type, value, span: finish() };
       }
       case 'output': {
         const name = this.parseName('an output name');
-        const type = this.at('=') || this.atLineEnd() ? undefined : this.parseType();
+        const type = this.atTypeStart() ? this.parseType() : undefined;
         if (type === undefined) this.expected('an output type');
         const value = this.parseAssignedValue();
         return { kind: 'output', ...base, name, type, value, span: finish() };
@@ -358,16 +385,20 @@ class BicepParser {
       }
       case 'resource':
         return this.parseResourceRest(start, base);
-      case 'module': {
-        const name = this.parseName('a module name');
-        const path = this.parseOptionalString('the module path');
-        const value = this.parseAssignedValue();
-        return { kind: 'module', ...base, name, path, value, span: finish() };
+      case 'module':
+      case 'test': {
+        const name = this.parseName(word === 'module' ? 'a module name' : 'a test name');
+        const path = this.parseOptionalString(word === 'module' ? 'the module path' : 'the path of the file tested');
+        const value = this.parseBodyValue();
+        return { kind: word, ...base, name, path, value, span: finish() };
       }
       case 'func':
         return this.parseFunctionRest(start, base);
+      case 'using':
+      case 'extends':
+        return this.parseUsingRest(start, word, base);
       default:
-        return this.parseImportRest(start, word === 'extension' || word === 'provider' ? word : 'import', base);
+        return this.parseImportRest(start, word === 'extension' || word === 'provider' || word === 'extensionConfig' ? word : 'import', base);
     }
   }
 
@@ -379,8 +410,27 @@ class BicepParser {
       const token = this.advance();
       existingSpan = { start: token.start, end: token.end };
     }
-    const value = this.parseAssignedValue();
+    const value = this.parseBodyValue();
     return { kind: 'resource', ...base, name, typeString, existing: existingSpan !== undefined, existingSpan, value, span: { start, end: this.lastEnd } };
+  }
+
+  /** `using 'main.bicep'`, `using 'main.bicep' with {...}`, `using none`, `extends 'base.bicepparam'`. */
+  private parseUsingRest(start: number, keyword: 'using' | 'extends', base: { decorators: BicepDecorator[]; keywordSpan: Span }): BicepUsingDeclaration {
+    let path: BicepString | undefined;
+    let none = false;
+    if (keyword === 'using' && this.atWord('none')) {
+      this.advance();
+      none = true;
+    } else {
+      path = this.parseOptionalString(keyword === 'using' ? "the template's path, such as './main.bicep'" : "the base parameters file's path");
+    }
+    let config: BicepExpression | undefined;
+    if (keyword === 'using' && this.atWord('with')) {
+      this.advance();
+      config = this.at('{') ? this.parseObject() : undefined;
+      if (config === undefined) this.expected("'{'");
+    }
+    return { kind: 'using', ...base, keyword, path, none, config, span: { start, end: this.lastEnd } };
   }
 
   private parseFunctionRest(start: number, base: { decorators: BicepDecorator[]; keywordSpan: Span }): BicepDeclaration {
@@ -404,7 +454,11 @@ class BicepParser {
       this.expect(')', "')'");
     }
     const returnType = this.at('=>') || this.atLineEnd() ? undefined : this.parseType();
-    const body = this.expect('=>', "'=>'") ? this.parseExpression() : undefined;
+    let body: BicepExpression | undefined;
+    if (this.expect('=>', "'=>'")) {
+      this.skipNewlinesBeforeBody();
+      body = this.parseExpression();
+    }
     return { kind: 'func', ...base, name, parameters, returnType, body, span: { start, end: this.lastEnd } };
   }
 
@@ -429,8 +483,8 @@ class BicepParser {
         } else {
           this.recoverInContainer('an imported name');
         }
-        this.skipNewlines();
-        if (this.at(',')) this.advance();
+        // Items are separated by commas or line breaks.
+        if (this.at(',') || this.at('newline')) this.skipSeparators(true);
         else if (!this.at('}')) break;
       }
       this.expect('}', "'}'");
@@ -460,6 +514,19 @@ class BicepParser {
   private parseAssignedValue(): BicepExpression | undefined {
     if (!this.expect('=', "'='")) return undefined;
     return this.parseExpression();
+  }
+
+  /** The `= body` of a resource, module or test, where `if (...)` may start on the line after the `=`. */
+  private parseBodyValue(): BicepExpression | undefined {
+    if (!this.expect('=', "'='")) return undefined;
+    if (this.at('newline') && this.isWord(this.peekPastNewlines(), 'if')) this.skipNewlines();
+    return this.parseExpression();
+  }
+
+  /** Whether a declared type follows: anything on the line but `=`, or a union whose first member starts the next line with `|`. */
+  private atTypeStart(): boolean {
+    if (this.at('newline')) return this.peek(1).kind === '|';
+    return !this.at('=') && !this.at('eof');
   }
 
   // ---- expressions ----
@@ -537,7 +604,7 @@ class BicepParser {
   }
 
   private parseUnary(): BicepExpression {
-    if (this.at('!') || this.at('-')) {
+    if (this.at('!') || this.at('-') || this.at('+')) {
       const operator = this.advance();
       const start = operator.start;
       if (!this.enter()) return { kind: 'error', span: { start, end: this.lastEnd } };
@@ -550,7 +617,7 @@ class BicepParser {
       const operand = this.atLineEnd() ? undefined : this.parseUnary();
       this.leave();
       if (operand === undefined) this.report('bicep-missing-expression', 'Expected a value.', operator.end, operator.end);
-      return { kind: 'unary', operator: operator.kind === '!' ? '!' : '-', operand, span: { start, end: this.lastEnd } };
+      return { kind: 'unary', operator: operator.kind === '!' || operator.kind === '+' ? operator.kind : '-', operand, span: { start, end: this.lastEnd } };
     }
     return this.parsePostfixExpression();
   }
@@ -579,13 +646,15 @@ class BicepParser {
       } else if (token.kind === '[') {
         const safe = this.at('?');
         if (safe) this.advance();
+        const fromEnd = this.at('^');
+        if (fromEnd) this.advance();
         this.skipNewlines();
         const index = this.at(']') ? this.missingExpression() : this.parseExpression();
         this.skipNewlines();
         const closed = this.at(']');
         if (closed) this.advance();
         else this.expected("']'");
-        expression = { kind: 'index-access', base: expression, safe, index: index.kind === 'error' ? undefined : index, closed, span: { start, end: this.lastEnd } };
+        expression = { kind: 'index-access', base: expression, safe, fromEnd, index: index.kind === 'error' ? undefined : index, closed, span: { start, end: this.lastEnd } };
       } else if (this.at('identifier')) {
         const name = this.identifier(this.advance());
         expression = this.at('(') && token.kind === '.'
@@ -706,7 +775,7 @@ class BicepParser {
 
   private parseLambdaBody(parameters: BicepIdentifier[], start: number): BicepExpression {
     this.advance(); // =>
-    this.skipNewlines();
+    this.skipNewlinesBeforeBody();
     const body = this.parseExpression();
     return { kind: 'lambda', parameters, body: body.kind === 'error' ? undefined : body, span: { start, end: this.lastEnd } };
   }
@@ -745,7 +814,8 @@ class BicepParser {
     }
     const segments: BicepStringSegment[] = [this.segmentOf(first)];
     const interpolations: BicepInterpolation[] = [];
-    let holeStart = first.end - 2;
+    // A hole starts where the literal text before it ends (`${`, or `$${` in a `$$'''` string).
+    let holeStart = this.segmentOf(first).sourceSpan.end;
     let closed = false;
     for (;;) {
       const expression = this.at('string-middle') || this.at('string-right') ? undefined : this.parseExpression();
@@ -768,12 +838,12 @@ class BicepParser {
         closed = piece.closed ?? false;
         break;
       }
-      holeStart = piece.end - 2;
+      holeStart = this.segmentOf(piece).sourceSpan.end;
     }
     const last = segments[segments.length - 1];
     return {
       kind: 'string',
-      multiline: false,
+      multiline: first.multiline === true,
       span: { start: first.start, end: this.lastEnd },
       contentSpan: { start: segments[0].sourceSpan.start, end: last.sourceSpan.end },
       segments,
@@ -878,7 +948,7 @@ class BicepParser {
 
   private parseArrayOrFor(): BicepExpression {
     const open = this.current;
-    if (this.isWord(this.peek(1), 'for')) return this.parseFor();
+    if (this.isWord(this.peekPastNewlines(1), 'for')) return this.parseFor();
     this.advance();
     const items: (BicepExpression | BicepSpread)[] = [];
     if (!this.enter()) return { kind: 'array', items, closed: false, span: { start: open.start, end: this.lastEnd } } satisfies BicepArray;
@@ -908,6 +978,7 @@ class BicepParser {
 
   private parseFor(): BicepFor {
     const open = this.advance(); // [
+    this.skipNewlines();
     this.advance(); // for
     let item: BicepIdentifier | undefined;
     let index: BicepIdentifier | undefined;
@@ -936,7 +1007,7 @@ class BicepParser {
       const parsed = this.parseExpression();
       body = parsed.kind === 'error' ? undefined : parsed;
     }
-    this.skipNewlines();
+    if (this.at('newline') && this.peekPastNewlines().kind === ']') this.skipNewlines();
     const closed = this.at(']');
     if (closed) this.advance();
     else {
@@ -951,7 +1022,13 @@ class BicepParser {
   private parseType(): BicepType {
     const start = this.current.start;
     if (!this.enter()) return { kind: 'type-error', span: { start, end: Math.max(start, this.lastEnd) } };
-    const first = this.parseTypeMember();
+    // A leading `|` lets each member of a long union start its own line.
+    const leadingPipe = this.at('|') || (this.at('newline') && this.peek(1).kind === '|');
+    if (leadingPipe) {
+      this.skipNewlines();
+      this.advance();
+    }
+    const first = this.parseUnionMember();
     const members: BicepType[] = [first];
     while (this.at('|') || (this.at('newline') && this.peekPastNewlines().kind === '|')) {
       if (this.depth + members.length >= MAX_BICEP_DEPTH) {
@@ -960,34 +1037,86 @@ class BicepParser {
       }
       this.skipNewlines();
       this.advance();
-      this.skipNewlines();
-      members.push(this.parseTypeMember());
+      members.push(this.parseUnionMember());
     }
     this.leave();
-    return members.length === 1 ? first : { kind: 'type-union', members, span: { start: first.span.start, end: this.lastEnd } };
+    return members.length === 1 && !leadingPipe ? first : { kind: 'type-union', members, span: { start: first.span.start, end: this.lastEnd } };
   }
 
+  /** A member after `|`, which must be on the same line as the `|` (as Bicep requires). */
+  private parseUnionMember(): BicepType {
+    if (this.atLineEnd()) {
+      this.expected('a type after |');
+      return { kind: 'type-error', span: { start: this.lastEnd, end: this.lastEnd } };
+    }
+    return this.parseTypeMember();
+  }
+
+  /** A primary type with its suffixes: `[]`, `[0]`, `[*]`, `.property`, `.*`, `?` and `!`; their count counts toward the depth limit. */
   private parseTypeMember(): BicepType {
     let type = this.parseTypePrimary();
     let folds = 0;
     for (;;) {
       const token = this.current;
-      const isArraySuffix = token.kind === '[' && this.peek(1).kind === ']';
-      const isNullable = token.kind === '?' && token.start === this.lastEnd;
-      if ((!isArraySuffix && !isNullable) || type.kind === 'type-error') return type;
+      const isSuffix = token.kind === '[' || token.kind === '.' || token.kind === '?' || token.kind === '!';
+      if (!isSuffix || type.kind === 'type-error') return type;
       folds++;
       if (this.depth + folds >= MAX_BICEP_DEPTH) {
         this.skipTooDeep();
         return type;
       }
+      const start = type.span.start;
       this.advance();
-      if (isArraySuffix) {
+      if (token.kind === '?') {
+        type = { kind: 'type-nullable', type, span: { start, end: this.lastEnd } };
+      } else if (token.kind === '!') {
+        type = { kind: 'type-non-nullable', type, span: { start, end: this.lastEnd } };
+      } else if (token.kind === '.') {
+        let name: BicepIdentifier | undefined;
+        if (this.at('*') || this.at('identifier')) name = this.identifier(this.advance());
+        else this.expected('a property name');
+        type = { kind: 'type-property-access', base: type, name, span: { start, end: this.lastEnd } };
+      } else if (this.at(']')) {
         this.advance();
-        type = { kind: 'type-array', element: type, span: { start: type.span.start, end: this.lastEnd } };
+        type = { kind: 'type-array', element: type, span: { start, end: this.lastEnd } };
       } else {
-        type = { kind: 'type-nullable', type, span: { start: type.span.start, end: this.lastEnd } };
+        const wildcard = this.at('*') && this.peek(1).kind === ']';
+        let index: BicepExpression | undefined;
+        if (wildcard) this.advance();
+        else {
+          const parsed = this.parseExpression();
+          index = parsed.kind === 'error' ? undefined : parsed;
+        }
+        const closed = this.at(']');
+        if (closed) this.advance();
+        else this.expected("']'");
+        type = { kind: 'type-index-access', base: type, index, wildcard, closed, span: { start, end: this.lastEnd } };
       }
     }
+  }
+
+  /** `name<argument, ...>`, such as `resourceInput<'Microsoft.X/y@version'>`. */
+  private parseParameterizedType(name: BicepIdentifier): BicepType {
+    this.advance(); // <
+    const args: BicepType[] = [];
+    let closed = false;
+    for (;;) {
+      if (this.at('newline') && !this.isDeclarationKeyword(this.peekPastNewlines())) this.skipNewlines();
+      if (this.at('>')) {
+        this.advance();
+        closed = true;
+        break;
+      }
+      if (this.atLineEnd() || CLOSERS.has(this.current.kind)) break;
+      const before = this.index;
+      args.push(this.parseType());
+      if (this.at('newline') && this.peekPastNewlines().kind === '>') this.skipNewlines();
+      if (this.at(',')) this.advance();
+      else if (!this.at('>')) break;
+      if (this.index === before) break;
+    }
+    if (!closed) this.expected("'>'");
+    return { kind: 'type-parameterized', name, arguments: args, closed, span: { start: name.span.start, end: this.lastEnd } };
   }
 
   private parseTypePrimary(): BicepType {
@@ -1005,7 +1134,9 @@ class BicepParser {
           this.advance();
           name += `.${this.tokenText(this.advance())}`;
         }
-        return { kind: 'type-reference', name, span: { start: token.start, end: this.lastEnd } };
+        const nameSpan = { start: token.start, end: this.lastEnd };
+        if (this.at('<')) return this.parseParameterizedType({ name, span: nameSpan });
+        return { kind: 'type-reference', name, span: nameSpan };
       }
       case 'string-complete':
       case 'string-left':
@@ -1014,14 +1145,26 @@ class BicepParser {
         return { kind: 'type-literal', literal, span: literal.span };
       }
       case 'number':
-      case '-': {
-        const negative = token.kind === '-' && this.peek(1).kind === 'number' && this.peek(1).start === token.end;
-        if (token.kind === '-' && !negative) break;
-        if (negative) this.advance();
+      case '-':
+      case '+': {
+        const signed = token.kind !== 'number' && this.peek(1).kind === 'number';
+        if (token.kind !== 'number' && !signed) break;
+        const negative = token.kind === '-';
+        if (signed) this.advance();
         const digits = this.advance();
         const span = { start: token.start, end: digits.end };
         const value = Number(this.tokenText(digits));
         return { kind: 'type-literal', literal: { kind: 'number', value: negative ? -value : value, span }, span };
+      }
+      case '!': {
+        // `!true` is the literal type false.
+        const operand = this.peek(1);
+        const word = operand.kind === 'identifier' ? this.tokenText(operand) : '';
+        if (word !== 'true' && word !== 'false') break;
+        this.advance();
+        this.advance();
+        const span = { start: token.start, end: operand.end };
+        return { kind: 'type-literal', literal: { kind: 'boolean', value: word === 'false', span }, span };
       }
       case '{':
         return this.parseObjectType();

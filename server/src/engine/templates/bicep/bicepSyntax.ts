@@ -112,6 +112,8 @@ export interface BicepIndexAccess {
   readonly base: BicepExpression;
   /** True for `base[?index]`. */
   readonly safe: boolean;
+  /** True for `base[^index]`: counted from the end. */
+  readonly fromEnd: boolean;
   readonly index: BicepExpression | undefined;
   readonly closed: boolean;
 }
@@ -142,7 +144,7 @@ export interface BicepBinary {
 export interface BicepUnary {
   readonly kind: 'unary';
   readonly span: Span;
-  readonly operator: '!' | '-';
+  readonly operator: '!' | '-' | '+';
   readonly operand: BicepExpression | undefined;
 }
 
@@ -224,7 +226,10 @@ export type BicepExpression =
 
 // ---- types (param/output/type/func declarations) ----
 
-/** `string`, `int`, `object`, a user type name, or a qualified `sys.string` / `imported.myType`. */
+/**
+ * `string`, `int`, `object`, a user type name, or a dotted `sys.string` / `imported.myType` / `myType.property`,
+ * kept whole: without the symbols of imported files a namespace and a property look alike.
+ */
 export interface BicepTypeReference {
   readonly kind: 'type-reference';
   readonly span: Span;
@@ -276,7 +281,43 @@ export interface BicepNullableType {
   readonly type: BicepType;
 }
 
-/** `'a' | 'b'`. */
+/** `type!`: the type without null. */
+export interface BicepNonNullableType {
+  readonly kind: 'type-non-nullable';
+  readonly span: Span;
+  readonly type: BicepType;
+}
+
+/** `name<arguments>`, such as the resource-derived `resourceInput<'Microsoft.X/y@version'>`. */
+export interface BicepParameterizedType {
+  readonly kind: 'type-parameterized';
+  readonly span: Span;
+  readonly name: BicepIdentifier;
+  readonly arguments: readonly BicepType[];
+  readonly closed: boolean;
+}
+
+/** `base.property` or `base.*` (the additional-properties type) on a type that is not a plain name. */
+export interface BicepTypePropertyAccess {
+  readonly kind: 'type-property-access';
+  readonly span: Span;
+  readonly base: BicepType;
+  /** `*` for `.*`. */
+  readonly name: BicepIdentifier | undefined;
+}
+
+/** `base[0]` (a tuple item) or `base[*]` (the item type of an array). */
+export interface BicepTypeIndexAccess {
+  readonly kind: 'type-index-access';
+  readonly span: Span;
+  readonly base: BicepType;
+  /** Undefined for `[*]` and for a missing index. */
+  readonly index: BicepExpression | undefined;
+  readonly wildcard: boolean;
+  readonly closed: boolean;
+}
+
+/** `'a' | 'b'` (a leading `|` is allowed, so members can start each line). */
 export interface BicepUnionType {
   readonly kind: 'type-union';
   readonly span: Span;
@@ -309,6 +350,10 @@ export type BicepType =
   | BicepTupleType
   | BicepArrayType
   | BicepNullableType
+  | BicepNonNullableType
+  | BicepParameterizedType
+  | BicepTypePropertyAccess
+  | BicepTypeIndexAccess
   | BicepUnionType
   | BicepResourceType
   | BicepParenthesizedType
@@ -373,6 +418,14 @@ export interface BicepModuleDeclaration extends DeclarationBase {
   readonly value: BicepExpression | undefined;
 }
 
+/** `test name 'file.bicep' = {...}` (experimental test framework); parsed so it does not break the file. */
+export interface BicepTestDeclaration extends DeclarationBase {
+  readonly kind: 'test';
+  readonly name: BicepIdentifier | undefined;
+  readonly path: BicepString | undefined;
+  readonly value: BicepExpression | undefined;
+}
+
 export interface BicepOutputDeclaration extends DeclarationBase {
   readonly kind: 'output';
   readonly name: BicepIdentifier | undefined;
@@ -408,11 +461,12 @@ export interface BicepImportedSymbol {
 
 /**
  * `import {a, b as c} from 'file.bicep'`, `import * as ns from 'file.bicep'`, and the older
- * `import 'az@1.0.0'`; also `extension` and `provider` declarations (`keyword` tells which).
+ * `import 'az@1.0.0'`; also `extension` and `provider` declarations and, in parameters files,
+ * `extensionConfig alias with {...}` (`keyword` tells which).
  */
 export interface BicepImportDeclaration extends DeclarationBase {
   readonly kind: 'import';
-  readonly keyword: 'import' | 'extension' | 'provider';
+  readonly keyword: 'import' | 'extension' | 'provider' | 'extensionConfig';
   readonly symbols: readonly BicepImportedSymbol[];
   /** `* as alias` imports. */
   readonly wildcardAlias: BicepIdentifier | undefined;
@@ -427,6 +481,20 @@ export interface BicepAssertDeclaration extends DeclarationBase {
   readonly value: BicepExpression | undefined;
 }
 
+/**
+ * Parameters files (`.bicepparam`) only: `using 'main.bicep'` (optionally `with {...}`), `using none`,
+ * or `extends 'base.bicepparam'`.
+ */
+export interface BicepUsingDeclaration extends DeclarationBase {
+  readonly kind: 'using';
+  readonly keyword: 'using' | 'extends';
+  /** The template (or, for `extends`, base parameters file) named; undefined for `using none`. */
+  readonly path: BicepString | undefined;
+  readonly none: boolean;
+  /** The `with {...}` object. */
+  readonly config: BicepExpression | undefined;
+}
+
 export type BicepDeclaration =
   | BicepTargetScopeDeclaration
   | BicepMetadataDeclaration
@@ -438,10 +506,16 @@ export type BicepDeclaration =
   | BicepTypeDeclaration
   | BicepFunctionDeclaration
   | BicepImportDeclaration
-  | BicepAssertDeclaration;
+  | BicepAssertDeclaration
+  | BicepTestDeclaration
+  | BicepUsingDeclaration;
+
+/** A Bicep template (`.bicep`) or a parameters file (`.bicepparam`), which has its own declarations. */
+export type BicepFileKind = 'template' | 'parameters';
 
 export interface BicepFile {
   readonly kind: 'file';
+  readonly fileKind: BicepFileKind;
   readonly span: Span;
   readonly declarations: readonly BicepDeclaration[];
   readonly comments: readonly BicepComment[];

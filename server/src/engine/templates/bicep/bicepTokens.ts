@@ -6,6 +6,7 @@ import type { DecodedText } from './bicepStringValue';
  *
  * A string with `${...}` holes is split as Bicep itself does: `'abc${` is a `string-left` piece,
  * `}def${` a `string-middle`, `}ghi'` a `string-right`; a string without holes is `string-complete`.
+ * An interpolated multi-line string (`$'''a${x}b'''`) is split the same way, its pieces marked `multiline`.
  */
 export type BicepTokenKind =
   | 'identifier'
@@ -52,6 +53,7 @@ export type BicepTokenKind =
   | '*'
   | '/'
   | '%'
+  | '^'
   | 'unknown';
 
 export interface BicepToken {
@@ -62,11 +64,16 @@ export interface BicepToken {
   readonly literal?: DecodedText;
   /** String pieces only: false when the closing quote (or `'''`) is missing. */
   readonly closed?: boolean;
+  /** String pieces only: true for the pieces of an interpolated multi-line string (`$'''...${x}...'''`). */
+  readonly multiline?: boolean;
 }
 
 export type BicepCommentKind = 'line' | 'block' | 'directive';
 
-/** A `//` or `/* *\/` comment, or a `#disable-next-line` directive; kept for suppressions and hovers. */
+/**
+ * A `//` or `/* *\/` comment, or a compiler pragma (`#disable-next-line`, `#disable-diagnostics`,
+ * `#restore-diagnostics`); kept for suppressions and hovers.
+ */
 export interface BicepComment {
   readonly kind: BicepCommentKind;
   readonly start: number;

@@ -1,5 +1,6 @@
 import type { RuleReport } from '../../policyRule';
 import type { TemplateModel, TemplateResource } from '../../../templates/templateModel';
+import { isUncertainValue } from '../../../templates/templateModel';
 import { ensurePropertiesEdit, replaceValueEdit } from '../../../templates/templateEdits';
 import { isTrueLike, lookupPath, propertyAt, propertyOf, resourcesOfType } from '../../../templates/templateQueries';
 import { hasFixedTlsSettings, skuNameOf } from './serviceSku';
@@ -44,7 +45,7 @@ function checkService(model: TemplateModel, service: TemplateResource, check: Sw
     }
     if (!isTrueLike(property.value.value())) continue;
     report({
-      span: property.value.span, uncertain: property.value.shape === 'computed',
+      span: property.value.span, uncertain: isUncertainValue(property.value),
       message: check.enabledMessage(name),
       fixes: [{ title: `Set ${name} to "False"`, edits: [replaceValueEdit(model, property.value, 'False')], isPreferred: true }],
     });

@@ -5,9 +5,10 @@ import { bicepDocumentKind } from './bicepDocumentKind';
 import { configDocumentKind } from './configDocumentKind';
 import type { DocumentInput, DocumentKind } from './documentKind';
 import { policyDocumentKind } from './policyDocumentKind';
+import { terraformDocumentKind } from './terraformDocumentKind';
 
 /** Every document kind, in the order they are tried. */
-export const DOCUMENT_KINDS: readonly DocumentKind[] = [configDocumentKind, policyDocumentKind, armTemplateDocumentKind, apiopsArtifactDocumentKind, bicepDocumentKind];
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [configDocumentKind, policyDocumentKind, armTemplateDocumentKind, apiopsArtifactDocumentKind, bicepDocumentKind, terraformDocumentKind];
 
 export function documentKindFor(input: DocumentInput, files: FileAccess): DocumentKind | undefined {
   return DOCUMENT_KINDS.find((kind) => kind.matches(input, files));

@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/finding';
+import type { Finding, TextEdit } from '../findings/finding';
 import type { Span } from '../text/span';
 import type { DecodedText } from './bicep/bicepStringValue';
 import type { TemplateDialect } from './templateDialect';
@@ -37,6 +37,19 @@ export interface TemplateNode {
   readonly literalText: DecodedText | undefined;
   /** The value, evaluated on demand. */
   value(): TemplateValue;
+  /**
+   * Set on a node that stands for source of another shape (a Terraform attribute or block read as an ARM
+   * property): how edits expressed on the ARM shape are written in the source.
+   */
+  readonly writer?: NodeWriter;
+}
+
+/** Writes ARM-shaped edits of a node in its own source language. */
+export interface NodeWriter {
+  /** Sets the node to `value`. */
+  replace(value: TemplateStaticValue): TextEdit;
+  /** Adds ARM-shaped properties to an object node; undefined when they have no counterpart in the source. */
+  insert(entries: readonly (readonly [string, TemplateStaticValue])[]): TextEdit | undefined;
 }
 
 export interface TemplateProperty {

@@ -6,7 +6,10 @@ import type { HclAttribute, HclBlock, HclExpression, HclTemplate } from '../../.
 
 function clean(text: string): ReturnType<typeof parseHcl> {
   const result = parseHcl(text);
-  assert.deepEqual(result.findings.map((finding) => `${finding.code}: ${finding.message}`), []);
+  assert.deepEqual(
+    result.findings.map((finding) => `${finding.code}: ${finding.message}`),
+    [],
+  );
   return result;
 }
 
@@ -36,32 +39,51 @@ describe('HCL parser: bodies', () => {
   test('attributes with literals carry exact spans', () => {
     const text = 'count = 2\nenabled = true\nnothing = null\nratio = 1.5e2\n';
     const items = clean(text).file.body.items as HclAttribute[];
-    assert.deepEqual(items.map((item) => item.name.name), ['count', 'enabled', 'nothing', 'ratio']);
-    assert.deepEqual(items.map((item) => (item.expression?.kind === 'literal' ? item.expression.value : undefined)), [2, true, null, 150]);
+    assert.deepEqual(
+      items.map((item) => item.name.name),
+      ['count', 'enabled', 'nothing', 'ratio'],
+    );
+    assert.deepEqual(
+      items.map((item) => (item.expression?.kind === 'literal' ? item.expression.value : undefined)),
+      [2, true, null, 150],
+    );
     assert.equal(source(text, items[0].span), 'count = 2');
     assert.equal(source(text, items[3].expression?.span ?? { start: 0, end: 0 }), '1.5e2');
   });
 
   test('blocks with quoted and bare labels, nested blocks and one-line blocks', () => {
-    const text = 'resource "azurerm_api_management" "apim" {\n  name = "x"\n  identity {\n    type = "SystemAssigned"\n  }\n  lifecycle { ignore_changes = [tags] }\n}\nlabelled bare_label {}\n';
+    const text =
+      'resource "azurerm_api_management" "apim" {\n  name = "x"\n  identity {\n    type = "SystemAssigned"\n  }\n  lifecycle { ignore_changes = [tags] }\n}\nlabelled bare_label {}\n';
     const [resource, bare] = clean(text).file.body.items as HclBlock[];
     assert.equal(resource.type.name, 'resource');
-    assert.deepEqual(resource.labels.map((label) => [label.value, label.quoted, source(text, label.span)]), [
-      ['azurerm_api_management', true, '"azurerm_api_management"'],
-      ['apim', true, '"apim"'],
-    ]);
+    assert.deepEqual(
+      resource.labels.map((label) => [label.value, label.quoted, source(text, label.span)]),
+      [
+        ['azurerm_api_management', true, '"azurerm_api_management"'],
+        ['apim', true, '"apim"'],
+      ],
+    );
     assert.equal(source(text, resource.span), text.slice(0, text.indexOf('}\nlabelled') + 1));
-    assert.deepEqual(resource.body.items.map((item) => (item.kind === 'block' ? `block ${item.type.name}` : item.name.name)), ['name', 'block identity', 'block lifecycle']);
+    assert.deepEqual(
+      resource.body.items.map((item) => (item.kind === 'block' ? `block ${item.type.name}` : item.name.name)),
+      ['name', 'block identity', 'block lifecycle'],
+    );
     const lifecycle = resource.body.items[2] as HclBlock;
     assert.equal(source(text, lifecycle.bodySpan), '{ ignore_changes = [tags] }');
-    assert.deepEqual(bare.labels.map((label) => [label.value, label.quoted]), [['bare_label', false]]);
+    assert.deepEqual(
+      bare.labels.map((label) => [label.value, label.quoted]),
+      [['bare_label', false]],
+    );
     assert.ok(bare.closed);
   });
 
   test('comments of all three kinds are trivia', () => {
     const text = '# hash\n// slashes\n/* block\n   comment */ a = 1 # trailing\nb = /* inline */ 2 // trailing\n';
     const items = clean(text).file.body.items as HclAttribute[];
-    assert.deepEqual(items.map((item) => item.name.name), ['a', 'b']);
+    assert.deepEqual(
+      items.map((item) => item.name.name),
+      ['a', 'b'],
+    );
     assert.equal(source(text, items[1].span), 'b = /* inline */ 2');
   });
 });
@@ -89,7 +111,9 @@ describe('HCL parser: strings and templates', () => {
     const template = templateOf(text);
     assert.equal(template.literal, undefined);
     assert.deepEqual(
-      template.parts.map((part) => (part.kind === 'literal' ? `text ${part.text.value}` : part.kind === 'interpolation' ? `hole ${source(text, part.span)}` : `directive ${part.keyword}`)),
+      template.parts.map((part) =>
+        part.kind === 'literal' ? `text ${part.text.value}` : part.kind === 'interpolation' ? `hole ${source(text, part.span)}` : `directive ${part.keyword}`,
+      ),
       ['text https://', 'hole ${var.host}', 'text :', 'directive if', 'text 443', 'directive else', 'text 80', 'directive endif', 'text /x'],
     );
     const hole = template.parts[1];
@@ -121,12 +145,18 @@ describe('HCL parser: strings and templates', () => {
 
   test('a flush heredoc line that starts with an interpolation keeps every indentation', () => {
     const template = templateOf('a = <<-EOT\n    x\n${y}\n    EOT\n');
-    assert.deepEqual(template.parts.map((part) => (part.kind === 'literal' ? part.text.value : 'hole')), ['    x\n', 'hole', '\n']);
+    assert.deepEqual(
+      template.parts.map((part) => (part.kind === 'literal' ? part.text.value : 'hole')),
+      ['    x\n', 'hole', '\n'],
+    );
   });
 
   test('heredoc escapes $${ and %%{, and holes that span lines', () => {
     const template = templateOf('a = <<EOT\n$${a} %%{b} ${join(",",\n  ["x"])} end\nEOT\n');
-    assert.deepEqual(template.parts.map((part) => (part.kind === 'literal' ? part.text.value : part.kind)), ['${a} %{b} ', 'interpolation', ' end\n']);
+    assert.deepEqual(
+      template.parts.map((part) => (part.kind === 'literal' ? part.text.value : part.kind)),
+      ['${a} %{b} ', 'interpolation', ' end\n'],
+    );
   });
 });
 
@@ -135,7 +165,10 @@ describe('HCL parser: expressions', () => {
     const text = 'a = {\n  name = "x", other: [1, 2,\n  3,]\n  "quoted key" = { nested = true }\n  (var.k) = 1\n}\n';
     const object = expressionOf(text);
     assert.ok(object.kind === 'object');
-    assert.deepEqual(object.items.map((item) => item.keyName), ['name', 'other', 'quoted key', undefined]);
+    assert.deepEqual(
+      object.items.map((item) => item.keyName),
+      ['name', 'other', 'quoted key', undefined],
+    );
     const tuple = object.items[1].value;
     assert.ok(tuple?.kind === 'tuple');
     assert.equal(tuple.items.length, 3);
@@ -201,7 +234,10 @@ describe('HCL parser: half-typed files', () => {
   test('an unclosed block reports its brace and keeps what it holds', () => {
     const text = 'resource "x" "y" {\n  name = "a"\n';
     const result = parseHcl(text);
-    assert.deepEqual(result.findings.map((finding) => [finding.code, source(text, finding.span)]), [['hcl-unclosed-bracket', '{']]);
+    assert.deepEqual(
+      result.findings.map((finding) => [finding.code, source(text, finding.span)]),
+      [['hcl-unclosed-bracket', '{']],
+    );
     const block = result.file.body.items[0] as HclBlock;
     assert.equal(block.body.items.length, 1);
   });
@@ -209,16 +245,25 @@ describe('HCL parser: half-typed files', () => {
   test('a missing value, an unterminated string and an invalid escape each get a finding and the next line parses', () => {
     assert.deepEqual(codes('a =\nb = 1\n'), ['hcl-missing-expression']);
     const unterminated = parseHcl('a = "abc\nb = 1\n');
-    assert.deepEqual(unterminated.findings.map((finding) => finding.code), ['hcl-unterminated-string']);
+    assert.deepEqual(
+      unterminated.findings.map((finding) => finding.code),
+      ['hcl-unterminated-string'],
+    );
     assert.equal(unterminated.file.body.items.length, 2);
     assert.deepEqual(codes('a = "\\q"\n'), ['hcl-invalid-escape']);
   });
 
   test('an unclosed bracket stops at the next attribute line', () => {
     const result = parseHcl('resource "x" "y" {\n  tags = merge(var.tags,\n  name = "a"\n}\n');
-    assert.deepEqual(result.findings.map((finding) => finding.code), ['hcl-unclosed-bracket']);
+    assert.deepEqual(
+      result.findings.map((finding) => finding.code),
+      ['hcl-unclosed-bracket'],
+    );
     const block = result.file.body.items[0] as HclBlock;
-    assert.deepEqual(block.body.items.map((item) => (item.kind === 'attribute' ? item.name.name : item.type.name)), ['tags', 'name']);
+    assert.deepEqual(
+      block.body.items.map((item) => (item.kind === 'attribute' ? item.name.name : item.type.name)),
+      ['tags', 'name'],
+    );
     assert.ok(block.closed);
   });
 

@@ -64,7 +64,33 @@ describe('HCL parser robustness', () => {
 
   test('seeded mutations (deletions and HCL punctuation) never throw and keep spans inside', () => {
     const random = seededRandom(20261202);
-    const alphabet = ['{', '}', '[', ']', '(', ')', '"', '\\', '$', '${', '%{', '<<EOT\n', '<<-', '#', '/*', '=', ',', '\n', '.', '...', '?', ':', '=>', '~', 'for '];
+    const alphabet = [
+      '{',
+      '}',
+      '[',
+      ']',
+      '(',
+      ')',
+      '"',
+      '\\',
+      '$',
+      '${',
+      '%{',
+      '<<EOT\n',
+      '<<-',
+      '#',
+      '/*',
+      '=',
+      ',',
+      '\n',
+      '.',
+      '...',
+      '?',
+      ':',
+      '=>',
+      '~',
+      'for ',
+    ];
     for (let round = 0; round < 400; round++) {
       let text = SAMPLE;
       const edits = 1 + Math.floor(random() * 5);
@@ -105,7 +131,12 @@ describe('HCL parsing work grows linearly with the document', () => {
   ];
   for (const { name, unit } of cases) {
     test(name, () => {
-      const wrap = (count: number): string => (name === 'flush heredoc lines' ? `a = <<-EOT\n${unit.repeat(count)}EOT\n` : name === 'object items on one line' ? `a = { ${unit.repeat(count)} }\n` : unit.repeat(count));
+      const wrap = (count: number): string =>
+        name === 'flush heredoc lines'
+          ? `a = <<-EOT\n${unit.repeat(count)}EOT\n`
+          : name === 'object items on one line'
+            ? `a = { ${unit.repeat(count)} }\n`
+            : unit.repeat(count);
       const perChar = (count: number): number => {
         const text = wrap(count);
         return countStringWork(() => parseHcl(text)) / text.length;

@@ -55,18 +55,24 @@ describe('Terraform: policies in xml_content', () => {
     const fixed = applyFix(HEREDOC, tracing.fixes[0]);
     assert.ok(!fixed.includes('<trace'));
     assert.ok(fixed.includes('        <base />\n        <set-backend-service'), fixed);
-    assert.deepEqual(analyse('/nowhere/main.tf', fixed).findings.filter((finding) => finding.code === 'tracing-enabled'), []);
+    assert.deepEqual(
+      analyse('/nowhere/main.tf', fixed).findings.filter((finding) => finding.code === 'tracing-enabled'),
+      [],
+    );
   });
 
   test('a policy in a quoted string maps through escapes, and fixes are escaped for HCL', () => {
-    const text = 'resource "azurerm_api_management_policy" "global" {\n  api_management_id = "x"\n  xml_content = "<policies><inbound><trace source=\\"a\\"><message>m</message></trace></inbound><backend><forward-request /></backend><outbound /><on-error /></policies>"\n}\n';
+    const text =
+      'resource "azurerm_api_management_policy" "global" {\n  api_management_id = "x"\n  xml_content = "<policies><inbound><trace source=\\"a\\"><message>m</message></trace></inbound><backend><forward-request /></backend><outbound /><on-error /></policies>"\n}\n';
     const tracing = analyse('/nowhere/main.tf', text).findings.filter((finding) => finding.code === 'tracing-enabled');
     assert.equal(tracing.length, 1);
     assert.equal(text.slice(tracing[0].span.start, tracing[0].span.end), 'trace');
   });
 
   test('the scope comes from the resource type; xml_link and file() are links', () => {
-    const model = readTemplate('terraform', `resource "azurerm_api_management_product_policy" "p" {
+    const model = readTemplate(
+      'terraform',
+      `resource "azurerm_api_management_product_policy" "p" {
   product_id  = "starter"
   xml_content = "<policies/>"
 }
@@ -87,10 +93,17 @@ resource "azurerm_api_management_api_policy" "file" {
 locals {
   policy = "<policies/>"
 }
-`);
+`,
+    );
     const { embedded, linked } = findTemplatePolicies(model);
-    assert.deepEqual(embedded.map((policy) => policy.scope), ['product', 'operation', 'fragment']);
-    assert.deepEqual(embedded.map((policy) => policy.style.id), ['hcl', 'hcl', 'hcl-heredoc']);
+    assert.deepEqual(
+      embedded.map((policy) => policy.scope),
+      ['product', 'operation', 'fragment'],
+    );
+    assert.deepEqual(
+      embedded.map((policy) => policy.style.id),
+      ['hcl', 'hcl', 'hcl-heredoc'],
+    );
     assert.equal(linked.length, 2);
   });
 });
@@ -104,14 +117,16 @@ describe('Terraform: the document kind', () => {
     writeFileSync(join(folder, 'terraform.tfvars'), 'sku = "Developer_1"\n');
     writeFileSync(join(folder, 'z.auto.tfvars'), 'tls10 = true\n');
     const path = join(folder, 'main.tf');
-    const text = 'resource "azurerm_api_management" "apim" {\n  name     = "apim"\n  sku_name = var.sku\n  security {\n    frontend_tls10_enabled = var.tls10\n  }\n}\n';
+    const text =
+      'resource "azurerm_api_management" "apim" {\n  name     = "apim"\n  sku_name = var.sku\n  security {\n    frontend_tls10_enabled = var.tls10\n  }\n}\n';
     const codes = analyse(path, text).findings.map((finding) => finding.code);
     assert.ok(codes.includes('developer-tier-in-production'), codes.join());
     assert.ok(codes.includes('legacy-tls-enabled'), codes.join());
   });
 
   test('# and // suppressions work; an unused one is reported', () => {
-    const text = 'resource "azurerm_api_management" "apim" {\n  name     = "apim"\n  # apim-studio-disable-next-line developer-tier-in-production: a sandbox\n  sku_name = "Developer_1"\n  // apim-studio-disable-next-line legacy-tls-enabled: nothing here\n  zones = []\n}\n';
+    const text =
+      'resource "azurerm_api_management" "apim" {\n  name     = "apim"\n  # apim-studio-disable-next-line developer-tier-in-production: a sandbox\n  sku_name = "Developer_1"\n  // apim-studio-disable-next-line legacy-tls-enabled: nothing here\n  zones = []\n}\n';
     const findings = analyse('/nowhere/main.tf', text).findings;
     assert.ok(!findings.some((finding) => finding.code === 'developer-tier-in-production'));
     assert.equal(findings.filter((finding) => finding.code === 'unused-suppression').length, 1);
@@ -119,6 +134,9 @@ describe('Terraform: the document kind', () => {
 
   test('Terraform files that declare no APIM resource get no findings, syntax included', () => {
     assert.deepEqual(analyse('/nowhere/network.tf', 'resource "azurerm_virtual_network" "v" {\n  name = \n').findings, []);
-    assert.equal(analyse('/nowhere/main.tf', 'resource "azurerm_api_management" "a" {\n  name = \n}\n').findings.filter((finding) => finding.kind === 'syntax').length, 1);
+    assert.equal(
+      analyse('/nowhere/main.tf', 'resource "azurerm_api_management" "a" {\n  name = \n}\n').findings.filter((finding) => finding.kind === 'syntax').length,
+      1,
+    );
   });
 });

@@ -30,5 +30,12 @@ export function readTerraformTemplate(path: string, text: string, siblings: read
   const nodes = new TerraformNodes(document, module, new HclEvaluator(module), indentUnit);
   // A module spreads the service over files: what this file lacks may be declared beside it.
   const spread = siblings.some((sibling) => sibling.path !== path && /\.tf$/i.test(sibling.path) && APIM_DECLARATION.test(sibling.text));
-  return { dialect: TERRAFORM_DIALECT, text, resources: terraformResources(nodes), syntaxFindings: parsed.findings, indentUnit, ...(spread ? { singleArtifact: true } : {}) };
+  return {
+    dialect: TERRAFORM_DIALECT,
+    text,
+    resources: terraformResources(nodes),
+    syntaxFindings: parsed.findings,
+    indentUnit,
+    ...(spread ? { singleArtifact: true } : {}),
+  };
 }

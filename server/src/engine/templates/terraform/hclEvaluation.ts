@@ -41,7 +41,7 @@ function walk(value: TemplateValue, steps: readonly (string | number)[]): Templa
       const items = container as readonly TemplateStaticValue[];
       if (step >= items.length) return UNKNOWN_VALUE;
       current = knownValue(items[step]);
-    } else if (typeof step === 'string' && isObject(container) && Object.prototype.hasOwnProperty.call(container, step)) {
+    } else if (typeof step === 'string' && isObject(container) && Object.hasOwn(container, step)) {
       current = knownValue(container[step]);
     } else {
       return UNKNOWN_VALUE;
@@ -157,15 +157,24 @@ export class HclEvaluator {
     }
     if (typeof a === 'number' && typeof b === 'number') {
       switch (operator) {
-        case '+': return knownValue(a + b);
-        case '-': return knownValue(a - b);
-        case '*': return knownValue(a * b);
-        case '/': return b === 0 ? UNKNOWN_VALUE : knownValue(a / b);
-        case '%': return b === 0 ? UNKNOWN_VALUE : knownValue(a % b);
-        case '<': return knownValue(a < b);
-        case '<=': return knownValue(a <= b);
-        case '>': return knownValue(a > b);
-        case '>=': return knownValue(a >= b);
+        case '+':
+          return knownValue(a + b);
+        case '-':
+          return knownValue(a - b);
+        case '*':
+          return knownValue(a * b);
+        case '/':
+          return b === 0 ? UNKNOWN_VALUE : knownValue(a / b);
+        case '%':
+          return b === 0 ? UNKNOWN_VALUE : knownValue(a % b);
+        case '<':
+          return knownValue(a < b);
+        case '<=':
+          return knownValue(a <= b);
+        case '>':
+          return knownValue(a > b);
+        case '>=':
+          return knownValue(a >= b);
       }
     }
     return UNKNOWN_VALUE;
@@ -184,8 +193,14 @@ export class HclEvaluator {
       case 'tonumber': {
         const value = this.evaluate(args[0]);
         if (!value.known) return UNKNOWN_VALUE;
-        if (name === 'tobool') return value.value === true || value.value === 'true' ? knownValue(true) : value.value === false || value.value === 'false' ? knownValue(false) : UNKNOWN_VALUE;
-        const number = typeof value.value === 'number' ? value.value : typeof value.value === 'string' && value.value.trim() !== '' ? Number(value.value) : Number.NaN;
+        if (name === 'tobool')
+          return value.value === true || value.value === 'true'
+            ? knownValue(true)
+            : value.value === false || value.value === 'false'
+              ? knownValue(false)
+              : UNKNOWN_VALUE;
+        const number =
+          typeof value.value === 'number' ? value.value : typeof value.value === 'string' && value.value.trim() !== '' ? Number(value.value) : Number.NaN;
         return Number.isFinite(number) ? knownValue(number) : UNKNOWN_VALUE;
       }
       case 'lower':
@@ -230,8 +245,16 @@ export class HclEvaluator {
     const { root, steps } = traversal;
     const [first, ...rest] = steps;
     if (typeof first !== 'string') return UNKNOWN_VALUE;
-    if (root === 'var') return walk(this.guarded(`var.${first}`, () => this.variable(first)), rest);
-    if (root === 'local') return walk(this.guarded(`local.${first}`, () => this.evaluate(this.module.locals.get(first)?.value)), rest);
+    if (root === 'var')
+      return walk(
+        this.guarded(`var.${first}`, () => this.variable(first)),
+        rest,
+      );
+    if (root === 'local')
+      return walk(
+        this.guarded(`local.${first}`, () => this.evaluate(this.module.locals.get(first)?.value)),
+        rest,
+      );
     const resource = this.module.resources.get(`${root}.${first}`);
     if (resource === undefined) return UNKNOWN_VALUE;
     // `azurerm_api_management.apim[0].name` with count: the literal attributes are the same for each instance.
@@ -240,7 +263,10 @@ export class HclEvaluator {
     if (typeof attribute !== 'string') return UNKNOWN_VALUE;
     const declared = attributeOf(resource.value.body, attribute);
     if (declared === undefined) return UNKNOWN_VALUE;
-    return walk(this.guarded(`${root}.${first}.${attribute}`, () => this.evaluate(declared)), inside);
+    return walk(
+      this.guarded(`${root}.${first}.${attribute}`, () => this.evaluate(declared)),
+      inside,
+    );
   }
 
   private variable(name: string): TemplateValue {

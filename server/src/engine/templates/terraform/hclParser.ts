@@ -31,10 +31,17 @@ export interface HclParseResult {
 const BINARY_PRECEDENCE: ReadonlyMap<string, number> = new Map([
   ['||', 1],
   ['&&', 2],
-  ['==', 3], ['!=', 3],
-  ['<', 4], ['<=', 4], ['>', 4], ['>=', 4],
-  ['+', 5], ['-', 5],
-  ['*', 6], ['/', 6], ['%', 6],
+  ['==', 3],
+  ['!=', 3],
+  ['<', 4],
+  ['<=', 4],
+  ['>', 4],
+  ['>=', 4],
+  ['+', 5],
+  ['-', 5],
+  ['*', 6],
+  ['/', 6],
+  ['%', 6],
 ]);
 
 const LF = 10;
@@ -120,7 +127,9 @@ class HclParser {
 
   /** True when the keyword stands at `at` as a whole word. */
   private atKeyword(word: string, at: number = this.pos): boolean {
-    return this.startsWith(word, at) && !(at + word.length < this.length && isIdentifierPart(this.text.charCodeAt(at + word.length), this.text[at + word.length]));
+    return (
+      this.startsWith(word, at) && !(at + word.length < this.length && isIdentifierPart(this.text.charCodeAt(at + word.length), this.text[at + word.length]))
+    );
   }
 
   private newlineBetween(start: number, end: number): boolean {
@@ -800,7 +809,7 @@ class HclParser {
       }
       pieces.push({ kind: 'verbatim', start: from, end: this.pos });
     }
-    if (!closed) this.report('hcl-unterminated-string', 'The string is not closed with \'"\' on this line.', start, Math.max(start + 1, contentEnd));
+    if (!closed) this.report('hcl-unterminated-string', "The string is not closed with '\"' on this line.", start, Math.max(start + 1, contentEnd));
     const contentSpan = { start: start + 1, end: contentEnd };
     return this.template({ start, end: closed ? this.pos : contentEnd }, contentSpan, pieces, new Set(), 0, undefined, closed);
   }
@@ -963,7 +972,9 @@ class HclParser {
 /** Literal text starts at its first character, after the indentation a `<<-` heredoc removes. */
 function startAtFirstRun(text: DecodedText): DecodedText {
   const first = text.runs[0];
-  return first === undefined || first.sourceStart === text.sourceSpan.start ? text : { ...text, sourceSpan: { start: first.sourceStart, end: text.sourceSpan.end } };
+  return first === undefined || first.sourceStart === text.sourceSpan.start
+    ? text
+    : { ...text, sourceSpan: { start: first.sourceStart, end: text.sourceSpan.end } };
 }
 
 /** The name of an object key written as a bare identifier or a literal string. */

@@ -59,14 +59,17 @@ export function collectTerraformModule(files: readonly TerraformFile[]): Terrafo
       if (item.kind !== 'block') continue;
       const [first, second] = item.labels;
       if (item.type.name === 'variable' && first !== undefined) variables.set(first.value, { value: item, file });
-      else if (item.type.name === 'resource' && first !== undefined && second !== undefined) resources.set(`${first.value}.${second.value}`, { value: item, file });
+      else if (item.type.name === 'resource' && first !== undefined && second !== undefined)
+        resources.set(`${first.value}.${second.value}`, { value: item, file });
       else if (item.type.name === 'locals') {
-        for (const local of item.body.items) if (local.kind === 'attribute' && local.expression !== undefined) locals.set(local.name.name, { value: local.expression, file });
+        for (const local of item.body.items)
+          if (local.kind === 'attribute' && local.expression !== undefined) locals.set(local.name.name, { value: local.expression, file });
       }
     }
   }
   for (const file of valueFiles) {
-    for (const item of file.file.body.items) if (item.kind === 'attribute' && item.expression !== undefined) variableValues.set(item.name.name, { value: item.expression, file });
+    for (const item of file.file.body.items)
+      if (item.kind === 'attribute' && item.expression !== undefined) variableValues.set(item.name.name, { value: item.expression, file });
   }
   return { variables, variableValues, locals, resources };
 }

@@ -58,16 +58,31 @@ export class TerraformNodes {
     const span = expression?.span ?? fallback;
     const writer = this.replaceWriter(span, type);
     const value = (): TemplateValue => this.evaluator.evaluate(expression);
-    if (expression?.kind === 'call' && expression.name.name === 'jsonencode' && expression.args.length === 1) return this.expression(expression.args[0], span, type);
+    if (expression?.kind === 'call' && expression.name.name === 'jsonencode' && expression.args.length === 1)
+      return this.expression(expression.args[0], span, type);
     if (expression?.kind === 'object') {
       const properties: TemplateProperty[] = [];
       for (const item of expression.items) {
         if (item.keyName === undefined) continue;
-        properties.push({ key: item.keyName, keySpan: item.key.span, span: item.span, value: this.expression(item.value, { start: item.span.end, end: item.span.end }) });
+        properties.push({
+          key: item.keyName,
+          keySpan: item.key.span,
+          span: item.span,
+          value: this.expression(item.value, { start: item.span.end, end: item.span.end }),
+        });
       }
       return node('object', span, properties, [], undefined, value, undefined);
     }
-    if (expression?.kind === 'tuple') return node('array', span, [], expression.items.map((item) => this.expression(item, item.span)), undefined, value, writer);
+    if (expression?.kind === 'tuple')
+      return node(
+        'array',
+        span,
+        [],
+        expression.items.map((item) => this.expression(item, item.span)),
+        undefined,
+        value,
+        writer,
+      );
     if (expression?.kind === 'template' && expression.literal !== undefined) return node('scalar', span, [], [], expression.literal, value, writer);
     if (expression?.kind === 'literal') return node('scalar', span, [], [], undefined, value, writer);
     return node('computed', span, [], [], undefined, value, writer);
@@ -80,7 +95,12 @@ export class TerraformNodes {
   }
 
   /** A property whose value is derived from an attribute (`sku_name` -> `sku.name`), with its own writer. */
-  derived(key: string, attribute: HclAttribute, derive: (value: TemplateValue) => TemplateValue, write: (value: TemplateStaticValue) => string): TemplateProperty {
+  derived(
+    key: string,
+    attribute: HclAttribute,
+    derive: (value: TemplateValue) => TemplateValue,
+    write: (value: TemplateStaticValue) => string,
+  ): TemplateProperty {
     const span = attribute.expression?.span ?? attribute.span;
     const writer: NodeWriter = { replace: (value) => ({ span, newText: write(value) }), insert: () => undefined };
     const literal = attribute.expression?.kind === 'literal' || (attribute.expression?.kind === 'template' && attribute.expression.literal !== undefined);
@@ -106,12 +126,23 @@ export class TerraformNodes {
   /** An ARM object made of Terraform attributes and blocks. */
   object(key: string, keySpan: Span, span: Span, properties: readonly (TemplateProperty | undefined)[], insert?: NodeWriter['insert']): TemplateProperty {
     const kept = properties.filter((property): property is TemplateProperty => property !== undefined);
-    const writer: NodeWriter = { replace: (value) => ({ span, newText: renderValue(TERRAFORM_DIALECT, value, lineIndentAt(this.text, span.start), this.indentUnit) }), insert: insert ?? (() => undefined) };
+    const writer: NodeWriter = {
+      replace: (value) => ({ span, newText: renderValue(TERRAFORM_DIALECT, value, lineIndentAt(this.text, span.start), this.indentUnit) }),
+      insert: insert ?? (() => undefined),
+    };
     return { key, keySpan, span, value: node('object', span, kept, [], undefined, () => objectValue(kept), writer) };
   }
 
   array(key: string, keySpan: Span, span: Span, items: readonly TemplateNode[]): TemplateProperty {
-    return { key, keySpan, span, value: node('array', span, [], items, undefined, () => arrayValue(items), { replace: () => ({ span, newText: this.text.slice(span.start, span.end) }), insert: () => undefined }) };
+    return {
+      key,
+      keySpan,
+      span,
+      value: node('array', span, [], items, undefined, () => arrayValue(items), {
+        replace: () => ({ span, newText: this.text.slice(span.start, span.end) }),
+        insert: () => undefined,
+      }),
+    };
   }
 
   /** The body of a resource: an object node over its synthesized properties. */
@@ -130,7 +161,12 @@ export class TerraformNodes {
   insertIntoBlock(block: HclBlock, lines: readonly string[]): TextEdit {
     const last = block.body.items[block.body.items.length - 1];
     const indent = last !== undefined ? lineIndentAt(this.text, last.span.start) : lineIndentAt(this.text, block.span.start) + this.indentUnit;
-    const indented = lines.map((line) => line.split('\n').map((part) => indent + part).join('\n'));
+    const indented = lines.map((line) =>
+      line
+        .split('\n')
+        .map((part) => indent + part)
+        .join('\n'),
+    );
     if (last !== undefined) return { span: { start: last.span.end, end: last.span.end }, newText: `\n${indented.join('\n')}` };
     const outer = lineIndentAt(this.text, block.span.start);
     return { span: block.bodySpan, newText: `{\n${indented.join('\n')}\n${outer}}` };
@@ -152,7 +188,8 @@ export class TerraformNodes {
     const template = this.localTemplate(attribute.expression);
     const literal = template === undefined ? undefined : this.policyText(template);
     const writer = this.replaceWriter(span, 'string');
-    if (attribute.expression?.kind === 'template' && literal !== undefined) return node(template?.literal !== undefined ? 'scalar' : 'computed', span, [], [], literal, value, writer);
+    if (attribute.expression?.kind === 'template' && literal !== undefined)
+      return node(template?.literal !== undefined ? 'scalar' : 'computed', span, [], [], literal, value, writer);
     return node('computed', span, [], [], literal, value, writer);
   }
 

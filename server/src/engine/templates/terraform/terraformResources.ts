@@ -2,7 +2,15 @@ import type { TextEdit } from '../../findings/finding';
 import type { Span } from '../../text/span';
 import { renderValue } from '../templateEdits';
 import { TERRAFORM_DIALECT } from './terraformDialect';
-import { UNKNOWN_VALUE, knownValue, type TemplateNode, type TemplateProperty, type TemplateResource, type TemplateStaticValue, type TemplateValue } from '../templateModel';
+import {
+  UNKNOWN_VALUE,
+  knownValue,
+  type TemplateNode,
+  type TemplateProperty,
+  type TemplateResource,
+  type TemplateStaticValue,
+  type TemplateValue,
+} from '../templateModel';
 import { traversalOf } from './hclEvaluation';
 import type { HclAttribute, HclBlock, HclExpression } from './hclSyntax';
 import { attributeOf } from './terraformModule';
@@ -129,7 +137,10 @@ class ResourceMapper {
     const link = this.attr(block, 'xml_link');
     const properties =
       content !== undefined
-        ? [{ key: 'value', keySpan: content.name.span, span: content.span, value: this.nodes.policyContent(content) }, this.nodes.constant('format', 'rawxml', content.name.span)]
+        ? [
+            { key: 'value', keySpan: content.name.span, span: content.span, value: this.nodes.policyContent(content) },
+            this.nodes.constant('format', 'rawxml', content.name.span),
+          ]
         : link !== undefined
           ? [this.nodes.property('value', link), this.nodes.constant('format', 'rawxml-link', link.name.span)]
           : [];
@@ -142,32 +153,52 @@ class ResourceMapper {
       case 'azurerm_api_management':
         return this.service(block);
       case 'azurerm_api_management_api':
-        return [{
-          type: 'service/apis',
-          nameSegments: [svc, this.named(block, 'name')],
-          body: this.nodes.body(block, [
-            this.prop('name', block, 'name'),
-            this.properties(block, [
-              this.prop('protocols', block, 'protocols'),
-              this.prop('subscriptionRequired', block, 'subscription_required', 'bool'),
-              this.prop('serviceUrl', block, 'service_url', 'string'),
-              this.prop('path', block, 'path'),
-              this.prop('displayName', block, 'display_name'),
-              this.prop('apiRevision', block, 'revision'),
-              this.prop('type', block, 'api_type'),
-            ], { subscriptionRequired: ['subscription_required', 'bool'], protocols: ['protocols', 'any'] }),
-          ]),
-        }];
+        return [
+          {
+            type: 'service/apis',
+            nameSegments: [svc, this.named(block, 'name')],
+            body: this.nodes.body(block, [
+              this.prop('name', block, 'name'),
+              this.properties(
+                block,
+                [
+                  this.prop('protocols', block, 'protocols'),
+                  this.prop('subscriptionRequired', block, 'subscription_required', 'bool'),
+                  this.prop('serviceUrl', block, 'service_url', 'string'),
+                  this.prop('path', block, 'path'),
+                  this.prop('displayName', block, 'display_name'),
+                  this.prop('apiRevision', block, 'revision'),
+                  this.prop('type', block, 'api_type'),
+                ],
+                { subscriptionRequired: ['subscription_required', 'bool'], protocols: ['protocols', 'any'] },
+              ),
+            ]),
+          },
+        ];
       case 'azurerm_api_management_api_operation':
-        return [{
-          type: 'service/apis/operations',
-          nameSegments: [svc, this.named(block, 'api_name'), this.named(block, 'operation_id')],
-          body: this.nodes.body(block, [this.properties(block, [this.prop('method', block, 'method'), this.prop('urlTemplate', block, 'url_template'), this.prop('displayName', block, 'display_name')])]),
-        }];
+        return [
+          {
+            type: 'service/apis/operations',
+            nameSegments: [svc, this.named(block, 'api_name'), this.named(block, 'operation_id')],
+            body: this.nodes.body(block, [
+              this.properties(block, [
+                this.prop('method', block, 'method'),
+                this.prop('urlTemplate', block, 'url_template'),
+                this.prop('displayName', block, 'display_name'),
+              ]),
+            ]),
+          },
+        ];
       case 'azurerm_api_management_api_policy':
         return [{ type: 'service/apis/policies', nameSegments: [svc, this.named(block, 'api_name'), 'policy'], body: this.policyBody(block) }];
       case 'azurerm_api_management_api_operation_policy':
-        return [{ type: 'service/apis/operations/policies', nameSegments: [svc, this.named(block, 'api_name'), this.named(block, 'operation_id'), 'policy'], body: this.policyBody(block) }];
+        return [
+          {
+            type: 'service/apis/operations/policies',
+            nameSegments: [svc, this.named(block, 'api_name'), this.named(block, 'operation_id'), 'policy'],
+            body: this.policyBody(block),
+          },
+        ];
       case 'azurerm_api_management_product_policy':
         return [{ type: 'service/products/policies', nameSegments: [svc, this.named(block, 'product_id'), 'policy'], body: this.policyBody(block) }];
       case 'azurerm_api_management_policy':
@@ -175,75 +206,107 @@ class ResourceMapper {
       case 'azurerm_api_management_policy_fragment': {
         const value = this.attr(block, 'value');
         const format = this.attr(block, 'format');
-        return [{
-          type: 'service/policyFragments',
-          nameSegments: [svc, this.named(block, 'name')],
-          body: this.nodes.body(block, [
-            this.properties(block, [
-              value === undefined ? undefined : { key: 'value', keySpan: value.name.span, span: value.span, value: this.nodes.policyContent(value) },
-              format === undefined ? this.nodes.constant('format', 'xml', anchorOf(block)) : this.nodes.property('format', format),
-              this.prop('description', block, 'description'),
+        return [
+          {
+            type: 'service/policyFragments',
+            nameSegments: [svc, this.named(block, 'name')],
+            body: this.nodes.body(block, [
+              this.properties(block, [
+                value === undefined ? undefined : { key: 'value', keySpan: value.name.span, span: value.span, value: this.nodes.policyContent(value) },
+                format === undefined ? this.nodes.constant('format', 'xml', anchorOf(block)) : this.nodes.property('format', format),
+                this.prop('description', block, 'description'),
+              ]),
             ]),
-          ]),
-        }];
+          },
+        ];
       }
       case 'azurerm_api_management_named_value': {
         const keyVault = this.nodes.blocks(block.body, 'value_from_key_vault')[0];
-        return [{
-          type: 'service/namedValues',
-          nameSegments: [svc, this.named(block, 'name')],
-          body: this.nodes.body(block, [
-            this.properties(block, [
-              this.prop('displayName', block, 'display_name'),
-              this.prop('value', block, 'value', 'string'),
-              this.prop('secret', block, 'secret', 'bool'),
-              keyVault === undefined
-                ? undefined
-                : this.nodes.object('keyVault', keyVault.type.span, keyVault.span, [this.prop('secretIdentifier', keyVault, 'secret_id'), this.prop('identityClientId', keyVault, 'identity_client_id')]),
-            ], { secret: ['secret', 'bool'] }),
-          ]),
-        }];
+        return [
+          {
+            type: 'service/namedValues',
+            nameSegments: [svc, this.named(block, 'name')],
+            body: this.nodes.body(block, [
+              this.properties(
+                block,
+                [
+                  this.prop('displayName', block, 'display_name'),
+                  this.prop('value', block, 'value', 'string'),
+                  this.prop('secret', block, 'secret', 'bool'),
+                  keyVault === undefined
+                    ? undefined
+                    : this.nodes.object('keyVault', keyVault.type.span, keyVault.span, [
+                        this.prop('secretIdentifier', keyVault, 'secret_id'),
+                        this.prop('identityClientId', keyVault, 'identity_client_id'),
+                      ]),
+                ],
+                { secret: ['secret', 'bool'] },
+              ),
+            ]),
+          },
+        ];
       }
       case 'azurerm_api_management_backend':
         return [{ type: 'service/backends', nameSegments: [svc, this.named(block, 'name')], body: this.backend(block) }];
       case 'azurerm_api_management_product': {
         const published = this.attr(block, 'published');
-        return [{
-          type: 'service/products',
-          nameSegments: [svc, this.named(block, 'product_id')],
-          body: this.nodes.body(block, [
-            this.properties(block, [
-              this.prop('displayName', block, 'display_name'),
-              published === undefined
-                ? undefined
-                : this.nodes.derived('state', published, (value) => (value.known && typeof value.value === 'boolean' ? knownValue(value.value ? 'published' : 'notPublished') : UNKNOWN_VALUE), (value) => String(value === 'published')),
-              this.prop('approvalRequired', block, 'approval_required', 'bool'),
-              this.prop('subscriptionRequired', block, 'subscription_required', 'bool'),
-              this.prop('subscriptionsLimit', block, 'subscriptions_limit', 'number'),
-            ], { approvalRequired: ['approval_required', 'bool'], subscriptionRequired: ['subscription_required', 'bool'] }),
-          ]),
-        }];
+        return [
+          {
+            type: 'service/products',
+            nameSegments: [svc, this.named(block, 'product_id')],
+            body: this.nodes.body(block, [
+              this.properties(
+                block,
+                [
+                  this.prop('displayName', block, 'display_name'),
+                  published === undefined
+                    ? undefined
+                    : this.nodes.derived(
+                        'state',
+                        published,
+                        (value) => (value.known && typeof value.value === 'boolean' ? knownValue(value.value ? 'published' : 'notPublished') : UNKNOWN_VALUE),
+                        (value) => String(value === 'published'),
+                      ),
+                  this.prop('approvalRequired', block, 'approval_required', 'bool'),
+                  this.prop('subscriptionRequired', block, 'subscription_required', 'bool'),
+                  this.prop('subscriptionsLimit', block, 'subscriptions_limit', 'number'),
+                ],
+                { approvalRequired: ['approval_required', 'bool'], subscriptionRequired: ['subscription_required', 'bool'] },
+              ),
+            ]),
+          },
+        ];
       }
       case 'azurerm_api_management_subscription':
         return [{ type: 'service/subscriptions', nameSegments: [svc, this.named(block, 'subscription_id')], body: this.subscription(block) }];
       case 'azurerm_api_management_diagnostic':
         return [{ type: 'service/diagnostics', nameSegments: [svc, this.named(block, 'identifier')], body: this.diagnostic(block) }];
       case 'azurerm_api_management_api_diagnostic':
-        return [{ type: 'service/apis/diagnostics', nameSegments: [svc, this.named(block, 'api_name'), this.named(block, 'identifier')], body: this.diagnostic(block) }];
+        return [
+          {
+            type: 'service/apis/diagnostics',
+            nameSegments: [svc, this.named(block, 'api_name'), this.named(block, 'identifier')],
+            body: this.diagnostic(block),
+          },
+        ];
       case 'azurerm_api_management_logger':
         return [{ type: 'service/loggers', nameSegments: [svc, this.named(block, 'name')], body: this.logger(block) }];
       case 'azurerm_api_management_certificate': {
         const secret = this.attr(block, 'key_vault_secret_id');
-        return [{
-          type: 'service/certificates',
-          nameSegments: [svc, this.named(block, 'name')],
-          body: this.nodes.body(block, [
-            this.properties(block, [
-              secret === undefined ? undefined : this.nodes.object('keyVault', secret.name.span, secret.span, [this.nodes.property('secretIdentifier', secret)]),
-              this.prop('data', block, 'data'),
+        return [
+          {
+            type: 'service/certificates',
+            nameSegments: [svc, this.named(block, 'name')],
+            body: this.nodes.body(block, [
+              this.properties(block, [
+                secret === undefined
+                  ? undefined
+                  : this.nodes.object('keyVault', secret.name.span, secret.span, [this.nodes.property('secretIdentifier', secret)]),
+                this.prop('data', block, 'data'),
+              ]),
             ]),
-          ]),
-        }];
+          },
+        ];
       }
       case 'azapi_resource':
         return this.azapi(block);
@@ -256,12 +319,14 @@ class ResourceMapper {
     const name = this.named(block, 'name');
     const sku = this.attr(block, 'sku_name');
     const skuParts = (): [TemplateValue, TemplateValue] => splitSku(this.nodes.evaluator.evaluate(sku?.expression));
-    const writeSku = (part: 0 | 1) => (value: TemplateStaticValue): string => {
-      const [skuName, capacity] = skuParts();
-      const other = part === 0 ? capacity : skuName;
-      const otherText = other.known ? String(other.value) : part === 0 ? '1' : 'Developer';
-      return `"${part === 0 ? `${String(value)}_${otherText}` : `${otherText}_${String(value)}`}"`;
-    };
+    const writeSku =
+      (part: 0 | 1) =>
+      (value: TemplateStaticValue): string => {
+        const [skuName, capacity] = skuParts();
+        const other = part === 0 ? capacity : skuName;
+        const otherText = other.known ? String(other.value) : part === 0 ? '1' : 'Developer';
+        return `"${part === 0 ? `${String(value)}_${otherText}` : `${otherText}_${String(value)}`}"`;
+      };
     const security = this.nodes.blocks(block.body, 'security')[0];
     const switches = SECURITY_SWITCHES.map(([suffix, names]) => {
       const key = SWITCH_PREFIX + suffix;
@@ -287,18 +352,20 @@ class ResourceMapper {
       }
     }
     const skuName = (): TemplateValue => skuParts()[0];
-    const locations = this.nodes.blocks(block.body, 'additional_location').map(
-      (location) =>
-        this.nodes.object('', location.type.span, location.span, [
-          this.prop('location', location, 'location'),
-          this.prop('zones', location, 'zones'),
-          this.prop('disableGateway', location, 'gateway_disabled', 'bool'),
-          this.nodes.object('sku', location.type.span, location.span, [
-            this.prop('capacity', location, 'capacity', 'number'),
-            sku === undefined ? undefined : this.nodes.derived('name', sku, () => skuName(), writeSku(0)),
-          ]),
-        ]).value,
-    );
+    const locations = this.nodes
+      .blocks(block.body, 'additional_location')
+      .map(
+        (location) =>
+          this.nodes.object('', location.type.span, location.span, [
+            this.prop('location', location, 'location'),
+            this.prop('zones', location, 'zones'),
+            this.prop('disableGateway', location, 'gateway_disabled', 'bool'),
+            this.nodes.object('sku', location.type.span, location.span, [
+              this.prop('capacity', location, 'capacity', 'number'),
+              sku === undefined ? undefined : this.nodes.derived('name', sku, () => skuName(), writeSku(0)),
+            ]),
+          ]).value,
+      );
     const minApiVersion = this.attr(block, 'min_api_version');
     const publicAccess = this.attr(block, 'public_network_access_enabled');
     const body = this.nodes.body(
@@ -308,7 +375,10 @@ class ResourceMapper {
         this.prop('location', block, 'location'),
         sku === undefined
           ? undefined
-          : this.nodes.object('sku', sku.name.span, sku.span, [this.nodes.derived('name', sku, (value) => splitSku(value)[0], writeSku(0)), this.nodes.derived('capacity', sku, (value) => splitSku(value)[1], writeSku(1))]),
+          : this.nodes.object('sku', sku.name.span, sku.span, [
+              this.nodes.derived('name', sku, (value) => splitSku(value)[0], writeSku(0)),
+              this.nodes.derived('capacity', sku, (value) => splitSku(value)[1], writeSku(1)),
+            ]),
         this.prop('zones', block, 'zones'),
         identity === undefined ? undefined : this.nodes.object('identity', identity.type.span, identity.span, [this.prop('type', identity, 'type', 'string')]),
         this.properties(
@@ -318,8 +388,15 @@ class ResourceMapper {
             this.prop('virtualNetworkType', block, 'virtual_network_type', 'string'),
             publicAccess === undefined
               ? undefined
-              : this.nodes.derived('publicNetworkAccess', publicAccess, (value) => (value.known && typeof value.value === 'boolean' ? knownValue(value.value ? 'Enabled' : 'Disabled') : UNKNOWN_VALUE), (value) => String(String(value).toLowerCase() !== 'disabled')),
-            minApiVersion === undefined ? undefined : this.nodes.object('apiVersionConstraint', minApiVersion.name.span, minApiVersion.span, [this.nodes.property('minApiVersion', minApiVersion)]),
+              : this.nodes.derived(
+                  'publicNetworkAccess',
+                  publicAccess,
+                  (value) => (value.known && typeof value.value === 'boolean' ? knownValue(value.value ? 'Enabled' : 'Disabled') : UNKNOWN_VALUE),
+                  (value) => String(String(value).toLowerCase() !== 'disabled'),
+                ),
+            minApiVersion === undefined
+              ? undefined
+              : this.nodes.object('apiVersionConstraint', minApiVersion.name.span, minApiVersion.span, [this.nodes.property('minApiVersion', minApiVersion)]),
             locations.length === 0 ? undefined : this.nodes.array('additionalLocations', locations[0].span, locations[0].span, locations),
             hostnames.length === 0 ? undefined : this.nodes.array('hostnameConfigurations', hostnames[0].span, hostnames[0].span, hostnames),
           ],
@@ -343,7 +420,11 @@ class ResourceMapper {
     const mapped: Mapped[] = [{ type: 'service', nameSegments: [name], body }];
     const signUp = this.nodes.blocks(block.body, 'sign_up')[0];
     if (signUp !== undefined) {
-      mapped.push({ type: 'service/portalsettings', nameSegments: [name, 'signup'], body: this.nodes.body(signUp, [this.properties(signUp, [this.prop('enabled', signUp, 'enabled', 'bool')])]) });
+      mapped.push({
+        type: 'service/portalsettings',
+        nameSegments: [name, 'signup'],
+        body: this.nodes.body(signUp, [this.properties(signUp, [this.prop('enabled', signUp, 'enabled', 'bool')])]),
+      });
     }
     const policy = this.nodes.blocks(block.body, 'policy')[0];
     if (policy !== undefined) mapped.push({ type: 'service/policies', nameSegments: [name, 'policy'], body: this.policyBody(policy) });
@@ -363,14 +444,22 @@ class ResourceMapper {
         this.prop('resourceId', block, 'resource_id'),
         tls === undefined
           ? undefined
-          : this.nodes.object('tls', tls.type.span, tls.span, [this.prop('validateCertificateChain', tls, 'validate_certificate_chain', 'bool'), this.prop('validateCertificateName', tls, 'validate_certificate_name', 'bool')]),
+          : this.nodes.object('tls', tls.type.span, tls.span, [
+              this.prop('validateCertificateChain', tls, 'validate_certificate_chain', 'bool'),
+              this.prop('validateCertificateName', tls, 'validate_certificate_name', 'bool'),
+            ]),
         credentials === undefined
           ? undefined
           : this.nodes.object('credentials', credentials.type.span, credentials.span, [
               this.prop('header', credentials, 'header'),
               this.prop('query', credentials, 'query'),
               this.prop('certificate', credentials, 'certificate'),
-              authorization === undefined ? undefined : this.nodes.object('authorization', authorization.type.span, authorization.span, [this.prop('scheme', authorization, 'scheme'), this.prop('parameter', authorization, 'parameter')]),
+              authorization === undefined
+                ? undefined
+                : this.nodes.object('authorization', authorization.type.span, authorization.span, [
+                    this.prop('scheme', authorization, 'scheme'),
+                    this.prop('parameter', authorization, 'parameter'),
+                  ]),
             ]),
       ]),
     ]);
@@ -380,21 +469,33 @@ class ResourceMapper {
     const api = this.attr(block, 'api_id');
     const product = this.attr(block, 'product_id');
     const scopeOf = (attribute: HclAttribute, collection: string): TemplateProperty =>
-      this.nodes.derived('scope', attribute, () => {
-        const name = this.referencedName(attribute.expression);
-        return name === undefined ? UNKNOWN_VALUE : knownValue(`/${collection}/${name}`);
-      }, () => this.nodes.document.text.slice(attribute.span.start, attribute.span.end));
+      this.nodes.derived(
+        'scope',
+        attribute,
+        () => {
+          const name = this.referencedName(attribute.expression);
+          return name === undefined ? UNKNOWN_VALUE : knownValue(`/${collection}/${name}`);
+        },
+        () => this.nodes.document.text.slice(attribute.span.start, attribute.span.end),
+      );
     // Without api_id or product_id the subscription covers all APIs.
-    const scope = api !== undefined ? scopeOf(api, 'apis') : product !== undefined ? scopeOf(product, 'products') : this.nodes.constant('scope', '/apis', anchorOf(block));
+    const scope =
+      api !== undefined ? scopeOf(api, 'apis') : product !== undefined ? scopeOf(product, 'products') : this.nodes.constant('scope', '/apis', anchorOf(block));
     const tracing = this.attr(block, 'allow_tracing');
     return this.nodes.body(block, [
-      this.properties(block, [
-        scope,
-        // The provider sends allow_tracing = true when the attribute is absent.
-        tracing === undefined ? this.nodes.defaulted('allowTracing', true, block, 'allow_tracing', 'bool') : this.nodes.property('allowTracing', tracing, 'bool'),
-        this.prop('displayName', block, 'display_name'),
-        this.prop('state', block, 'state'),
-      ], { allowTracing: ['allow_tracing', 'bool'] }),
+      this.properties(
+        block,
+        [
+          scope,
+          // The provider sends allow_tracing = true when the attribute is absent.
+          tracing === undefined
+            ? this.nodes.defaulted('allowTracing', true, block, 'allow_tracing', 'bool')
+            : this.nodes.property('allowTracing', tracing, 'bool'),
+          this.prop('displayName', block, 'display_name'),
+          this.prop('state', block, 'state'),
+        ],
+        { allowTracing: ['allow_tracing', 'bool'] },
+      ),
     ]);
   }
 
@@ -415,24 +516,37 @@ class ResourceMapper {
       return first === undefined ? undefined : this.nodes.object(prefix, first.keySpan, first.span, parts);
     };
     return this.nodes.body(block, [
-      this.properties(block, [
-        this.prop('loggerId', block, 'api_management_logger_id'),
-        this.prop('verbosity', block, 'verbosity', 'string'),
-        sampling === undefined ? undefined : this.nodes.object('sampling', sampling.name.span, sampling.span, [this.nodes.constant('samplingType', 'fixed', sampling.name.span), this.nodes.property('percentage', sampling, 'number')]),
-        this.prop('logClientIp', block, 'log_client_ip', 'bool'),
-        this.prop('httpCorrelationProtocol', block, 'http_correlation_protocol'),
-        messages('frontend'),
-        messages('backend'),
-      ], { verbosity: ['verbosity', 'string'] }),
+      this.properties(
+        block,
+        [
+          this.prop('loggerId', block, 'api_management_logger_id'),
+          this.prop('verbosity', block, 'verbosity', 'string'),
+          sampling === undefined
+            ? undefined
+            : this.nodes.object('sampling', sampling.name.span, sampling.span, [
+                this.nodes.constant('samplingType', 'fixed', sampling.name.span),
+                this.nodes.property('percentage', sampling, 'number'),
+              ]),
+          this.prop('logClientIp', block, 'log_client_ip', 'bool'),
+          this.prop('httpCorrelationProtocol', block, 'http_correlation_protocol'),
+          messages('frontend'),
+          messages('backend'),
+        ],
+        { verbosity: ['verbosity', 'string'] },
+      ),
     ]);
   }
 
   private logger(block: HclBlock): TemplateNode {
     const insights = this.nodes.blocks(block.body, 'application_insights')[0];
     const eventHub = this.nodes.blocks(block.body, 'eventhub')[0];
-    const kind = insights !== undefined ? ['applicationInsights', insights] as const : eventHub !== undefined ? ['azureEventHub', eventHub] as const : undefined;
+    const kind =
+      insights !== undefined ? (['applicationInsights', insights] as const) : eventHub !== undefined ? (['azureEventHub', eventHub] as const) : undefined;
     return this.nodes.body(block, [
-      this.properties(block, [kind === undefined ? undefined : this.nodes.constant('loggerType', kind[0], kind[1].type.span), this.prop('resourceId', block, 'resource_id')]),
+      this.properties(block, [
+        kind === undefined ? undefined : this.nodes.constant('loggerType', kind[0], kind[1].type.span),
+        this.prop('resourceId', block, 'resource_id'),
+      ]),
     ]);
   }
 
@@ -463,7 +577,8 @@ class ResourceMapper {
     const depth = type.split('/').length;
     const own = text(this.value(block, 'name'));
     const parent = this.parentSegments(attributeOf(block.body, 'parent_id'), 0);
-    const nameSegments = parent !== undefined && parent.length === depth - 1 ? [...parent, own] : [...Array.from({ length: depth - 1 }, (): string | undefined => undefined), own];
+    const nameSegments =
+      parent !== undefined && parent.length === depth - 1 ? [...parent, own] : [...Array.from({ length: depth - 1 }, (): string | undefined => undefined), own];
     const bodyAttribute = this.attr(block, 'body');
     const bodyNode = this.nodes.expression(bodyAttribute?.expression, bodyAttribute?.span ?? anchorOf(block));
     const identity = this.nodes.blocks(block.body, 'identity')[0];
@@ -472,9 +587,7 @@ class ResourceMapper {
       identity === undefined ? undefined : this.nodes.object('identity', identity.type.span, identity.span, [this.prop('type', identity, 'type', 'string')]),
     ];
     const body: TemplateNode =
-      bodyNode.shape === 'object' || bodyAttribute === undefined
-        ? this.nodes.body(block, [...bodyNode.properties, ...extra])
-        : bodyNode;
+      bodyNode.shape === 'object' || bodyAttribute === undefined ? this.nodes.body(block, [...bodyNode.properties, ...extra]) : bodyNode;
     return [{ type, nameSegments, body, apiVersion }];
   }
 }

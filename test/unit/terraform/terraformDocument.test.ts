@@ -61,6 +61,15 @@ describe('Terraform: policies in xml_content', () => {
     );
   });
 
+  test('a <<- heredoc with holes starts after the removed indentation, and inserted lines get it back', () => {
+    const [policy] = findTemplatePolicies(readTemplate('terraform', HEREDOC)).embedded;
+    const literal = policy.content.literalText;
+    assert.ok(literal !== undefined);
+    assert.equal(literal.sourceSpan.start, HEREDOC.indexOf('<policies>'));
+    assert.ok(literal.value.includes('base-url="${var.backend}"'));
+    assert.equal(policy.style.escape('a\n<b/>'), 'a\n    <b/>');
+  });
+
   test('a policy in a quoted string maps through escapes, and fixes are escaped for HCL', () => {
     const text =
       'resource "azurerm_api_management_policy" "global" {\n  api_management_id = "x"\n  xml_content = "<policies><inbound><trace source=\\"a\\"><message>m</message></trace></inbound><backend><forward-request /></backend><outbound /><on-error /></policies>"\n}\n';

@@ -220,7 +220,10 @@ export class TerraformNodes {
       const written = known.known && typeof known.value === 'string' ? known.value : /[<>&"']/.test(source) ? 'x' : source;
       builder.appendEscape(written, part.span.start, part.span.end);
     }
-    return builder.build(template.contentSpan);
+    const built = builder.build(template.contentSpan);
+    // Starts at its first character, after the indentation a `<<-` heredoc removed.
+    const first = built.runs[0];
+    return first === undefined ? built : { ...built, sourceSpan: { start: first.sourceStart, end: built.sourceSpan.end } };
   }
 }
 

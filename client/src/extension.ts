@@ -29,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.workspace.createFileSystemWatcher('**/*.xml'),
         vscode.workspace.createFileSystemWatcher('**/*.json'),
         vscode.workspace.createFileSystemWatcher('**/*.bicep'),
+        vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars}'),
         // Classic APIOps trees give operation methods only through the API's OpenAPI specification.
         vscode.workspace.createFileSystemWatcher('**/specification.{yaml,yml}'),
       ],

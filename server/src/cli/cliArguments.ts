@@ -27,7 +27,7 @@ const ENVIRONMENTS: readonly Environment[] = ['production', 'nonproduction'];
 
 export const USAGE = `Usage: apim-studio review <path...> [options]
 
-Reviews APIM policy documents, ARM and Bicep templates and APIOps artifacts under the given files or folders.
+Reviews APIM policy documents, ARM, Bicep and Terraform templates and APIOps artifacts under the given files or folders.
 
 Options:
   --format <format>         text (default), json, sarif, markdown or html

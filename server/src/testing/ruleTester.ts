@@ -9,6 +9,7 @@ import { apiopsArtifactPosition } from '../engine/templates/apiops/apiopsArtifac
 import { readApiopsArtifact } from '../engine/templates/apiops/apiopsArtifactTemplate';
 import { readArmTemplate } from '../engine/templates/arm/armTemplate';
 import { readBicepTemplate } from '../engine/templates/bicepTemplate';
+import { readTerraformTemplate } from '../engine/templates/terraformTemplate';
 import type { TemplateModel } from '../engine/templates/templateModel';
 import { type DocumentScope } from '../engine/policy/policyVocabulary';
 
@@ -92,9 +93,10 @@ export function expectNoFindings(rule: PolicyDocumentRule, text: string, options
 }
 
 /** The template languages the tester reads fixtures in. */
-export type FixtureDialect = 'arm' | 'bicep';
+export type FixtureDialect = 'arm' | 'bicep' | 'terraform';
 
 export function readTemplate(dialect: FixtureDialect, text: string): TemplateModel {
+  if (dialect === 'terraform') return readTerraformTemplate('/fixture/main.tf', text);
   return dialect === 'arm' ? readArmTemplate(text) : readBicepTemplate(text);
 }
 

@@ -87,6 +87,19 @@ describe('apim-studio review (CLI)', () => {
     assert.equal(runCli('frobnicate').status, 2);
   });
 
+  test('Terraform files are reviewed, with values from the folder\'s tfvars', () => {
+    const dir = workspace({
+      'infra/main.tf': 'resource "azurerm_api_management" "apim" {\n  name     = "apim"\n  sku_name = var.sku\n  identity {\n    type = "SystemAssigned"\n  }\n  security {\n    frontend_tls10_enabled = true\n  }\n}\n',
+      'infra/variables.tf': 'variable "sku" {}\n',
+      'infra/terraform.tfvars': 'sku = "Standard_2"\n',
+      'infra/network.tf': 'resource "azurerm_virtual_network" "v" {\n  name = "v"\n}\n',
+    });
+    const result = runCli('review', dir, '--fail-on', 'never');
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(result.stdout.includes(`${join(dir, 'infra', 'main.tf')}:8:30 warning legacy-tls-enabled`), result.stdout);
+    assert.ok(!result.stdout.includes('network.tf'), result.stdout);
+  });
+
   test('XML files that are not policies are skipped; node_modules is never walked', () => {
     const dir = workspace({ 'pom.xml': '<project><broken></project>', 'node_modules/pkg/policy.xml': '<policies><inbound></policies>' });
     const result = runCli('review', dir);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ANALYSIS_CODES } from '../../../server/src/engine/analysis/analyseDocument';
 import { SYNTAX_CODES } from '../../../server/src/engine/policy/policyParser';
 import { BICEP_SYNTAX_CODES } from '../../../server/src/engine/templates/bicep/bicepSyntaxFindings';
+import { HCL_SYNTAX_CODES } from '../../../server/src/engine/templates/terraform/hclSyntaxFindings';
 import { REPO_ROOT } from '../../support/paths';
 
 test('every syntax code has a section in docs/syntax.md, and every section is a code', () => {
@@ -13,7 +14,7 @@ test('every syntax code has a section in docs/syntax.md, and every section is a 
     .filter((line) => line.startsWith('## '))
     .map((line) => line.slice(3).trim());
   const documented = new Set(headings);
-  const expected: string[] = [...SYNTAX_CODES, ...BICEP_SYNTAX_CODES, ...ANALYSIS_CODES];
+  const expected: string[] = [...SYNTAX_CODES, ...BICEP_SYNTAX_CODES, ...HCL_SYNTAX_CODES, ...ANALYSIS_CODES];
   assert.deepEqual(
     expected.filter((code) => !documented.has(code)),
     [],

@@ -52,3 +52,30 @@ test('seeded mutations of Bicep and ARM templates never throw, never fail a rule
   assert.ok(analysedKinds.length > cases / 2, 'most mutated documents must still be analysed as templates');
   assert.deepEqual(problems.slice(0, 10), []);
 });
+
+test('seeded mutations of Terraform files never throw, never fail a rule, and keep every range inside the text', () => {
+  const sources = [
+    { path: '/fuzz/main.tf', text: readFileSync(join(FIXTURES, 'terraform', 'apim.tf'), 'utf8') },
+    ...corpusFiles('terraform')
+      .map((file) => ({ path: `/fuzz/${file.relativePath}`, text: readCorpusText(file) }))
+      .filter((source) => /azurerm_api_management|Microsoft\.ApiManagement\//.test(source.text) && source.text.length < 60_000)
+      .slice(0, 6),
+  ];
+  const tokens = ['<<EOT\n', '<<-XML\n', '${', '%{', '$${', '"', '\\', '#', '{', '}', '[', '(', '= '];
+  const random = seededRandom(20261202);
+  const problems: string[] = [];
+  let cases = 0;
+  const analysedKinds: string[] = [];
+  for (const source of sources) {
+    for (let index = 0; index < CASES_PER_SOURCE; index++) {
+      let { text } = mutateDocument(source.text, random);
+      const at = Math.floor(random() * (text.length + 1));
+      text = text.slice(0, at) + tokens[Math.floor(random() * tokens.length)] + text.slice(at);
+      cases++;
+      for (const problem of violations(source.path, text, analysedKinds)) problems.push(`${source.path} case ${index}: ${problem}`);
+    }
+  }
+  console.log(`terraform: ${cases} mutated documents from ${sources.length} sources`);
+  assert.ok(analysedKinds.filter((kind) => kind === 'terraform').length > cases / 2, 'most mutated documents must still be analysed as Terraform');
+  assert.deepEqual(problems.slice(0, 10), []);
+});

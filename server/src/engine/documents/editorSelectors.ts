@@ -12,6 +12,8 @@ export const POLICY_SELECTOR: EditorSelector = { languageIds: ['apim-policy', 'x
 export const JSON_SELECTOR: EditorSelector = { languageIds: ['json', 'jsonc'], filePatterns: [] };
 export const BICEP_SELECTOR: EditorSelector = { languageIds: ['bicep'], filePatterns: ['**/*.bicep'] };
 export const BICEP_PARAMS_SELECTOR: EditorSelector = { languageIds: ['bicep-params'], filePatterns: ['**/*.bicepparam'] };
+/** Terraform by file pattern too: the HashiCorp extension owns the `terraform` language and its grammar. */
+export const TERRAFORM_SELECTOR: EditorSelector = { languageIds: ['terraform', 'terraform-vars'], filePatterns: ['**/*.tf', '**/*.tfvars'] };
 
 /** Every kind's selector, for the client. */
-export const EDITOR_SELECTORS: readonly EditorSelector[] = [POLICY_SELECTOR, JSON_SELECTOR, BICEP_SELECTOR, BICEP_PARAMS_SELECTOR];
+export const EDITOR_SELECTORS: readonly EditorSelector[] = [POLICY_SELECTOR, JSON_SELECTOR, BICEP_SELECTOR, BICEP_PARAMS_SELECTOR, TERRAFORM_SELECTOR];

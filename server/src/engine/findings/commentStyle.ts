@@ -6,3 +6,4 @@ export interface CommentStyle {
 
 export const XML_COMMENT: CommentStyle = { lineComment: (text) => `<!-- ${text} -->` };
 export const SLASH_COMMENT: CommentStyle = { lineComment: (text) => `// ${text}` };
+export const HASH_COMMENT: CommentStyle = { lineComment: (text) => `# ${text}` };

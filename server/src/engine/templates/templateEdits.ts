@@ -40,12 +40,14 @@ export function renderValue(dialect: TemplateDialect, value: TemplateStaticValue
 
 /** Replaces a written value with another. */
 export function replaceValueEdit(model: TemplateModel, node: TemplateNode, value: TemplateStaticValue): TextEdit {
+  if (node.writer !== undefined) return node.writer.replace(value);
   return { span: node.span, newText: renderValue(model.dialect, value, lineIndentAt(model.text, node.span.start), model.indentUnit) };
 }
 
 /** Adds properties to a literal object, after its last property, in the object's own layout; undefined when the object is not a plain literal. */
 export function insertPropertiesEdit(model: TemplateModel, object: TemplateNode, entries: readonly (readonly [string, TemplateStaticValue])[]): TextEdit | undefined {
   if (object.shape !== 'object' || entries.length === 0) return undefined;
+  if (object.writer !== undefined) return object.writer.insert(entries);
   const { text, dialect, indentUnit } = model;
   const last = object.properties[object.properties.length - 1];
   if (last === undefined) {

@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/finding';
+import type { Finding, TextEdit } from '../findings/finding';
 import type { Span } from '../text/span';
 import type { DecodedText } from './bicep/bicepStringValue';
 import type { TemplateDialect } from './templateDialect';
@@ -47,6 +47,11 @@ export interface TemplateNode {
   readonly loadedFile?: string;
   /** True for a bare reference to a parameter whose value a parameters file supplies: known for the deployment, not a guess. */
   readonly supplied?: boolean;
+  /**
+   * Set on a node that stands for source of another shape (a Terraform attribute or block read as an ARM
+   * property): how edits expressed on the ARM shape are written in the source.
+   */
+  readonly writer?: NodeWriter;
 }
 
 /**
@@ -55,6 +60,14 @@ export interface TemplateNode {
  */
 export function isUncertainValue(node: TemplateNode | undefined): boolean {
   return node?.shape === 'computed' && node.supplied !== true;
+}
+
+/** Writes ARM-shaped edits of a node in its own source language. */
+export interface NodeWriter {
+  /** Sets the node to `value`. */
+  replace(value: TemplateStaticValue): TextEdit;
+  /** Adds ARM-shaped properties to an object node; undefined when they have no counterpart in the source. */
+  insert(entries: readonly (readonly [string, TemplateStaticValue])[]): TextEdit | undefined;
 }
 
 export interface TemplateProperty {

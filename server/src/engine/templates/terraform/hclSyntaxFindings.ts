@@ -1,0 +1,29 @@
+import { syntaxDocsUrl } from '../../findings/docsUrl';
+import type { Finding } from '../../findings/finding';
+
+/** Codes of the syntax findings the HCL parser reports (documented in docs/syntax.md). */
+export const HCL_SYNTAX_CODES = [
+  'hcl-unterminated-string',
+  'hcl-unterminated-heredoc',
+  'hcl-unterminated-comment',
+  'hcl-invalid-escape',
+  'hcl-unexpected-character',
+  'hcl-unexpected-token',
+  'hcl-missing-expression',
+  'hcl-unclosed-bracket',
+  'hcl-nesting-too-deep',
+] as const;
+
+export type HclSyntaxCode = (typeof HCL_SYNTAX_CODES)[number];
+
+export function hclSyntaxFinding(code: HclSyntaxCode, message: string, start: number, end: number): Finding {
+  return {
+    code,
+    kind: 'syntax',
+    severity: 'error',
+    message,
+    span: { start, end: Math.max(start, end) },
+    docsUrl: syntaxDocsUrl(code),
+    fixes: [],
+  };
+}

@@ -30,6 +30,7 @@ import { subscriptionAllApis } from './template/subscription-all-apis';
 import { subscriptionTracingAllowed } from './template/subscription-tracing-allowed';
 import { weakCiphersEnabled } from './template/weak-ciphers-enabled';
 import { keyVaultForNonSecret } from './template/key-vault-for-non-secret';
+import { secretInOutput } from './template/secret-in-output';
 
 /** Every template (ARM JSON and Bicep) rule, in the order they run. */
 export const TEMPLATE_RULES: readonly TemplateRule[] = [
@@ -64,4 +65,5 @@ export const TEMPLATE_RULES: readonly TemplateRule[] = [
   observabilityMissing,
   developerPortalSignupEnabled,
   keyVaultForNonSecret,
+  secretInOutput,
 ];

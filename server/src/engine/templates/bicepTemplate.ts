@@ -3,8 +3,8 @@ import type { BicepScope } from './bicep/bicepEvaluation';
 import { createBicepScope, evaluateBicepValue } from './bicep/bicepEvaluation';
 import { parseBicep } from './bicep/bicepParser';
 import { collectBicepResources, type BicepResource } from './bicep/bicepResources';
-import type { BicepExpression, BicepFile } from './bicep/bicepSyntax';
-import type { TemplateModel, TemplateNode, TemplateProperty, TemplateResource, TemplateValue } from './templateModel';
+import type { BicepDecorator, BicepExpression, BicepFile, BicepType } from './bicep/bicepSyntax';
+import type { TemplateModel, TemplateNode, TemplateOutput, TemplateParameter, TemplateProperty, TemplateResource, TemplateValue } from './templateModel';
 import { UNKNOWN_VALUE, lazyTemplateNode } from './templateModel';
 import { detectIndentUnit } from './indentation';
 
@@ -51,6 +51,41 @@ function nameSegmentsOf(resource: BicepResource, scope: BicepScope, parent: Temp
   return parent === undefined ? own : [...parent.nameSegments, ...own];
 }
 
+/** `@secure()` or `@sys.secure()`. */
+function isSecure(decorators: readonly BicepDecorator[]): boolean {
+  return decorators.some(({ expression }) => (expression.kind === 'call' ? expression.name.name : expression.kind === 'reference' ? expression.name : undefined) === 'secure');
+}
+
+function typeName(type: BicepType | undefined): string | undefined {
+  return type?.kind === 'type-reference' ? type.name : undefined;
+}
+
+function readParameters(file: BicepFile): TemplateParameter[] {
+  const parameters: TemplateParameter[] = [];
+  for (const declaration of file.declarations) {
+    if (declaration.kind !== 'param' || declaration.name === undefined) continue;
+    parameters.push({ name: declaration.name.name, nameSpan: declaration.name.span, secure: isSecure(declaration.decorators), hasDefault: declaration.defaultValue !== undefined });
+  }
+  return parameters;
+}
+
+function readOutputs(file: BicepFile, builder: BicepNodeBuilder): TemplateOutput[] {
+  const outputs: TemplateOutput[] = [];
+  for (const declaration of file.declarations) {
+    if (declaration.kind !== 'output' || declaration.name === undefined) continue;
+    outputs.push({
+      name: declaration.name.name,
+      nameSpan: declaration.name.span,
+      secure: isSecure(declaration.decorators),
+      typeName: typeName(declaration.type),
+      typeSpan: declaration.type?.span,
+      declarationStart: declaration.decorators[0]?.span.start ?? declaration.keywordSpan.start,
+      value: declaration.value === undefined ? undefined : builder.node(declaration.value, declaration.value.span),
+    });
+  }
+  return outputs;
+}
+
 /** Parses a Bicep file into the shared template model. Never throws. */
 export function readBicepTemplate(text: string): TemplateModel {
   const { file, findings } = parseBicep(text);
@@ -79,5 +114,5 @@ export function readBicepTemplate(text: string): TemplateModel {
     return templateResource;
   };
   for (const resource of collectBicepResources(file)) resources.push(convert(resource, 0));
-  return { dialect: BICEP_DIALECT, text, resources, syntaxFindings: findings, indentUnit: detectIndentUnit(text) };
+  return { dialect: BICEP_DIALECT, text, resources, parameters: readParameters(file), outputs: readOutputs(file, builder), syntaxFindings: findings, indentUnit: detectIndentUnit(text) };
 }

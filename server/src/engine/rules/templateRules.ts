@@ -31,6 +31,7 @@ import { subscriptionTracingAllowed } from './template/subscription-tracing-allo
 import { weakCiphersEnabled } from './template/weak-ciphers-enabled';
 import { keyVaultForNonSecret } from './template/key-vault-for-non-secret';
 import { secretInOutput } from './template/secret-in-output';
+import { backendCredentialPlain } from './template/backend-credential-plain';
 
 /** Every template (ARM JSON and Bicep) rule, in the order they run. */
 export const TEMPLATE_RULES: readonly TemplateRule[] = [
@@ -66,4 +67,5 @@ export const TEMPLATE_RULES: readonly TemplateRule[] = [
   developerPortalSignupEnabled,
   keyVaultForNonSecret,
   secretInOutput,
+  backendCredentialPlain,
 ];

@@ -32,6 +32,7 @@ import { weakCiphersEnabled } from './template/weak-ciphers-enabled';
 import { keyVaultForNonSecret } from './template/key-vault-for-non-secret';
 import { secretInOutput } from './template/secret-in-output';
 import { backendCredentialPlain } from './template/backend-credential-plain';
+import { minApiVersionMissing } from './template/min-api-version-missing';
 
 /** Every template (ARM JSON and Bicep) rule, in the order they run. */
 export const TEMPLATE_RULES: readonly TemplateRule[] = [
@@ -68,4 +69,5 @@ export const TEMPLATE_RULES: readonly TemplateRule[] = [
   keyVaultForNonSecret,
   secretInOutput,
   backendCredentialPlain,
+  minApiVersionMissing,
 ];

@@ -33,6 +33,7 @@ import { keyVaultForNonSecret } from './template/key-vault-for-non-secret';
 import { secretInOutput } from './template/secret-in-output';
 import { backendCredentialPlain } from './template/backend-credential-plain';
 import { minApiVersionMissing } from './template/min-api-version-missing';
+import { certificateExpiring } from './template/certificate-expiring';
 
 /** Every template (ARM JSON and Bicep) rule, in the order they run. */
 export const TEMPLATE_RULES: readonly TemplateRule[] = [
@@ -70,4 +71,5 @@ export const TEMPLATE_RULES: readonly TemplateRule[] = [
   secretInOutput,
   backendCredentialPlain,
   minApiVersionMissing,
+  certificateExpiring,
 ];

@@ -34,6 +34,7 @@ import { secretInOutput } from './template/secret-in-output';
 import { backendCredentialPlain } from './template/backend-credential-plain';
 import { minApiVersionMissing } from './template/min-api-version-missing';
 import { certificateExpiring } from './template/certificate-expiring';
+import { descriptionMissing } from './template/description-missing';
 
 /** Every template (ARM JSON and Bicep) rule, in the order they run. */
 export const TEMPLATE_RULES: readonly TemplateRule[] = [
@@ -72,4 +73,5 @@ export const TEMPLATE_RULES: readonly TemplateRule[] = [
   backendCredentialPlain,
   minApiVersionMissing,
   certificateExpiring,
+  descriptionMissing,
 ];

@@ -35,6 +35,8 @@ import { backendCredentialPlain } from './template/backend-credential-plain';
 import { minApiVersionMissing } from './template/min-api-version-missing';
 import { certificateExpiring } from './template/certificate-expiring';
 import { descriptionMissing } from './template/description-missing';
+import { productTermsMissing } from './template/product-terms-missing';
+import { defenderForApisDisabled } from './template/defender-for-apis-disabled';
 
 /** Every template (ARM JSON and Bicep) rule, in the order they run. */
 export const TEMPLATE_RULES: readonly TemplateRule[] = [
@@ -74,4 +76,6 @@ export const TEMPLATE_RULES: readonly TemplateRule[] = [
   minApiVersionMissing,
   certificateExpiring,
   descriptionMissing,
+  productTermsMissing,
+  defenderForApisDisabled,
 ];

@@ -30,5 +30,7 @@ describe('description-missing', () => {
     );
     assert.deepEqual(runApiopsRule(descriptionMissing, 'products/gold/productInformation.json', '{ "properties": { "displayName": "Gold", "description": "For partners." } }'), []);
     assert.equal(runApiopsRule(descriptionMissing, 'products/gold/productInformation.json', '{ "properties": { "displayName": "Gold" } }').length, 1);
+    // A specification file beside apiInformation.json may supply the description.
+    assert.deepEqual(runApiopsRule(descriptionMissing, 'apis/orders/apiInformation.json', '{ "properties": { "displayName": "Orders", "path": "orders" } }'), []);
   });
 });

@@ -9,9 +9,12 @@ function missingText(resource: TemplateResource, key: string): boolean {
   return found.state === 'present' && found.value.known && typeof found.value.value === 'string' && found.value.value.trim() === '';
 }
 
-/** An API imported from a definition takes its name and description from it; a revision shares the API's. */
-function describedElsewhere(api: TemplateResource): boolean {
-  return lookupPath(api.body, ['properties', 'value']).state !== 'absent' || (ownName(api) ?? '').includes(';rev=') || lookupPath(api.body, ['properties', 'sourceApiId']).state !== 'absent';
+/**
+ * An API imported from a definition takes its name and description from it; a revision shares the API's. An APIOps
+ * `apiInformation.json` may have a specification file beside it that the publisher imports, which cannot be seen here.
+ */
+function describedElsewhere(api: TemplateResource, singleArtifact: boolean): boolean {
+  return singleArtifact || lookupPath(api.body, ['properties', 'value']).state !== 'absent' || (ownName(api) ?? '').includes(';rev=') || lookupPath(api.body, ['properties', 'sourceApiId']).state !== 'absent';
 }
 
 export const descriptionMissing: TemplateRule = {
@@ -29,7 +32,7 @@ export const descriptionMissing: TemplateRule = {
   check(context) {
     const { model } = context;
     const kinds: [string, readonly TemplateResource[]][] = [
-      ['API', [...resourcesOfType(model.resources, 'service/apis'), ...resourcesOfType(model.resources, 'service/workspaces/apis')].filter((api) => !describedElsewhere(api))],
+      ['API', [...resourcesOfType(model.resources, 'service/apis'), ...resourcesOfType(model.resources, 'service/workspaces/apis')].filter((api) => !describedElsewhere(api, model.singleArtifact === true))],
       ['product', [...resourcesOfType(model.resources, 'service/products'), ...resourcesOfType(model.resources, 'service/workspaces/products')]],
     ];
     for (const [kind, resources] of kinds) {

@@ -117,7 +117,12 @@ describe('APIOps artifact documents', () => {
     assert.deepEqual(findingsOf('classic/apis/echo-api/diagnostics/applicationinsights/diagnosticInformation.json').lines, ['4 diagnostic-verbose warning "verbose"', '7 diagnostic-sampling-full info 100']);
     assert.deepEqual(findingsOf('classic/backends/orders/backendInformation.json').lines, ['2 backend-circuit-breaker-missing info "properties"', '6 backend-certificate-validation-disabled warning false']);
     assert.deepEqual(findingsOf('classic/named values/backend-key/namedValueInformation.json').lines, ['4 named-value-plain-secret warning "q8Zr7LkP2mXv9TnB4wYc"']);
-    assert.deepEqual(findingsOf('classic/products/starter/productInformation.json').lines, ['2 default-product-present info "properties"', '6 product-approval-not-required info false']);
+    assert.deepEqual(findingsOf('classic/products/starter/productInformation.json').lines, [
+      '2 default-product-present info "properties"',
+      '3 description-missing info "Starter"',
+      '4 product-terms-missing info "published"',
+      '6 product-approval-not-required info false',
+    ]);
     assert.deepEqual(findingsOf('classic/subscriptions/all/subscriptionInformation.json').lines, ['4 subscription-all-apis warning "/apis"', '5 subscription-tracing-allowed warning true']);
     // A logger alone: the observability rule needs the whole service and stays silent on one artifact.
     assert.deepEqual(findingsOf('classic/loggers/ai/loggerInformation.json').lines, []);
@@ -132,6 +137,7 @@ describe('APIOps artifact documents', () => {
       '8 weak-ciphers-enabled info "properties"',
       '8 network-isolation-missing info "properties"',
       '8 managed-identity-missing info "properties"',
+      '8 min-api-version-missing info "properties"',
       '11 platform-stv1 warning "stv1"',
       '16 custom-domain-certificate-not-in-key-vault warning "Custom"',
     ]);

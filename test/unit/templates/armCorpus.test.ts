@@ -81,6 +81,7 @@ describe('ARM templates of the corpus', { skip: CORPUS_SKIP }, () => {
       '47 network-isolation-missing info "Microsoft.ApiManagement/service"',
       '47 managed-identity-missing info "Microsoft.ApiManagement/service"',
       '47 observability-missing info "Microsoft.ApiManagement/service"',
+      '47 min-api-version-missing info "Microsoft.ApiManagement/service"',
       `51 developer-tier-in-production info "[parameters('sku')]"`,
     ]);
   });

@@ -46,6 +46,7 @@ describe('Bicep documents', () => {
       "network-isolation-missing info 'Microsoft.ApiManagement/service@2023-05-01-preview'",
       "managed-identity-missing info 'Microsoft.ApiManagement/service@2023-05-01-preview'",
       "observability-missing info 'Microsoft.ApiManagement/service@2023-05-01-preview'",
+      "min-api-version-missing info 'Microsoft.ApiManagement/service@2023-05-01-preview'",
       // Premium and one unit by parameter defaults: reported, at info level.
       'availability-zones-missing info skuName',
       'multi-region-missing info skuName',
@@ -53,6 +54,7 @@ describe('Bicep documents', () => {
       'legacy-tls-enabled info customProperties',
       'weak-ciphers-enabled info customProperties',
       "legacy-tls-enabled warning 'True'",
+      "description-missing info 'Orders'",
       'api-http-allowed warning \'http\'',
       "insecure-backend-url warning 'http://orders.internal.contoso.com'",
       'subscription-tracing-allowed warning true',

@@ -76,6 +76,7 @@ export function analyseDocument(input: DocumentInput, context: AnalysisContext):
       files: context.files,
       config: located.config,
       ruleSettings: resolveRuleSettings(located.config, relativePath),
+      today: context.today,
       workspaceFor: (path) => context.workspaceFor(path),
       apiReportsCache: context.apiReportsCache,
     };

@@ -29,6 +29,8 @@ export interface KindContext {
   /** The `.apim-studio.json` governing the document (its gateway, for the schema). */
   readonly config: ApimStudioConfig;
   readonly ruleSettings: RuleSettings;
+  /** The review date (certificate expiry is judged against it). */
+  readonly today: Date;
   /** The folder (APIOps tree) a file belongs to; undefined for loose files. */
   workspaceFor(path: string): PolicyWorkspace | undefined;
   /** Shared by a review of files that do not change while it runs; the editor passes none. */

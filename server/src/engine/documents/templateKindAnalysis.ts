@@ -9,7 +9,7 @@ import type { DocumentInput, EmbeddedDocument, KindAnalysis, KindContext } from 
 
 /** Template rules on a template model, its suppression comments, and the policies written inside its strings. */
 export function analyseTemplateModel(model: TemplateModel, input: DocumentInput, context: KindContext): KindAnalysis {
-  const rules = runTemplateRules(model, TEMPLATE_RULES, context.ruleSettings);
+  const rules = runTemplateRules(model, TEMPLATE_RULES, context.ruleSettings, context.today);
   const embedded: EmbeddedDocument[] = [];
   for (const policy of findTemplatePolicies(model).embedded) {
     const text = policy.content.literalText;

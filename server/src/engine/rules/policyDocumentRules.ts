@@ -1,3 +1,4 @@
+import { backendUrlExposed } from './policy/backend-url-exposed';
 import type { PolicyDocumentRule } from './policyRule';
 import { tracingEnabled } from './policy/tracing-enabled';
 import { corsCredentialsWildcard } from './policy/cors-credentials-wildcard';
@@ -31,6 +32,7 @@ export const POLICY_DOCUMENT_RULES: readonly PolicyDocumentRule[] = [
   corsWildcard,
   ipFilterBlocklist,
   errorDetailsExposed,
+  backendUrlExposed,
   validationNotEnforced,
   validateContentNoMaxSize,
   hardcodedEnvironmentValue,

@@ -6,6 +6,8 @@ import type { TemplateModel } from '../templates/templateModel';
 export interface TemplateRuleContext {
   readonly model: TemplateModel;
   readonly environment: Environment;
+  /** The review date, for settings that expire (certificates). */
+  readonly today: Date;
   report(report: RuleReport): void;
 }
 

@@ -30,6 +30,13 @@ import { subscriptionAllApis } from './template/subscription-all-apis';
 import { subscriptionTracingAllowed } from './template/subscription-tracing-allowed';
 import { weakCiphersEnabled } from './template/weak-ciphers-enabled';
 import { keyVaultForNonSecret } from './template/key-vault-for-non-secret';
+import { secretInOutput } from './template/secret-in-output';
+import { backendCredentialPlain } from './template/backend-credential-plain';
+import { minApiVersionMissing } from './template/min-api-version-missing';
+import { certificateExpiring } from './template/certificate-expiring';
+import { descriptionMissing } from './template/description-missing';
+import { productTermsMissing } from './template/product-terms-missing';
+import { defenderForApisDisabled } from './template/defender-for-apis-disabled';
 
 /** Every template (ARM JSON and Bicep) rule, in the order they run. */
 export const TEMPLATE_RULES: readonly TemplateRule[] = [
@@ -64,4 +71,11 @@ export const TEMPLATE_RULES: readonly TemplateRule[] = [
   observabilityMissing,
   developerPortalSignupEnabled,
   keyVaultForNonSecret,
+  secretInOutput,
+  backendCredentialPlain,
+  minApiVersionMissing,
+  certificateExpiring,
+  descriptionMissing,
+  productTermsMissing,
+  defenderForApisDisabled,
 ];

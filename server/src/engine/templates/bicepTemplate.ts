@@ -5,8 +5,8 @@ import { bicepFileReference } from './bicep/bicepFileReferences';
 import { findBicepProperty } from './bicep/bicepObjectAccess';
 import { parseBicep } from './bicep/bicepParser';
 import { collectBicepResources, type BicepResource } from './bicep/bicepResources';
-import type { BicepExpression, BicepFile, BicepFor, BicepModuleDeclaration } from './bicep/bicepSyntax';
-import type { SuppliedParameters, TemplateLoop, TemplateModel, TemplateModuleCall, TemplateNode, TemplateProperty, TemplateResource, TemplateValue } from './templateModel';
+import type { BicepDecorator, BicepExpression, BicepFile, BicepFor, BicepModuleDeclaration, BicepType } from './bicep/bicepSyntax';
+import type { SuppliedParameters, TemplateLoop, TemplateModel, TemplateModuleCall, TemplateNode, TemplateOutput, TemplateParameter, TemplateProperty, TemplateResource, TemplateValue } from './templateModel';
 import { UNKNOWN_VALUE, lazyTemplateNode } from './templateModel';
 import { detectIndentUnit } from './indentation';
 
@@ -145,6 +145,41 @@ function moduleCall(declaration: BicepModuleDeclaration, scope: BicepScope): Tem
   return { path: path === undefined || /^(br|ts)[:/]/i.test(path) ? undefined : path, deployments, anchor: declaration.path?.span ?? declaration.keywordSpan };
 }
 
+/** `@secure()` or `@sys.secure()`. */
+function isSecure(decorators: readonly BicepDecorator[]): boolean {
+  return decorators.some(({ expression }) => (expression.kind === 'call' ? expression.name.name : expression.kind === 'reference' ? expression.name : undefined) === 'secure');
+}
+
+function typeName(type: BicepType | undefined): string | undefined {
+  return type?.kind === 'type-reference' ? type.name : undefined;
+}
+
+function readParameters(file: BicepFile): TemplateParameter[] {
+  const parameters: TemplateParameter[] = [];
+  for (const declaration of file.declarations) {
+    if (declaration.kind !== 'param' || declaration.name === undefined) continue;
+    parameters.push({ name: declaration.name.name, nameSpan: declaration.name.span, secure: isSecure(declaration.decorators), hasDefault: declaration.defaultValue !== undefined });
+  }
+  return parameters;
+}
+
+function readOutputs(file: BicepFile, builder: BicepNodeBuilder): TemplateOutput[] {
+  const outputs: TemplateOutput[] = [];
+  for (const declaration of file.declarations) {
+    if (declaration.kind !== 'output' || declaration.name === undefined) continue;
+    outputs.push({
+      name: declaration.name.name,
+      nameSpan: declaration.name.span,
+      secure: isSecure(declaration.decorators),
+      typeName: typeName(declaration.type),
+      typeSpan: declaration.type?.span,
+      declarationStart: declaration.decorators[0]?.span.start ?? declaration.keywordSpan.start,
+      value: declaration.value === undefined ? undefined : builder.node(declaration.value, declaration.value.span),
+    });
+  }
+  return outputs;
+}
+
 /** Parses a Bicep file into the shared template model, with values a parameters file supplies. Never throws. */
 export function readBicepTemplate(text: string, supplied: SuppliedParameters = new Map()): TemplateModel {
   const { file, findings } = parseBicep(text);
@@ -175,5 +210,14 @@ export function readBicepTemplate(text: string, supplied: SuppliedParameters = n
   };
   for (const resource of collectBicepResources(file)) resources.push(convert(resource, 0));
   const modules = file.declarations.filter((declaration): declaration is BicepModuleDeclaration => declaration.kind === 'module').map((declaration) => moduleCall(declaration, scope));
-  return { dialect: BICEP_DIALECT, text, resources, syntaxFindings: findings, indentUnit: detectIndentUnit(text), modules };
+  return {
+    dialect: BICEP_DIALECT,
+    text,
+    resources,
+    parameters: readParameters(file),
+    outputs: readOutputs(file, builder),
+    syntaxFindings: findings,
+    indentUnit: detectIndentUnit(text),
+    modules,
+  };
 }

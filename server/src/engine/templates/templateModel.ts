@@ -116,10 +116,38 @@ export interface TemplateModuleCall {
   readonly anchor: Span;
 }
 
+/** A parameter the template declares (ARM `parameters`, Bicep `param`). */
+export interface TemplateParameter {
+  readonly name: string;
+  readonly nameSpan: Span;
+  /** `securestring` / `secureObject` (ARM) or `@secure()` (Bicep): the value stays out of logs and deployment history. */
+  readonly secure: boolean;
+  readonly hasDefault: boolean;
+}
+
+/** A deployment output (ARM `outputs`, Bicep `output`): its value is stored in the deployment history. */
+export interface TemplateOutput {
+  readonly name: string;
+  readonly nameSpan: Span;
+  /** `securestring` / `secureObject` (ARM) or `@secure()` (Bicep): the value is not stored. */
+  readonly secure: boolean;
+  /** The declared type as written (`string`, `object`, ...), undefined when missing or not a plain name. */
+  readonly typeName: string | undefined;
+  /** The type as written: the ARM `type` value (with its quotes) or the Bicep type. */
+  readonly typeSpan: Span | undefined;
+  /** Where the declaration starts (Bicep: its first decorator or the `output` keyword; ARM: the output's key). */
+  readonly declarationStart: number;
+  readonly value: TemplateNode | undefined;
+}
+
 export interface TemplateModel {
   readonly dialect: TemplateDialect;
   readonly text: string;
   readonly resources: readonly TemplateResource[];
+  /** Declared parameters; absent for files that have none by nature (APIOps artifacts). */
+  readonly parameters?: readonly TemplateParameter[];
+  /** Declared outputs of the top-level template. */
+  readonly outputs?: readonly TemplateOutput[];
   /** Syntax findings of the template itself (Bicep); ARM JSON errors are left to the JSON editor. */
   readonly syntaxFindings: readonly Finding[];
   /** One indentation step as the file writes it, for inserted text. */

@@ -112,4 +112,31 @@ describe('jwt-validation-weak', () => {
       '<policies><inbound><validate-azure-ad-token tenant-id="{{tenant}}"><client-application-ids><application-id>{{client}}</application-id></client-application-ids></validate-azure-ad-token></inbound></policies>',
     );
   });
+
+  test('multi-tenant metadata without an issuer or tid check accepts any tenant; the fix adds <issuers>', () => {
+    const { text, findings } = expectFindingsAt(
+      jwtValidationWeak,
+      '<policies><inbound><validate-jwt header-name="Authorization"><openid-config url="⟦https://login.microsoftonline.com/organizations/v2.0/.well-known/openid-configuration⟧" /><audiences><audience>api://orders</audience></audiences></validate-jwt></inbound></policies>',
+    );
+    assert.match(findings[0].message, /multi-tenant metadata \(\/organizations\/\), which pins no issuer/);
+    const fixed = applyFix(text, findings[0].fixes[0]);
+    assert.ok(fixed.includes('<issuer>{{jwt-issuer}}</issuer>'));
+    assert.deepEqual(runRule(jwtValidationWeak, fixed), []);
+  });
+
+  test('multi-tenant metadata is fine with issuers or a required tid claim; a tenant URL or an expression is not judged', () => {
+    const common = '<openid-config url="https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration" />';
+    const audiences = '<audiences><audience>api://orders</audience></audiences>';
+    expectNoFindings(jwtValidationWeak, `<policies><inbound><validate-jwt header-name="Authorization">${common}${audiences}<issuers><issuer>https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0</issuer></issuers></validate-jwt></inbound></policies>`);
+    expectNoFindings(jwtValidationWeak, `<policies><inbound><validate-jwt header-name="Authorization">${common}${audiences}<required-claims><claim name="tid" match="any"><value>72f988bf-86f1-41af-91ab-2d7cd011db47</value></claim></required-claims></validate-jwt></inbound></policies>`);
+    expectNoFindings(jwtValidationWeak, `<policies><inbound><validate-jwt header-name="Authorization">${OPENID}${audiences}</validate-jwt></inbound></policies>`);
+    expectNoFindings(jwtValidationWeak, `<policies><inbound><validate-jwt header-name="Authorization"><openid-config url="{{openid-url}}" />${audiences}</validate-jwt></inbound></policies>`);
+  });
+
+  test('validate-azure-ad-token with a multi-tenant tenant-id and no tid claim', () => {
+    const clients = '<client-application-ids><application-id>{{client-id}}</application-id></client-application-ids>';
+    expectFindingsAt(jwtValidationWeak, `<policies><inbound><validate-azure-ad-token tenant-id="⟦common⟧">${clients}</validate-azure-ad-token></inbound></policies>`);
+    expectNoFindings(jwtValidationWeak, `<policies><inbound><validate-azure-ad-token tenant-id="organizations">${clients}<required-claims><claim name="tid" match="any"><value>{{tenant}}</value></claim></required-claims></validate-azure-ad-token></inbound></policies>`);
+    expectNoFindings(jwtValidationWeak, `<policies><inbound><validate-azure-ad-token tenant-id="{{aad-tenant-id}}">${clients}</validate-azure-ad-token></inbound></policies>`);
+  });
 });

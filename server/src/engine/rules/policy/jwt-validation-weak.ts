@@ -3,6 +3,7 @@ import { elementsNamed } from '../../policy/treeQueries';
 import { insertChildEdit } from '../fixes/elementEdits';
 import type { PolicyDocumentContext, PolicyDocumentRule } from '../policyRule';
 import type { Fix } from '../../findings/finding';
+import type { Span } from '../../text/span';
 import { parseLiteralUrl } from '../functions/literalUrl';
 import { attributeSite, isLiteralSite, trimmedSite } from '../functions/valueSite';
 
@@ -42,12 +43,62 @@ function precedingSpaceStart(text: string, node: XmlAttribute): number {
   return start;
 }
 
+/** Microsoft Entra ID's multi-tenant endpoints: their metadata names no tenant, so it pins no issuer. */
+const MULTI_TENANT_SEGMENTS = new Set(['common', 'organizations']);
+
+/** The literal `/common/` or `/organizations/` in an openid-config URL, with its span; undefined otherwise. */
+function multiTenantConfig(context: PolicyDocumentContext, element: XmlElement): { span: Span; tenant: string } | undefined {
+  for (const config of childElements(element).filter((child) => child.name === 'openid-config')) {
+    const site = attributeSite(context.text, attribute(config, 'url'));
+    if (!site || !isLiteralSite(site)) continue;
+    const { span, raw } = trimmedSite(site);
+    const tenant = /^https?:\/\/[^/?#]+\/([^/?#]+)/i.exec(raw)?.[1]?.toLowerCase();
+    if (tenant !== undefined && MULTI_TENANT_SEGMENTS.has(tenant)) return { span, tenant };
+  }
+  return undefined;
+}
+
+/** A tenant check: an issuer list, or a required `iss` or `tid` claim. */
+function checksTenant(element: XmlElement): boolean {
+  return checks(element, 'issuers', 'iss') || checks(element, 'issuers', 'tid');
+}
+
+const ISSUERS = { list: 'issuers', entry: 'issuer', placeholder: 'jwt-issuer' };
+
+function reportAnyTenant(context: PolicyDocumentContext, element: XmlElement): void {
+  const config = multiTenantConfig(context, element);
+  if (config === undefined || checksTenant(element)) return;
+  const anchor = [...childElements(element)].reverse().find((child) => ['openid-config', 'issuer-signing-keys', 'decryption-keys', 'audiences'].includes(child.name));
+  context.report({
+    span: config.span,
+    message: `This <validate-jwt> loads multi-tenant metadata (/${config.tenant}/), which pins no issuer, and checks no issuer or tid claim, so it accepts tokens that any Microsoft Entra tenant issues for the audience; list the issuers of the tenants you serve.`,
+    fixes: [{ title: 'Add <issuers> (placeholder named value to create)', edits: [insertChildEdit(context.document, element, '<issuers>\n  <issuer>{{jwt-issuer}}</issuer>\n</issuers>', anchor)], isPreferred: false }],
+  });
+}
+
+/** validate-azure-ad-token with `tenant-id="common"` or `"organizations"` and no required `tid` or `iss` claim. */
+function reportAnyTenantAzureAd(context: PolicyDocumentContext, element: XmlElement): void {
+  const tenant = attribute(element, 'tenant-id');
+  const site = attributeSite(context.text, tenant);
+  if (!site || !isLiteralSite(site)) return;
+  const { span, raw } = trimmedSite(site);
+  if (!MULTI_TENANT_SEGMENTS.has(raw.toLowerCase())) return;
+  const requiredClaims = childElements(element).find((child) => child.name === 'required-claims');
+  const claims = requiredClaims === undefined ? [] : childElements(requiredClaims).map((claim) => attribute(claim, 'name')?.value?.trim());
+  if (claims.includes('tid') || claims.includes('iss')) return;
+  context.report({
+    span,
+    message: `This <validate-azure-ad-token> names the multi-tenant '${raw}' endpoint and requires no tid claim, so it accepts tokens that any Microsoft Entra tenant issues for the client applications; name your tenant or require the tid claim with the tenants you serve.`,
+  });
+}
+
 function reportMissingLists(context: PolicyDocumentContext, element: XmlElement): void {
   const hasOpenIdConfig = childElements(element).some((child) => child.name === 'openid-config');
   const missing: { list: string; entry: string; placeholder: string }[] = [];
   if (!checks(element, 'audiences', 'aud')) missing.push({ list: 'audiences', entry: 'audience', placeholder: 'jwt-audience' });
-  // An OpenID configuration supplies the expected issuer; without one, only <issuers> checks it.
-  if (!hasOpenIdConfig && !checks(element, 'issuers', 'iss')) missing.push({ list: 'issuers', entry: 'issuer', placeholder: 'jwt-issuer' });
+  // An OpenID configuration for one tenant supplies the expected issuer (multi-tenant metadata is reported on its own);
+  // without one, only <issuers> checks it.
+  if (!hasOpenIdConfig && !checks(element, 'issuers', 'iss')) missing.push(ISSUERS);
   if (missing.length === 0) return;
   const what = missing.map((item) => `<${item.list}>`).join(' or ');
   const markup = missing.map((item) => `<${item.list}>\n  <${item.entry}>{{${item.placeholder}}}</${item.entry}>\n</${item.list}>`).join('\n');
@@ -87,11 +138,11 @@ export const jwtValidationWeak: PolicyDocumentRule = {
     id: 'jwt-validation-weak',
     pillars: ['security'],
     defaultSeverity: 'warning',
-    title: 'A validate-jwt policy skips checks that keep foreign, expired or forged tokens out.',
+    title: 'A validate-jwt or validate-azure-ad-token policy skips checks that keep foreign, expired or forged tokens out.',
     guidance:
       'A token is only trustworthy when its signature, expiry, audience and issuer are all checked. Leave require-expiration-time ' +
       'and require-signed-tokens at their default of true, list the audiences your API accepts, and list the issuers unless an ' +
-      'OpenID configuration supplies them. Load OpenID metadata over https only. Stricter checks can reject tokens that clients ' +
+      'OpenID configuration for one tenant supplies them (multi-tenant `/common/` or `/organizations/` metadata does not). Load OpenID metadata over https only. Stricter checks can reject tokens that clients ' +
       'send today, so roll them out with the identity provider configuration in view.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/validate-jwt-policy',
   },
@@ -100,6 +151,8 @@ export const jwtValidationWeak: PolicyDocumentRule = {
       reportMissingLists(context, element);
       reportWeakeningFlags(context, element);
       reportPlainHttpConfig(context, element);
+      reportAnyTenant(context, element);
     }
+    for (const element of elementsNamed(context.document, 'validate-azure-ad-token')) reportAnyTenantAzureAd(context, element);
   },
 };

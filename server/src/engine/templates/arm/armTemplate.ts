@@ -1,6 +1,6 @@
 import { ARM_DIALECT } from './armDialect';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { SuppliedParameters, TemplateLoop, TemplateModel, TemplateNode, TemplateProperty, TemplateResource, TemplateStaticValue, TemplateValue } from '../templateModel';
+import type { SuppliedParameters, TemplateLoop, TemplateModel, TemplateNode, TemplateOutput, TemplateParameter, TemplateProperty, TemplateResource, TemplateStaticValue, TemplateValue } from '../templateModel';
 import { UNKNOWN_VALUE, arrayValue, knownValue, lazyTemplateNode, objectValue } from '../templateModel';
 import { detectIndentUnit } from '../indentation';
 import { armLiteralText, evaluateArmExpression, isArmExpression, type ArmScope } from './armExpression';
@@ -266,10 +266,56 @@ export function looksLikeArmTemplate(text: string): boolean {
   return /"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json/i.test(text.slice(0, 4096));
 }
 
+const SECURE_TYPES = new Set(['securestring', 'secureobject']);
+
+function declaredType(declaration: JsonNode | undefined): JsonNode | undefined {
+  const type = objectProperty(declaration, 'type');
+  return typeof type?.value === 'string' ? type : undefined;
+}
+
+/** The keyed declarations of `parameters` or `outputs`: key node and declaration object. */
+function declarations(section: JsonNode | undefined): { key: JsonNode; declaration: JsonNode }[] {
+  if (section?.type !== 'object') return [];
+  const found: { key: JsonNode; declaration: JsonNode }[] = [];
+  for (const property of section.children ?? []) {
+    const [key, declaration] = property.children ?? [];
+    if (typeof key?.value === 'string' && declaration?.type === 'object') found.push({ key, declaration });
+  }
+  return found;
+}
+
+function readParameters(template: JsonNode): TemplateParameter[] {
+  return declarations(objectProperty(template, 'parameters')).map(({ key, declaration }) => ({
+    name: key.value as string,
+    nameSpan: spanOf(key) as TemplateNode['span'],
+    secure: SECURE_TYPES.has(String(declaredType(declaration)?.value).toLowerCase()),
+    hasDefault: objectProperty(declaration, 'defaultValue') !== undefined,
+  }));
+}
+
+function readOutputs(template: JsonNode, reader: ArmTemplateReader): TemplateOutput[] {
+  return declarations(objectProperty(template, 'outputs')).map(({ key, declaration }) => {
+    const type = declaredType(declaration);
+    const value = objectProperty(declaration, 'value');
+    return {
+      name: key.value as string,
+      nameSpan: spanOf(key) as TemplateNode['span'],
+      secure: SECURE_TYPES.has(String(type?.value).toLowerCase()),
+      typeName: type?.value as string | undefined,
+      typeSpan: spanOf(type),
+      declarationStart: key.offset,
+      value: value === undefined ? undefined : reader.node(value, 1),
+    };
+  });
+}
+
 /** Reads an ARM template into the shared template model. Never throws. */
 export function readArmTemplate(text: string, supplied: SuppliedParameters = new Map()): TemplateModel {
   const { tree, incomplete } = parseJsonTreeReporting(text);
   const resources: TemplateResource[] = [];
-  if (tree?.type === 'object') readResources(text, tree, new ArmTemplateReader(text, tree, supplied), 0, resources);
-  return { dialect: ARM_DIALECT, text, resources, syntaxFindings: incomplete ? [incomplete] : [], indentUnit: detectIndentUnit(text) };
+  const syntaxFindings = incomplete ? [incomplete] : [];
+  if (tree?.type !== 'object') return { dialect: ARM_DIALECT, text, resources, syntaxFindings, indentUnit: detectIndentUnit(text) };
+  const reader = new ArmTemplateReader(text, tree, supplied);
+  readResources(text, tree, reader, 0, resources);
+  return { dialect: ARM_DIALECT, text, resources, parameters: readParameters(tree), outputs: readOutputs(tree, reader), syntaxFindings, indentUnit: detectIndentUnit(text) };
 }

@@ -37,6 +37,11 @@ export interface TemplateNode {
   readonly literalText: DecodedText | undefined;
   /** The value, evaluated on demand. */
   value(): TemplateValue;
+  /**
+   * An object with members whose keys are not written out (a Bicep spread `...(cond ? { a: 1 } : {})`): a key
+   * missing from `properties` may still be set.
+   */
+  readonly hasSpreadMembers?: boolean;
 }
 
 export interface TemplateProperty {
@@ -88,9 +93,10 @@ export function lazyTemplateNode(
   items: readonly TemplateNode[],
   literalText: TemplateNode['literalText'],
   compute: () => TemplateValue,
+  hasSpreadMembers = false,
 ): TemplateNode {
   let memo: TemplateValue | undefined;
-  return { shape, span, properties, items, literalText, value: () => (memo ??= compute()) };
+  return { shape, span, properties, items, literalText, value: () => (memo ??= compute()), ...(hasSpreadMembers ? { hasSpreadMembers } : {}) };
 }
 
 /** The value of an object node: known when every member is. */

@@ -17,9 +17,16 @@ function known(value: BicepStaticValue): BicepEvaluation {
   return { known: true, value };
 }
 
+/** A parameter as evaluation sees it: a `type?` parameter without a default is null unless supplied. */
+export interface BicepParameter {
+  readonly supplied: BicepStaticValue | undefined;
+  readonly defaultValue: BicepExpression | undefined;
+  readonly nullable: boolean;
+}
+
 /** What names mean while evaluating: parameter defaults (or supplied values), variables, and shadowing locals. */
 export interface BicepScope {
-  readonly parameters: ReadonlyMap<string, { readonly supplied: BicepStaticValue | undefined; readonly defaultValue: BicepExpression | undefined }>;
+  readonly parameters: ReadonlyMap<string, BicepParameter>;
   readonly variables: ReadonlyMap<string, BicepExpression | undefined>;
   /** Loop variables and lambda parameters: their values vary, so they are always unknown. */
   readonly locals: ReadonlySet<string>;
@@ -30,12 +37,12 @@ export interface BicepScope {
  * template) win over defaults.
  */
 export function createBicepScope(file: BicepFile, suppliedParameters?: ReadonlyMap<string, BicepStaticValue>): BicepScope {
-  const parameters = new Map<string, { supplied: BicepStaticValue | undefined; defaultValue: BicepExpression | undefined }>();
+  const parameters = new Map<string, BicepParameter>();
   const variables = new Map<string, BicepExpression | undefined>();
   for (const declaration of file.declarations) {
     if (declaration.kind === 'param' && declaration.name !== undefined) {
       const name = declaration.name.name;
-      parameters.set(name, { supplied: suppliedParameters?.get(name), defaultValue: declaration.defaultValue });
+      parameters.set(name, { supplied: suppliedParameters?.get(name), defaultValue: declaration.defaultValue, nullable: declaration.type?.kind === 'type-nullable' });
     } else if (declaration.kind === 'var' && declaration.name !== undefined) {
       variables.set(declaration.name.name, declaration.value);
     }
@@ -218,6 +225,7 @@ class Evaluator {
     const parameter = this.scope.parameters.get(name);
     const variable = this.scope.variables.get(name);
     if (parameter?.supplied !== undefined) return known(parameter.supplied);
+    if (parameter !== undefined && parameter.defaultValue === undefined && parameter.nullable) return known(null);
     const expression = parameter !== undefined ? parameter.defaultValue : variable;
     if (expression === undefined) return UNKNOWN;
     this.active.add(name);

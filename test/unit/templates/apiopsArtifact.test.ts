@@ -118,7 +118,7 @@ describe('APIOps artifact documents', () => {
     assert.deepEqual(findingsOf('classic/backends/orders/backendInformation.json').lines, ['2 backend-circuit-breaker-missing info "properties"', '6 backend-certificate-validation-disabled warning false']);
     assert.deepEqual(findingsOf('classic/named values/backend-key/namedValueInformation.json').lines, ['4 named-value-plain-secret warning "q8Zr7LkP2mXv9TnB4wYc"']);
     assert.deepEqual(findingsOf('classic/products/starter/productInformation.json').lines, ['2 default-product-present info "properties"', '6 product-approval-not-required info false']);
-    assert.deepEqual(findingsOf('classic/subscriptions/all/subscriptionInformation.json').lines, ['4 subscription-all-apis warning "/apis"', '5 subscription-tracing-allowed warning true']);
+    assert.deepEqual(findingsOf('classic/subscriptions/all/subscriptionInformation.json').lines, ['4 subscription-all-apis warning "/apis"', '5 subscription-tracing-allowed hint true']);
     // A logger alone: the observability rule needs the whole service and stays silent on one artifact.
     assert.deepEqual(findingsOf('classic/loggers/ai/loggerInformation.json').lines, []);
   });
@@ -128,7 +128,6 @@ describe('APIOps artifact documents', () => {
       '5 availability-zones-missing warning "Premium"',
       '5 multi-region-missing info "Premium"',
       '6 single-unit-capacity warning 1',
-      '8 legacy-tls-enabled info "properties"',
       '8 weak-ciphers-enabled info "properties"',
       '8 network-isolation-missing info "properties"',
       '8 managed-identity-missing info "properties"',

@@ -77,7 +77,7 @@ describe('token-limit-missing', () => {
     assert.equal(finding.severity, 'info');
     assert.equal(
       finding.message,
-      'This looks like a generative-AI API (backend URL https://x.openai.azure.com/openai) but no token limit runs for this document, unless a parent scope adds one: add llm-token-limit to inbound.',
+      'This looks like a generative-AI API (backend URL https://x.openai.azure.com/openai) but no token limit runs for this document (APIM Studio cannot see all the parent scopes, which may add one): add llm-token-limit to inbound.',
     );
     const fixed = applyFix(text, finding.fixes[0]);
     assert.equal(

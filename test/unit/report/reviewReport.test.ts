@@ -36,7 +36,7 @@ describe('review report model', () => {
     assert.equal(report.findingCount, 2);
     const correctness = report.groups.find((group) => group.id === 'correctness');
     assert.equal(correctness?.score, 0, 'one error in one document');
-    assert.equal(report.groups.find((group) => group.id === 'security')?.score, 90, 'one info in one document (the folder does not show the parent scopes)');
+    assert.equal(report.groups.find((group) => group.id === 'security')?.score, 100, 'one hint in one document (the folder does not show the parent scopes): hints cost nothing');
     const finding = correctness?.rules[0].findings[0];
     assert.deepEqual({ path: finding?.displayPath, start: finding?.start, line: finding?.lineText }, { path: 'policy.xml', start: { line: 2, column: 4 }, line: '  <inbound>' });
     assert.match(report.groups[1].rules[0].guidance, /rate-limit-by-key/);

@@ -18,6 +18,11 @@ export interface RuleReport {
    * in a parent we cannot see). Reported at info level at most.
    */
   readonly uncertain?: boolean;
+  /**
+   * A guess: the finding depends on scopes the tool cannot see at all (a loose document, a policy embedded in a
+   * template). Reported as a hint at most.
+   */
+  readonly guess?: boolean;
 }
 
 /** A policy document as rules see it: the tree, its text (for edits) and what is known of its place. */

@@ -78,9 +78,9 @@ describe('rate-limit-missing', () => {
     );
   });
 
-  test('a loose document whose <base /> pulls in an unknown parent is reported at info level', () => {
+  test('a loose document whose <base /> pulls in an unknown parent is reported as a hint', () => {
     const [finding] = looseFindings('rate-limit-missing', policy(''));
-    assert.equal(finding.severity, 'info');
+    assert.equal(finding.severity, 'hint');
     assert.match(finding.message, /\(APIM Studio cannot see all the parent scopes, which may add one\)/);
   });
 

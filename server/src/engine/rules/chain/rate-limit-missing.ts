@@ -38,6 +38,7 @@ export const rateLimitMissing: PolicyChainRule = {
       span: missingPolicyAnchor(context.document, 'inbound'),
       message,
       uncertain,
+      guess: context.scope === undefined || context.policies.every((policy) => policy.chain.reason === 'standalone'),
       fixes: edit ? [{ title: 'Add rate-limit-by-key to inbound', edits: [edit], isPreferred: false }] : [],
     });
   },

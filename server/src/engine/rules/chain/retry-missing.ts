@@ -87,6 +87,7 @@ export const retryMissing: PolicyChainRule = {
         `The forward-request from ${origins.join(' and ')} has no retry around it${standalone ? '' : ` (${chainNames(missing)})`}${uncertain ? ' as far as APIM Studio can see (it cannot see the parent scopes)' : ''}: ` +
         'wrap it in retry for transient failures such as 429 or 503, with buffer-request-body="true" so the body can be sent again; retry other failures only for idempotent methods.',
       uncertain,
+      guess: uncertain,
       fixes,
     });
   },

@@ -53,6 +53,7 @@ export const tokenLimitMissing: PolicyChainRule = {
       span: missingPolicyAnchor(context.document, 'inbound'),
       message,
       uncertain,
+      guess: context.scope === undefined || context.policies.every((policy) => policy.chain.reason === 'standalone'),
       fixes: edit ? [{ title: 'Add llm-token-limit to inbound', edits: [edit], isPreferred: false }] : [],
     });
   },

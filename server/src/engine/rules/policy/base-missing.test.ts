@@ -72,14 +72,14 @@ describe('base-missing', () => {
     assert.equal(fixed, COMPLETE);
   });
 
-  test('silent for a section whose parent sections are all empty; info when the parents cannot be seen', () => {
+  test('silent for a section whose parent sections are all empty; a hint when the parents cannot be seen', () => {
     const marked = COMPLETE.replace('<inbound>\n    <base />', '<⟦inbound⟧>').replace('<on-error>\n    <base />', '<on-error>');
     const { findings } = expectFindingsAt(baseMissing, marked, { scope: 'api', parentSectionDrops: (section) => (section === 'inbound' ? true : false) });
     assert.equal(findings[0].severity, 'warning');
     const seenAlone = expectFindingsAt(baseMissing, marked.replace('<on-error>', '<⟦on-error⟧>'), { scope: 'api' }).findings;
     assert.deepEqual(
       seenAlone.map((finding) => finding.severity),
-      ['info', 'info'],
+      ['hint', 'hint'],
     );
     assert.match(seenAlone[0].message, /do not run \(APIM Studio cannot see the parent scopes, so it cannot tell whether they have any\); add <base \/> as its first policy\.$/);
   });

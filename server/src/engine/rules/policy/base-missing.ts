@@ -53,6 +53,7 @@ export const baseMissing: PolicyDocumentRule = {
           span: root.nameSpan,
           message: `This policy has no <${name}> section, so the ${parents} ${name} policies (${TYPICALLY_INHERITED[name]}) do not run${unseen}; add the section with <base />.`,
           uncertain,
+          guess: uncertain,
           fixes: [addSectionFix(context.document, root, name, next)],
         });
         return;
@@ -64,6 +65,7 @@ export const baseMissing: PolicyDocumentRule = {
         span: section.nameSpan,
         message: `This <${name}> section has no <base />, so the ${parents} ${name} policies (${TYPICALLY_INHERITED[name]}) do not run${unseen}; add <base /> as its first policy.`,
         uncertain,
+        guess: uncertain,
         fixes: [addBaseFix(context, section)],
       });
     });

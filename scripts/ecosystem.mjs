@@ -123,6 +123,8 @@ for (const kind of ['rule', 'other']) {
   console.log(header);
   for (const [rule, list] of [...byRule].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) console.log(row(rule, counts(list)));
   console.log(row(kind === 'rule' ? 'all rule findings' : 'all syntax and schema findings', counts(entries)));
+  // Hints are editor suggestions that cost nothing in scores; the figure without them is what a pipeline shows.
+  if (kind === 'rule') console.log(row('rule findings at info and above', counts(entries.filter((entry) => entry.severity !== 'hint'))));
 }
 
 if (!update && (appeared.length > 0 || disappeared.length > 0)) {

@@ -54,7 +54,7 @@ describe('language server over stdio', () => {
 
   test('rule findings offer a suppression with reason and a docs link; fix-all applies the safe fixes', async () => {
     const uri = 'file:///ws/apis/rules/policy.xml';
-    const text = '<policies>\n  <inbound>\n    <base />\n    <trace source="a">\n      <message>m</message>\n    </trace>\n  </inbound>\n  <backend>\n    <base />\n</policies>\n';
+    const text = '<policies>\n  <inbound>\n    <base />\n    <trace source="a">\n      <message>@(context.Subscription.Key)</message>\n    </trace>\n  </inbound>\n  <backend>\n    <base />\n</policies>\n';
     const diagnostics = await client.open(uri, text);
     const trace = diagnostics.find((diagnostic) => diagnostic.code === 'tracing-enabled');
     assert.ok(trace);
@@ -107,7 +107,7 @@ describe('language server over stdio', () => {
 
   test('a suppression comment silences the finding on the next line', async () => {
     const uri = 'file:///ws/apis/suppressed/policy.xml';
-    const text = '<policies>\n  <inbound>\n    <!-- apim-studio-disable-next-line tracing-enabled: needed in the test tenant -->\n    <trace source="a"><message>m</message></trace>\n  </inbound>\n</policies>\n';
+    const text = '<policies>\n  <inbound>\n    <!-- apim-studio-disable-next-line tracing-enabled: needed in the test tenant -->\n    <trace source="a"><message>@(context.Subscription.Key)</message></trace>\n  </inbound>\n</policies>\n';
     const codes = (await client.open(uri, text)).map((diagnostic) => diagnostic.code);
     assert.ok(!codes.includes('tracing-enabled'), codes.join());
     assert.ok(codes.includes('rate-limit-missing'), 'other rules still report');

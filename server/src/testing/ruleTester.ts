@@ -5,6 +5,7 @@ import type { Environment, PolicyDocumentRule } from '../engine/rules/policyRule
 import { runPolicyDocumentRules } from '../engine/rules/runPolicyDocumentRules';
 import { runTemplateRules } from '../engine/rules/runTemplateRules';
 import type { TemplateRule } from '../engine/rules/templateRule';
+import type { PolicySection } from '../engine/policy/policyVocabulary';
 import { apiopsArtifactPosition } from '../engine/templates/apiops/apiopsArtifactPosition';
 import { readApiopsArtifact } from '../engine/templates/apiops/apiopsArtifactTemplate';
 import { readArmTemplate } from '../engine/templates/arm/armTemplate';
@@ -21,6 +22,8 @@ import { type DocumentScope } from '../engine/policy/policyVocabulary';
 export interface RuleTestOptions {
   readonly scope?: DocumentScope;
   readonly environment?: Environment;
+  /** What the folder says of the parent scopes' sections (see PolicyDocumentContext). */
+  readonly parentSectionDrops?: (section: PolicySection) => boolean | undefined;
 }
 
 const OPEN = '⟦';
@@ -72,7 +75,8 @@ export function runRule(rule: PolicyDocumentRule, text: string, options: RuleTes
     [],
     'the rule fixture has syntax errors',
   );
-  const { findings, failures } = runPolicyDocumentRules({ text, document, scope: options.scope }, [rule], EVERY_RULE_AT_DEFAULT(options.environment ?? 'production'));
+  const input = { text, document, scope: options.scope, ...(options.parentSectionDrops ? { parentSectionDrops: options.parentSectionDrops } : {}) };
+  const { findings, failures } = runPolicyDocumentRules(input, [rule], EVERY_RULE_AT_DEFAULT(options.environment ?? 'production'));
   assert.deepEqual(failures, []);
   return findings;
 }

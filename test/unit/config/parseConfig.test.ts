@@ -71,7 +71,7 @@ describe('.apim-studio.json', () => {
   });
 
   test('analysis drops findings a live config suppression names, and keeps them once it has expired', () => {
-    const text = '<policies><inbound><trace source="a"><message>m</message></trace></inbound></policies>';
+    const text = '<policies><inbound><trace source="a"><message>@(context.Subscription.Key)</message></trace></inbound></policies>';
     const live = parseConfig('{ "suppressions": [{ "rule": "tracing-enabled", "reason": "pilot", "expires": "2999-01-01" }] }').config;
     assert.deepEqual(looseFindings('tracing-enabled', text, live), []);
     const expired = parseConfig('{ "suppressions": [{ "rule": "tracing-enabled", "reason": "pilot", "expires": "2000-01-01" }] }').config;

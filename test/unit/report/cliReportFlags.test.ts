@@ -14,7 +14,7 @@ function runCli(cwd: string, ...args: string[]): { status: number | null; stdout
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const TRACED = '<policies>\n  <inbound>\n    <base />\n    <trace source="x" severity="verbose"><message>m</message></trace>\n  </inbound>\n</policies>\n';
+const TRACED = '<policies>\n  <inbound>\n    <base />\n    <trace source="x" severity="verbose"><message>@(context.Subscription.Key)</message></trace>\n  </inbound>\n</policies>\n';
 
 function codes(stdout: string): string[] {
   return (JSON.parse(stdout) as { findings: { ruleId: string; severity: string }[] }).findings.map((finding) => `${finding.ruleId}:${finding.severity}`);

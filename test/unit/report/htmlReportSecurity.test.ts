@@ -14,7 +14,7 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 /** File names, API names and policy text an attacker could commit; each payload would call alert or load something. */
 const HOSTILE_WORKSPACE: Readonly<Record<string, string>> = {
   'apis/<img src=x onerror=alert(1)>/policy.xml':
-    '<policies>\n  <inbound>\n    <script>alert(2)</script>\n    <set-backend-service base-url="javascript:alert(3)//&lt;script&gt;alert(4)&lt;/script&gt;" />\n    <trace source="&lt;img src=x onerror=alert(5)&gt;" severity="verbose"><message>&lt;script&gt;alert(6)&lt;/script&gt;</message></trace>\n  </inbound>\n</policies>\n',
+    '<policies>\n  <inbound>\n    <script>alert(2)</script>\n    <set-backend-service base-url="javascript:alert(3)//&lt;script&gt;alert(4)&lt;/script&gt;" />\n    <trace source="&lt;img src=x onerror=alert(5)&gt;" severity="verbose"><message>&lt;script&gt;alert(6)&lt;/script&gt; @(context.Subscription.Key)</message></trace>\n  </inbound>\n</policies>\n',
   'apis/"><svg onload=alert(7)>/operations/<iframe src=javascript:alert(8)>/policy.xml': '<policies><inbound><base /><img src="x" onerror="alert(9)" /></inbound></policies>',
   '<script>alert(10)</policy.xml': '<policies>\n<inbound><a href="javascript:alert(11)">x</a>\n',
 };

@@ -14,7 +14,7 @@ const brokenRule: PolicyDocumentRule = {
 };
 
 test('an exception inside one rule is contained: it is returned with the rule id and the other rules still report', () => {
-  const text = '<policies><inbound><trace source="a"><message>m</message></trace></inbound></policies>';
+  const text = '<policies><inbound><trace source="a"><message>@(context.Subscription.Key)</message></trace></inbound></policies>';
   const { document } = parsePolicy(text);
   const run = runPolicyDocumentRules({ text, document, scope: undefined }, [brokenRule, tracingEnabled], DEFAULT_RULE_SETTINGS);
   assert.deepEqual(

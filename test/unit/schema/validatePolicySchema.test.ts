@@ -355,7 +355,7 @@ describe('validatePolicySchema: workspace references', () => {
     const text = inInbound('<include-fragment fragment-id="missing" /><include-fragment fragment-id="present" />');
     const context: SchemaContext = { fragmentExists: (id) => id === 'present' };
     const findings = check(text, context);
-    assert.deepEqual(summary(findings), [['unknown-fragment', "No policy fragment 'missing' in this workspace."]]);
+    assert.deepEqual(summary(findings), [['unknown-fragment', "No policy fragment 'missing' in this folder."]]);
     assert.deepEqual(findings[0].span, spanOf(text, 'missing'));
     assert.deepEqual(check(text, { fragmentExists: () => undefined }), []);
     assert.deepEqual(check(text), []);
@@ -364,7 +364,7 @@ describe('validatePolicySchema: workspace references', () => {
   test('named values the workspace does not define, in attributes and text', () => {
     const text = inInbound('<set-header name="{{known}}"><value>{{unknown}}</value></set-header>');
     const findings = check(text, { namedValueExists: (name) => name === 'known' });
-    assert.deepEqual(summary(findings), [['unknown-named-value', "No named value 'unknown' in this workspace."]]);
+    assert.deepEqual(summary(findings), [['unknown-named-value', "No named value 'unknown' in this folder."]]);
     assert.deepEqual(findings[0].span, spanOf(text, 'unknown'));
     assert.deepEqual(check(text, { namedValueExists: () => undefined }), []);
   });

@@ -123,7 +123,7 @@ describe('APIOps artifact documents', () => {
       '4 product-terms-missing info "published"',
       '6 product-approval-not-required info false',
     ]);
-    assert.deepEqual(findingsOf('classic/subscriptions/all/subscriptionInformation.json').lines, ['4 subscription-all-apis warning "/apis"', '5 subscription-tracing-allowed warning true']);
+    assert.deepEqual(findingsOf('classic/subscriptions/all/subscriptionInformation.json').lines, ['4 subscription-all-apis warning "/apis"', '5 subscription-tracing-allowed hint true']);
     // A logger alone: the observability rule needs the whole service and stays silent on one artifact.
     assert.deepEqual(findingsOf('classic/loggers/ai/loggerInformation.json').lines, []);
   });
@@ -133,7 +133,6 @@ describe('APIOps artifact documents', () => {
       '5 availability-zones-missing warning "Premium"',
       '5 multi-region-missing info "Premium"',
       '6 single-unit-capacity warning 1',
-      '8 legacy-tls-enabled info "properties"',
       '8 weak-ciphers-enabled info "properties"',
       '8 network-isolation-missing info "properties"',
       '8 managed-identity-missing info "properties"',

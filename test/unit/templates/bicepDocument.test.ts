@@ -51,13 +51,12 @@ describe('Bicep documents', () => {
       'availability-zones-missing info skuName',
       'multi-region-missing info skuName',
       'single-unit-capacity info capacity',
-      'legacy-tls-enabled info customProperties',
       'weak-ciphers-enabled info customProperties',
       "legacy-tls-enabled warning 'True'",
       "description-missing info 'Orders'",
       'api-http-allowed warning \'http\'',
       "insecure-backend-url warning 'http://orders.internal.contoso.com'",
-      'subscription-tracing-allowed warning true',
+      'subscription-tracing-allowed hint true',
     ]);
   });
 

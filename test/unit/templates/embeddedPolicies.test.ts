@@ -25,7 +25,7 @@ function policyResource(type: string, name: string, value: string, format = 'raw
 }
 
 describe('embedded policies in ARM templates', () => {
-  const policy = '<policies>\n  <inbound>\n    <base />\n    <trace source="A">\n      <message>@("x")</message>\n    </trace>\n  </inbound>\n</policies>';
+  const policy = '<policies>\n  <inbound>\n    <base />\n    <trace source="A">\n      <message>@(context.Subscription.Key)</message>\n    </trace>\n  </inbound>\n</policies>';
   const text = armTemplate(policyResource('Microsoft.ApiManagement/service/apis/policies', "svc/orders/policy", policy));
 
   test('a finding lands on the characters inside the JSON string', () => {
@@ -66,7 +66,7 @@ describe('embedded policies in ARM templates', () => {
   test('nested resources get full types and a policy in a variable maps into the variable', () => {
     const nested = `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "variables": { "policy": "<policies><inbound><trace source=\\"v\\"><message>m</message></trace></inbound></policies>" },
+  "variables": { "policy": "<policies><inbound><trace source=\\"v\\"><message>@(context.Subscription.Key)</message></trace></inbound></policies>" },
   "resources": [
     {
       "type": "Microsoft.ApiManagement/service", "apiVersion": "2022-08-01", "name": "svc",
@@ -105,7 +105,7 @@ resource policy 'Microsoft.ApiManagement/service/apis/policies@2023-05-01-previe
   <inbound>
     <base />
     <trace source="x">
-      <message>it's</message>
+      <message>it's @(context.Subscription.Key)</message>
     </trace>
   </inbound>
 </policies>'''
@@ -122,7 +122,7 @@ resource policy 'Microsoft.ApiManagement/service/apis/policies@2023-05-01-previe
   });
 
   test("a single-quoted string with escapes maps back, and fix text is re-escaped", () => {
-    const text = "resource p 'Microsoft.ApiManagement/service/policies@2023-05-01-preview' = {\n  name: 'svc/policy'\n  properties: {\n    value: '<policies><inbound><set-header name=\\'x\\' exists-action=\"override\"><value>a</value></set-header><trace source=\\'t\\'><message>m</message></trace></inbound></policies>'\n    format: 'rawxml'\n  }\n}\n";
+    const text = "resource p 'Microsoft.ApiManagement/service/policies@2023-05-01-preview' = {\n  name: 'svc/policy'\n  properties: {\n    value: '<policies><inbound><set-header name=\\'x\\' exists-action=\"override\"><value>a</value></set-header><trace source=\\'t\\'><message>@(context.Subscription.Key)</message></trace></inbound></policies>'\n    format: 'rawxml'\n  }\n}\n";
     const tracing = analyse('/nowhere/p.bicep', text).filter((finding) => finding.code === 'tracing-enabled');
     assert.equal(tracing.length, 1);
     assert.equal(text.slice(tracing[0].span.start, tracing[0].span.end), 'trace');

@@ -135,7 +135,8 @@ function artifactLabel(path: string): string | undefined {
 function groupsOf(finding: Finding): readonly ReportGroupId[] {
   if (finding.kind !== 'rule') return [CORRECTNESS_GROUP];
   const meta = ruleMetaById(finding.code);
-  return meta === undefined || meta.pillars.length === 0 ? [CORRECTNESS_GROUP] : meta.pillars;
+  // One primary pillar per finding, so the pillar counts add up to the total.
+  return meta === undefined || meta.pillars.length === 0 ? [CORRECTNESS_GROUP] : [meta.pillars[0]];
 }
 
 function lineTextAt(file: FileReview, line: number): string {
@@ -217,8 +218,7 @@ function groupOf(id: ReportGroupId, entries: readonly GroupedFinding[], document
 }
 
 /**
- * The review as a report: findings grouped by pillar (a finding of a rule with several pillars counts in
- * each) then rule, a score per group, and the coverage matrix. Markdown, HTML and the editor's webview all
+ * The review as a report: findings grouped by their rule's primary pillar (the first it lists) then rule, a score per group, and the coverage matrix. Markdown, HTML and the editor's webview all
  * render this one model. `baseFolder` makes paths relative (the CLI uses the working directory).
  */
 export function buildReviewReport(result: ReviewResult, baseFolder: string): ReviewReport {

@@ -5,6 +5,7 @@ import type { Pillar } from './pillar';
 export interface RuleMeta {
   /** Kebab-case, stable forever; never reused for another meaning. */
   readonly id: string;
+  /** The first is the primary pillar: reports count each finding once, there; the others are tags. */
   readonly pillars: readonly Pillar[];
   readonly defaultSeverity: Severity;
   /** One line: what the rule checks. */

@@ -1,4 +1,5 @@
 import type { XmlDocument } from '../policy/syntaxTree';
+import type { PolicySection } from '../policy/policyVocabulary';
 import type { PolicyDocumentRule } from './policyRule';
 import type { RuleSettings } from './ruleSettings';
 import { runRules, type RuleRun } from './runRules';
@@ -8,6 +9,7 @@ export interface PolicyRulesInput {
   readonly text: string;
   readonly document: XmlDocument;
   readonly scope: DocumentScope | undefined;
+  readonly parentSectionDrops?: (section: PolicySection) => boolean | undefined;
 }
 
 /** Runs every enabled single-document rule on a policy. */

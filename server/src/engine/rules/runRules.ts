@@ -22,9 +22,10 @@ interface CheckingRule<C> {
   check(context: C): void;
 }
 
-/** Uncertain reports are never louder than info. */
+/** Uncertain reports are never louder than info, guesses never louder than hint. */
 function severityOf(level: Severity, item: RuleReport): Severity {
-  return item.uncertain && severityRank(level) < severityRank('info') ? 'info' : level;
+  const cap = item.guess ? 'hint' : item.uncertain ? 'info' : undefined;
+  return cap !== undefined && severityRank(level) < severityRank(cap) ? cap : level;
 }
 
 /**

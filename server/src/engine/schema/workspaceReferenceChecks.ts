@@ -10,7 +10,7 @@ export function checkFragmentReference(element: XmlElement, context: SchemaConte
   if (!fragmentId?.value || !fragmentId.valueSpan || fragmentId.embedded.length > 0 || !context.fragmentExists) return;
   const id = fragmentId.value.trim();
   if (context.fragmentExists(id) === false) {
-    reporter.report('unknown-fragment', `No policy fragment '${id}' in this workspace.`, fragmentId.valueSpan);
+    reporter.report('unknown-fragment', `No policy fragment '${id}' in this folder.`, fragmentId.valueSpan);
   }
 }
 
@@ -20,7 +20,7 @@ export function checkNamedValues(embedded: readonly Embedded[], context: SchemaC
   for (const reference of embedded) {
     if (reference.kind !== 'named-value') continue;
     if (context.namedValueExists(reference.name) === false) {
-      reporter.report('unknown-named-value', `No named value '${reference.name}' in this workspace.`, reference.nameSpan);
+      reporter.report('unknown-named-value', `No named value '${reference.name}' in this folder.`, reference.nameSpan);
     }
   }
 }

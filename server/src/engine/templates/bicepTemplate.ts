@@ -26,7 +26,8 @@ class BicepNodeBuilder {
         if (member.kind !== 'property' || member.key === undefined) continue;
         properties.push({ key: member.key, keySpan: member.keySpan, span: member.span, value: this.node(member.value, { start: member.span.end, end: member.span.end }) });
       }
-      return lazyTemplateNode('object', span, properties, [], undefined, evaluate);
+      const hasSpreadMembers = expression.members.some((member) => member.kind === 'spread');
+      return lazyTemplateNode('object', span, properties, [], undefined, evaluate, hasSpreadMembers);
     }
     if (expression?.kind === 'array') {
       const items = expression.items.filter((item): item is BicepExpression => item.kind !== 'spread').map((item) => this.node(item, item.span));

@@ -41,6 +41,11 @@ export interface TemplateNode {
   /** The value, evaluated on demand. */
   value(): TemplateValue;
   /**
+   * An object with members whose keys are not written out (a Bicep spread `...(cond ? { a: 1 } : {})`): a key
+   * missing from `properties` may still be set.
+   */
+  readonly hasSpreadMembers?: boolean;
+  /**
    * The file a Bicep `loadTextContent('x.xml')` (directly or through a `var`) reads, as written: relative to
    * the template's folder. The file's text is the node's value at deployment.
    */
@@ -169,9 +174,10 @@ export function lazyTemplateNode(
   items: readonly TemplateNode[],
   literalText: TemplateNode['literalText'],
   compute: () => TemplateValue,
+  hasSpreadMembers = false,
 ): TemplateNode {
   let memo: TemplateValue | undefined;
-  return { shape, span, properties, items, literalText, value: () => (memo ??= compute()) };
+  return { shape, span, properties, items, literalText, value: () => (memo ??= compute()), ...(hasSpreadMembers ? { hasSpreadMembers } : {}) };
 }
 
 /** The value of an object node: known when every member is. */

@@ -50,7 +50,8 @@ export function lookupPath(node: TemplateNode, path: readonly string[]): PathLoo
   for (let step = 0; step < path.length; step++) {
     if (current.shape === 'object') {
       const property = propertyOf(current, path[step]);
-      if (property === undefined) return { state: 'absent' };
+      // A spread member may set the key (`...(cond ? { circuitBreaker: ... } : {})`).
+      if (property === undefined) return current.hasSpreadMembers === true ? { state: 'unknown' } : { state: 'absent' };
       current = property.value;
       continue;
     }

@@ -1,6 +1,6 @@
 import type { Finding } from '../../findings/finding';
 import { parsePolicy } from '../../policy/policyParser';
-import type { DocumentScope } from '../../policy/policyVocabulary';
+import type { DocumentScope, PolicySection } from '../../policy/policyVocabulary';
 import type { XmlDocument } from '../../policy/syntaxTree';
 import { inlineSuppressions } from '../../rules/inlineSuppressions';
 import type { PolicyChainContext } from '../../rules/policyChainRule';
@@ -12,7 +12,7 @@ import { runPolicyDocumentRules } from '../../rules/runPolicyDocumentRules';
 import type { SchemaContext } from '../../schema/schemaContext';
 import { validatePolicySchema } from '../../schema/validatePolicySchema';
 import { LineMap } from '../../text/lineMap';
-import { computeEffectivePolicy, effectivePoliciesForPolicyFile, type DocumentSource } from '../../workspace/effectivePolicy';
+import { computeEffectivePolicy, effectivePoliciesForPolicyFile, type DocumentSource, type EffectivePolicy } from '../../workspace/effectivePolicy';
 import { documentScopeOf, type PolicyWorkspace } from '../../workspace/policyWorkspace';
 import { standaloneChain } from '../../workspace/scopeChain';
 import { EMPTY_SERVICE_MODEL, type ApiNode, type OperationNode } from '../../workspace/serviceModel';
@@ -30,7 +30,8 @@ export function analysePolicy(input: DocumentInput, context: KindContext): KindA
   const place = workspace && path !== undefined ? workspacePlace(workspace, path, document) : undefined;
   const scope = input.host ? input.host.scope : documentScopeOf(place?.workspace.scopeOf(place.path));
   const schema = validatePolicySchema(document, { gateway: context.config.gateway, scope, ...(place ? referenceChecks(place) : {}) });
-  const documentRules = runPolicyDocumentRules({ text: input.text, document, scope }, POLICY_DOCUMENT_RULES, context.ruleSettings);
+  const parentSectionDrops = place ? parentSectionDropsOf(place) : undefined;
+  const documentRules = runPolicyDocumentRules({ text: input.text, document, scope, ...(parentSectionDrops ? { parentSectionDrops } : {}) }, POLICY_DOCUMENT_RULES, context.ruleSettings);
   const chainRules = runChainRules(input, document, place, scope, context);
   const ruleFindings: Finding[] = [...documentRules.findings, ...chainRules.findings];
   return {
@@ -50,6 +51,26 @@ interface WorkspacePlace {
 
 function workspacePlace(workspace: PolicyWorkspace, path: string, document: XmlDocument): WorkspacePlace {
   return { workspace, path, source: (candidate) => (candidate === path ? document : workspace.documentFor(candidate)) };
+}
+
+/**
+ * For a document in a folder: whether leaving `<base />` out of a section drops parent statements on some chain
+ * (true), on none with every parent known (false), or cannot be told (undefined: a parent level of unknown kind).
+ */
+function parentSectionDropsOf(place: WorkspacePlace): (section: PolicySection) => boolean | undefined {
+  let policies: EffectivePolicy[] | undefined;
+  return (section) => {
+    policies ??= effectivePoliciesForPolicyFile(place.workspace.model, place.path, place.source);
+    if (policies.length === 0) return undefined;
+    let drops = false;
+    for (const policy of policies) {
+      const contributions = policy.sections[section].contributions;
+      const own = contributions.findIndex((contribution) => contribution.level.policyPath === place.path);
+      if (own < 0 || contributions.slice(0, own).some((contribution) => contribution.level.kind === 'unknown')) return undefined;
+      if (contributions[own].dropped.length > 0) drops = true;
+    }
+    return drops;
+  };
 }
 
 /** Fragment and named value lookups; undefined (unknown) when the workspace defines none, so nothing is guessed. */

@@ -28,7 +28,7 @@ describe('auth-missing', () => {
     assert.equal(findings[0].severity, 'warning');
     assert.equal(
       findings[0].message,
-      'Anyone can call this API without a subscription key (the API does not require a subscription), and no validate-jwt, validate-azure-ad-token or validate-client-certificate runs on that path (without a product): authenticate callers in inbound.',
+      'Anyone can call this API without a subscription key (the API does not require a subscription), and no validate-jwt, validate-azure-ad-token or validate-client-certificate runs on that path (for calls that reach the API without a product subscription): authenticate callers in inbound.',
     );
     const text = files['apis/orders/policy.xml'];
     assert.equal(text.slice(findings[0].span.start, findings[0].span.end), 'inbound');

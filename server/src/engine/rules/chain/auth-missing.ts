@@ -1,6 +1,7 @@
 import type { EffectivePolicy } from '../../workspace/effectivePolicy';
 import { authenticatesCaller } from '../functions/callerAuthentication';
 import { sectionHasUnknownParts } from '../functions/chainCertainty';
+import { chainLabel } from '../functions/chainNames';
 import { missingPolicyAnchor } from '../functions/findingAnchor';
 import { pathCoverage } from '../functions/onEveryPath';
 import { pathCoverageWhere } from '../functions/pathCoverageWhere';
@@ -72,7 +73,7 @@ export const authMissing: PolicyChainRule = {
     const edit = insertIntoSectionEdit(context.document, 'inbound', VALIDATE_JWT_MARKUP);
     context.report({
       span: missingPolicyAnchor(context.document, 'inbound'),
-      message: `Anyone can call this API without a subscription key (${anonymous.reason}), and no validate-jwt, validate-azure-ad-token or validate-client-certificate runs on that path (${anonymous.policy.chain.name}): authenticate callers in inbound.`,
+      message: `Anyone can call this API without a subscription key (${anonymous.reason}), and no validate-jwt, validate-azure-ad-token or validate-client-certificate runs on that path (${chainLabel(anonymous.policy)}): authenticate callers in inbound.`,
       uncertain: sectionHasUnknownParts(anonymous.policy, 'inbound'),
       fixes: edit ? [{ title: 'Add a validate-jwt skeleton to inbound (placeholders to fill in)', edits: [edit], isPreferred: false }] : [],
     });

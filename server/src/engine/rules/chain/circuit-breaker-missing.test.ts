@@ -85,7 +85,7 @@ describe('circuit-breaker-missing', () => {
     });
     assert.equal(
       workspace.findingsOf('circuit-breaker-missing', 'apis/orders/policy.xml')[0]?.message,
-      'Backend "plain" (chosen in global, without a product) has no circuit breaker rules: add a circuitBreaker rule to the backend so the gateway stops calling it while it keeps failing.',
+      'Backend "plain" (chosen in global, for calls that reach the API without a product subscription) has no circuit breaker rules: add a circuitBreaker rule to the backend so the gateway stops calling it while it keeps failing.',
     );
   });
 

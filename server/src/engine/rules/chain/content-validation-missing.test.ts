@@ -11,7 +11,7 @@ function policy(inbound: string): string {
 const apiInfo = (type?: string): string => JSON.stringify({ properties: { displayName: 'Orders', path: 'orders', subscriptionRequired: true, ...(type ? { type } : {}) } });
 const operationInfo = (method: string): string => JSON.stringify({ properties: { displayName: method, method, urlTemplate: '/x' } });
 const VALIDATE = '    <validate-content unspecified-content-type-action="prevent" max-size="1024" size-exceeded-action="prevent" />\n';
-const MESSAGE = 'No request validation runs (without a product): add validate-content to inbound so malformed or oversized bodies stop at the gateway.';
+const MESSAGE = 'No request validation runs (for calls that reach the API without a product subscription): add validate-content to inbound so malformed or oversized bodies stop at the gateway.';
 
 /** The rule's findings on `text` as the policy of an HTTP API whose operations are not known. */
 function inOrdersApi(text: string) {
@@ -65,7 +65,7 @@ describe('content-validation-missing', () => {
     const graphql = new MemoryWorkspace({ 'apis/orders/apiInformation.json': apiInfo('graphql'), 'apis/orders/policy.xml': policy('') });
     assert.equal(
       graphql.findingsOf('content-validation-missing', 'apis/orders/policy.xml')[0]?.message,
-      'No request validation runs (without a product): add validate-graphql-request to inbound so malformed or oversized bodies stop at the gateway.',
+      'No request validation runs (for calls that reach the API without a product subscription): add validate-graphql-request to inbound so malformed or oversized bodies stop at the gateway.',
     );
     const validated = new MemoryWorkspace({
       'apis/orders/apiInformation.json': apiInfo('graphql'),
@@ -95,7 +95,7 @@ describe('content-validation-missing', () => {
     const [finding] = inOrdersApi(policy('    <include-fragment fragment-id="missing" />\n'));
     assert.equal(
       finding?.message,
-      'No request validation runs (without a product, unless a policy fragment that cannot be read adds it): add validate-content to inbound so malformed or oversized bodies stop at the gateway.',
+      'No request validation runs (for calls that reach the API without a product subscription, unless a policy fragment that cannot be read adds it): add validate-content to inbound so malformed or oversized bodies stop at the gateway.',
     );
   });
 

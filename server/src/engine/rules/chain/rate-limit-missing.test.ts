@@ -78,10 +78,20 @@ describe('rate-limit-missing', () => {
     );
   });
 
-  test('a loose document whose <base /> pulls in an unknown parent is reported at info level', () => {
+  test('a loose document whose <base /> pulls in an unknown parent is reported as a hint', () => {
     const [finding] = looseFindings('rate-limit-missing', policy(''));
+    assert.equal(finding.severity, 'hint');
+    assert.match(finding.message, /\(APIM Studio cannot see all the parent scopes, which may add one\)/);
+  });
+
+  test('a folder that does not say which products an API belongs to gets info, not a warning', () => {
+    const workspace = new MemoryWorkspace({ 'apis/orders/apiInformation.json': API_INFO(true), 'apis/orders/policy.xml': policy('') });
+    const [finding] = workspace.findingsOf('rate-limit-missing', 'apis/orders/policy.xml');
     assert.equal(finding.severity, 'info');
-    assert.match(finding.message, /unless a parent scope adds one/);
+    assert.equal(
+      finding.message,
+      'No rate limit or quota runs for calls that reach the API without a product subscription (APIM Studio cannot see all the parent scopes, which may add one): add rate-limit-by-key or quota-by-key to inbound.',
+    );
   });
 
   test('the fix inserts rate-limit-by-key after <base /> with the document indentation, and the finding goes away', () => {

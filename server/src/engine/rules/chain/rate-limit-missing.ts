@@ -1,3 +1,4 @@
+import { UNSEEN_PARENTS_NOTE } from '../functions/chainCertainty';
 import { describeChains, inboundCoverage } from '../functions/chainCoverage';
 import { missingPolicyAnchor } from '../functions/findingAnchor';
 import { insertIntoSectionEdit } from '../fixes/elementEdits';
@@ -25,9 +26,9 @@ export const rateLimitMissing: PolicyChainRule = {
   },
   check(context) {
     if (context.scope !== undefined && context.scope !== 'api' && context.scope !== 'operation') return;
-    const { missing, partial, uncertain } = inboundCoverage(context.policies, THROTTLING_POLICIES);
+    const { missing, partial, uncertain } = inboundCoverage(context.policies, THROTTLING_POLICIES, context.scope);
     if (missing.length === 0 && partial.length === 0) return;
-    const unlessParent = uncertain ? ', unless a parent scope adds one' : '';
+    const unlessParent = uncertain ? UNSEEN_PARENTS_NOTE : '';
     const message =
       missing.length > 0
         ? `No rate limit or quota runs ${describeChains(missing)}${unlessParent}: add rate-limit-by-key or quota-by-key to inbound.`
@@ -37,6 +38,7 @@ export const rateLimitMissing: PolicyChainRule = {
       span: missingPolicyAnchor(context.document, 'inbound'),
       message,
       uncertain,
+      guess: context.scope === undefined || context.policies.every((policy) => policy.chain.reason === 'standalone'),
       fixes: edit ? [{ title: 'Add rate-limit-by-key to inbound', edits: [edit], isPreferred: false }] : [],
     });
   },

@@ -80,9 +80,15 @@ export const retryMissing: PolicyChainRule = {
         ? [{ title: 'Wrap forward-request in a retry on 429 and 503', edits: own.map((element) => wrapInRetryEdit(context, element)), isPreferred: false }]
         : [];
     const standalone = missing.length === 1 && missing[0].chain.reason === 'standalone';
+    // A retry can wrap forward-request in a parent scope's backend section, or the caller may retry itself.
+    const uncertain = context.scope === undefined || standalone;
     context.report({
       span: own.length > 0 ? own[0].nameSpan : missingPolicyAnchor(context.document, 'backend'),
-      message: `The forward-request from ${origins.join(' and ')} has no retry around it${standalone ? '' : ` (${chainNames(missing)})`}: wrap it in retry for transient failures such as 429 or 503.`,
+      message:
+        `The forward-request from ${origins.join(' and ')} has no retry around it${standalone ? '' : ` (${chainNames(missing)})`}${uncertain ? ' as far as APIM Studio can see (it cannot see the parent scopes)' : ''}: ` +
+        'wrap it in retry for transient failures such as 429 or 503, with buffer-request-body="true" so the body can be sent again; retry other failures only for idempotent methods.',
+      uncertain,
+      guess: uncertain,
       fixes,
     });
   },

@@ -71,13 +71,13 @@ describe('token-limit-missing', () => {
     );
   });
 
-  test('a loose document is reported at info level, and the fix inserts llm-token-limit after <base />', () => {
+  test('a loose document is reported as a hint, and the fix inserts llm-token-limit after <base />', () => {
     const text = policy('    <set-backend-service base-url="https://x.openai.azure.com/openai" />\n');
     const [finding] = looseFindings(RULE, text);
-    assert.equal(finding.severity, 'info');
+    assert.equal(finding.severity, 'hint');
     assert.equal(
       finding.message,
-      'This looks like a generative-AI API (backend URL https://x.openai.azure.com/openai) but no token limit runs for this document, unless a parent scope adds one: add llm-token-limit to inbound.',
+      'This looks like a generative-AI API (backend URL https://x.openai.azure.com/openai) but no token limit runs for this document (APIM Studio cannot see all the parent scopes, which may add one): add llm-token-limit to inbound.',
     );
     const fixed = applyFix(text, finding.fixes[0]);
     assert.equal(

@@ -1,6 +1,7 @@
 import { attribute } from '../../policy/syntaxTree';
 import type { EffectivePolicy } from '../../workspace/effectivePolicy';
 import { findPolicies } from '../../workspace/effectiveStatement';
+import { UNSEEN_PARENTS_NOTE } from '../functions/chainCertainty';
 import { describeChains, inboundCoverage } from '../functions/chainCoverage';
 import { missingPolicyAnchor } from '../functions/findingAnchor';
 import { modelApiEvidence } from '../functions/modelApiEvidence';
@@ -38,10 +39,11 @@ export const tokenLimitMissing: PolicyChainRule = {
     const { missing, partial, uncertain } = inboundCoverage(
       context.policies,
       TOKEN_LIMIT_POLICIES,
+      context.scope,
       (policy) => pathCoverage(policy.sections.inbound.statements, ['return-response', 'mock-response']) === 'every-path',
     );
     if (missing.length === 0 && partial.length === 0) return;
-    const unlessParent = uncertain ? ', unless a parent scope adds one' : '';
+    const unlessParent = uncertain ? UNSEEN_PARENTS_NOTE : '';
     const message =
       missing.length > 0
         ? `This looks like a generative-AI API (${evidence}) but no token limit runs ${describeChains(missing)}${unlessParent}: add llm-token-limit to inbound.`
@@ -51,6 +53,7 @@ export const tokenLimitMissing: PolicyChainRule = {
       span: missingPolicyAnchor(context.document, 'inbound'),
       message,
       uncertain,
+      guess: context.scope === undefined || context.policies.every((policy) => policy.chain.reason === 'standalone'),
       fixes: edit ? [{ title: 'Add llm-token-limit to inbound', edits: [edit], isPreferred: false }] : [],
     });
   },

@@ -1,5 +1,6 @@
 import type { EffectivePolicy } from '../../workspace/effectivePolicy';
-import { sectionHasUnknownParts } from './chainCertainty';
+import { parentScopesUnseen, sectionHasUnknownParts } from './chainCertainty';
+import { chainLabel } from './chainNames';
 import { pathCoverage } from './onEveryPath';
 
 /** Which chains lack the named policies in inbound on every path, and whether a hidden parent might add them. */
@@ -8,12 +9,20 @@ export interface InboundCoverage {
   readonly missing: string[];
   /** Chains where they run only in some branches. */
   readonly partial: string[];
-  /** Some lacking chain has unknown parts (a loose document's `<base />`, an unreadable fragment). */
+  /**
+   * Some lacking chain has unknown parts (a loose document's `<base />`, an unreadable fragment), or rests on
+   * scopes the tool cannot see (see parentScopesUnseen).
+   */
   readonly uncertain: boolean;
 }
 
 /** Inbound coverage of the named policies over every chain; `skip` leaves chains out (for example ones that never reach a backend). */
-export function inboundCoverage(policies: readonly EffectivePolicy[], names: readonly string[], skip: (policy: EffectivePolicy) => boolean = () => false): InboundCoverage {
+export function inboundCoverage(
+  policies: readonly EffectivePolicy[],
+  names: readonly string[],
+  scope: string | undefined,
+  skip: (policy: EffectivePolicy) => boolean = () => false,
+): InboundCoverage {
   const missing: string[] = [];
   const partial: string[] = [];
   let uncertain = false;
@@ -21,13 +30,13 @@ export function inboundCoverage(policies: readonly EffectivePolicy[], names: rea
     if (skip(policy)) continue;
     const coverage = pathCoverage(policy.sections.inbound.statements, names);
     if (coverage === 'every-path') continue;
-    (coverage === 'none' ? missing : partial).push(policy.chain.name);
-    if (sectionHasUnknownParts(policy, 'inbound')) uncertain = true;
+    (coverage === 'none' ? missing : partial).push(chainLabel(policy));
+    if (sectionHasUnknownParts(policy, 'inbound') || parentScopesUnseen(scope, [policy])) uncertain = true;
   }
   return { missing, partial, uncertain };
 }
 
-/** Chain names for a message: `via product free or without a product`, or `for this document` when it stands alone. */
-export function describeChains(names: readonly string[]): string {
-  return names.length === 1 && names[0] === 'standalone' ? 'for this document' : names.join(' or ');
+/** Chain labels for a message: `via product free or for calls that reach the API without a product subscription`, or `for this document` when it stands alone. */
+export function describeChains(labels: readonly string[]): string {
+  return labels.join(' or ');
 }

@@ -35,8 +35,9 @@ describe('base-missing', () => {
     <base />
   </on-error>
 </policies>`,
-      { scope: 'operation' },
+      { scope: 'operation', parentSectionDrops: () => true },
     );
+    assert.equal(findings[0].severity, 'warning');
     assert.equal(
       findings[0].message,
       'This <inbound> section has no <base />, so the API, product, workspace and global inbound policies (such as authentication, rate limits and IP filtering) do not run; add <base /> as its first policy.',
@@ -62,13 +63,25 @@ describe('base-missing', () => {
 
   test('reports a missing section on the root, and the fix adds it in canonical order', () => {
     const marked = COMPLETE.replace('<policies>', '<⟦policies⟧>').replace('  <backend>\n    <base />\n  </backend>\n', '');
-    const { text, findings } = expectFindingsAt(baseMissing, marked, { scope: 'product' });
+    const { text, findings } = expectFindingsAt(baseMissing, marked, { scope: 'product', parentSectionDrops: () => true });
     assert.equal(
       findings[0].message,
       'This policy has no <backend> section, so the workspace and global backend policies (the request forwarding) do not run; add the section with <base />.',
     );
     const fixed = applyFix(text, findings[0].fixes[0]);
     assert.equal(fixed, COMPLETE);
+  });
+
+  test('silent for a section whose parent sections are all empty; a hint when the parents cannot be seen', () => {
+    const marked = COMPLETE.replace('<inbound>\n    <base />', '<⟦inbound⟧>').replace('<on-error>\n    <base />', '<on-error>');
+    const { findings } = expectFindingsAt(baseMissing, marked, { scope: 'api', parentSectionDrops: (section) => (section === 'inbound' ? true : false) });
+    assert.equal(findings[0].severity, 'warning');
+    const seenAlone = expectFindingsAt(baseMissing, marked.replace('<on-error>', '<⟦on-error⟧>'), { scope: 'api' }).findings;
+    assert.deepEqual(
+      seenAlone.map((finding) => finding.severity),
+      ['hint', 'hint'],
+    );
+    assert.match(seenAlone[0].message, /do not run \(APIM Studio cannot see the parent scopes, so it cannot tell whether they have any\); add <base \/> as its first policy\.$/);
   });
 
   test('silent at global scope, for fragments, for unknown scope and for backend overrides', () => {

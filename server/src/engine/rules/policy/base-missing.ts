@@ -41,11 +41,19 @@ export const baseMissing: PolicyDocumentRule = {
     const sections = childElements(root);
     POLICY_SECTIONS.forEach((name, order) => {
       const section = sections.find((element) => element.name === name);
+      // Seen in its folder: nothing is lost when every parent scope's section is empty.
+      const drops = context.parentSectionDrops ? context.parentSectionDrops(name) : undefined;
+      if (drops === false) return;
+      // Seen alone (a policy embedded in a template), the parents may well be empty: say so, at info.
+      const uncertain = drops === undefined;
+      const unseen = uncertain ? ' (APIM Studio cannot see the parent scopes, so it cannot tell whether they have any)' : '';
       if (!section) {
         const next = sections.find((element) => POLICY_SECTIONS.indexOf(element.name as PolicySection) > order);
         context.report({
           span: root.nameSpan,
-          message: `This policy has no <${name}> section, so the ${parents} ${name} policies (${TYPICALLY_INHERITED[name]}) do not run; add the section with <base />.`,
+          message: `This policy has no <${name}> section, so the ${parents} ${name} policies (${TYPICALLY_INHERITED[name]}) do not run${unseen}; add the section with <base />.`,
+          uncertain,
+          guess: uncertain,
           fixes: [addSectionFix(context.document, root, name, next)],
         });
         return;
@@ -55,7 +63,9 @@ export const baseMissing: PolicyDocumentRule = {
       if (name === 'backend' || childElements(section).some((child) => child.name === 'base')) return;
       context.report({
         span: section.nameSpan,
-        message: `This <${name}> section has no <base />, so the ${parents} ${name} policies (${TYPICALLY_INHERITED[name]}) do not run; add <base /> as its first policy.`,
+        message: `This <${name}> section has no <base />, so the ${parents} ${name} policies (${TYPICALLY_INHERITED[name]}) do not run${unseen}; add <base /> as its first policy.`,
+        uncertain,
+        guess: uncertain,
         fixes: [addBaseFix(context, section)],
       });
     });

@@ -20,8 +20,9 @@ describe('rate-limit-key-constant', () => {
     );
     assert.equal(
       findings[0].message,
-      'The rate-limit-by-key counter-key is always "all-callers", so all callers share one counter; key it by caller, for example @(context.Subscription?.Id ?? context.Request.IpAddress).',
+      'The rate-limit-by-key counter-key is always "all-callers", so all callers share one counter unless a parent scope also limits each caller; key it by caller, for example @(context.Subscription?.Id ?? context.Request.IpAddress), or add a per-caller limit beside it.',
     );
+    assert.equal(findings[0].severity, 'info');
     assert.match(findings[3].message, /azure-openai-token-limit counter-key is always "ab"/);
   });
 
@@ -39,6 +40,35 @@ describe('rate-limit-key-constant', () => {
     );
     assert.deepEqual(parsePolicy(fixed).findings, []);
     assert.deepEqual(runRule(rateLimitKeyConstant, fixed), []);
+  });
+
+  test('a warning at the global scope, where no parent can limit each caller', () => {
+    const { findings } = expectFindingsAt(
+      rateLimitKeyConstant,
+      '<policies><inbound><llm-token-limit counter-key="⟦global-budget⟧" tokens-per-minute="100000" estimate-prompt-tokens="false" /></inbound></policies>',
+      { scope: 'global' },
+    );
+    assert.equal(findings[0].severity, 'warning');
+    assert.match(findings[0].message, /share one counter; key it by caller/);
+  });
+
+  test('silent for a shared counter beside a per-caller limit (a capacity guard)', () => {
+    for (const perCaller of [
+      '<rate-limit calls="10" renewal-period="60" />',
+      '<quota calls="1000" renewal-period="3600" />',
+      '<rate-limit-by-key calls="10" renewal-period="60" counter-key="@(context.Subscription.Id)" />',
+      '<llm-token-limit counter-key="@(context.Request.IpAddress)" tokens-per-minute="1000" estimate-prompt-tokens="false" />',
+    ]) {
+      expectNoFindings(
+        rateLimitKeyConstant,
+        `<policies><inbound>
+  ${perCaller}
+  <llm-token-limit counter-key="global-budget" tokens-per-minute="100000" estimate-prompt-tokens="false" />
+  <rate-limit-by-key calls="500" renewal-period="60" counter-key="@(&quot;backend-capacity&quot;)" />
+</inbound></policies>`,
+        { scope: 'global' },
+      );
+    }
   });
 
   test('silent for per-caller keys, named values, interpolation and the non-keyed rate-limit', () => {

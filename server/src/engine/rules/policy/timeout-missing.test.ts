@@ -65,4 +65,15 @@ describe('timeout-missing', () => {
     );
     assert.match(applyFix(text, findings[0].fixes[0]), /<forward-request timeout="120" buffer-request-body="true" \/>/);
   });
+
+  test('silent for the forward-request of a mocked operation, which never runs', () => {
+    expectNoFindings(
+      timeoutMissing,
+      '<policies><inbound><base /><mock-response status-code="200" content-type="application/json" /></inbound><backend><forward-request /></backend></policies>',
+    );
+    expectNoFindings(
+      timeoutMissing,
+      '<policies><inbound><choose><when condition="@(true)"><return-response><set-status code="200" /></return-response></when><otherwise><return-response><set-status code="404" /></return-response></otherwise></choose></inbound><backend><forward-request /></backend></policies>',
+    );
+  });
 });

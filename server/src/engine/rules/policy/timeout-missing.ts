@@ -1,6 +1,7 @@
 import type { Fix } from '../../findings/finding';
 import { attribute, type XmlAttribute, type XmlElement } from '../../policy/syntaxTree';
-import { elementsNamed } from '../../policy/treeQueries';
+import { elementsNamed, sectionElement } from '../../policy/treeQueries';
+import { answersEveryRequest } from '../functions/answersEveryRequest';
 import { constantAttributeValue } from '../functions/constantValue';
 import { looksLikeModelInference } from '../functions/modelInferenceEvidence';
 import type { PolicyDocumentContext, PolicyDocumentRule } from '../policyRule';
@@ -27,7 +28,11 @@ export const timeoutMissing: PolicyDocumentRule = {
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/forward-request-policy',
   },
   check(context) {
+    // A mocked operation answers every request in inbound, so its forward-request never runs.
+    const inbound = sectionElement(context.document, 'inbound');
+    const mocked = inbound !== undefined && answersEveryRequest(inbound);
     for (const call of elementsNamed(context.document, 'forward-request', 'send-request', 'send-one-way-request')) {
+      if (mocked && call.name === 'forward-request') continue;
       const seconds = attribute(call, 'timeout');
       const milliseconds = call.name === 'forward-request' ? attribute(call, 'timeout-ms') : undefined;
       if (seconds) reportLong(context, call, seconds, 1);

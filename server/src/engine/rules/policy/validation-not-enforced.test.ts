@@ -24,7 +24,7 @@ describe('validation-not-enforced', () => {
     );
     assert.equal(
       findings[0].message,
-      'unspecified-content-type-action="ignore" on <validate-content> skips the check entirely; set it to "prevent" once the API\'s schema is trusted.',
+      'unspecified-content-type-action="ignore" on <validate-content> lets these violations through without logging them (the other actions still apply); set it to "prevent" once the API\'s schema is trusted.',
     );
     assert.equal(
       findings[2].message,

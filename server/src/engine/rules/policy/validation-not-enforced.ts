@@ -28,7 +28,7 @@ const PARAMETER_LOCATIONS = new Set(['headers', 'query', 'path']);
 
 const EFFECTS: Readonly<Record<string, string>> = {
   detect: 'only logs violations and lets the message through',
-  ignore: 'skips the check entirely',
+  ignore: 'lets these violations through without logging them (the other actions still apply)',
 };
 
 function reportAction(context: PolicyDocumentContext, element: XmlElement, name: string, where: string): void {

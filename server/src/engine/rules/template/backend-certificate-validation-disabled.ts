@@ -24,7 +24,10 @@ export const backendCertificateValidationDisabled: TemplateRule = {
         if (property === undefined || !isFalseLike(property.value.value())) continue;
         context.report({
           span: property.value.span, uncertain: isUncertainValue(property.value),
-          message: `${key} is false: the gateway accepts any backend certificate; set it to true.`,
+          message:
+            key === 'validateCertificateName'
+              ? 'validateCertificateName is false: the gateway accepts a trusted certificate issued for any host name; set it to true.'
+              : 'validateCertificateChain is false: the gateway accepts any certificate chain, self-signed or untrusted; set it to true.',
           fixes: [{ title: `Set ${key} to true`, edits: [replaceValueEdit(model, property.value, true)], isPreferred: false }],
         });
       }

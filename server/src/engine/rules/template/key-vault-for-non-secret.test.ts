@@ -21,4 +21,22 @@ describe('key-vault-for-non-secret', () => {
     expectNoTemplateFindings(keyVaultForNonSecret, 'bicep', `resource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/key'\n  properties: {\n${KEY_VAULT}  }\n}\n`);
     expectNoTemplateFindings(keyVaultForNonSecret, 'bicep', "resource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/region'\n  properties: {\n    secret: false\n    value: 'westeurope'\n  }\n}\n");
   });
+
+  test('silent when keyVault comes from an optional parameter left empty (a generic module)', () => {
+    for (const declaration of ["param keyVault object?", "param keyVault object = {}", "param keyVault object = {}\nparam unused string = ''", "param keyVault string = ''"]) {
+      expectNoTemplateFindings(
+        keyVaultForNonSecret,
+        'bicep',
+        `${declaration}\nparam secret bool = false\nparam value string?\nresource nv 'Microsoft.ApiManagement/service/namedValues@2024-05-01' = {\n  name: 'svc/key'\n  properties: {\n    secret: secret\n    value: empty(keyVault) ? value : null\n    keyVault: keyVault\n  }\n}\n`,
+      );
+    }
+  });
+
+  test('still reported when the optional parameter has a Key Vault default', () => {
+    expectTemplateFindingsAt(
+      keyVaultForNonSecret,
+      'bicep',
+      "param keyVault object = {\n  secretIdentifier: 'https://kv.vault.azure.net/secrets/region'\n}\nresource nv 'Microsoft.ApiManagement/service/namedValues@2024-05-01' = {\n  name: 'svc/key'\n  properties: {\n    secret: ⟦false⟧\n    keyVault: keyVault\n  }\n}\n",
+    );
+  });
 });

@@ -1,5 +1,16 @@
 import type { TemplateRule } from '../templateRule';
+import type { TemplateValue } from '../../templates/templateModel';
 import { isFalseLike, lookupPath, propertyAt, resourcesOfType } from '../../templates/templateQueries';
+
+/**
+ * A keyVault value that says "no Key Vault": null, an empty object or an empty string, as an optional
+ * parameter left at its default (`param keyVault object?`, `= {}`, `= ''`) evaluates.
+ */
+function isEmptyValue(value: TemplateValue): boolean {
+  if (!value.known) return false;
+  const known = value.value;
+  return known === null || known === '' || (typeof known === 'object' && !Array.isArray(known) && Object.keys(known).length === 0);
+}
 
 export const keyVaultForNonSecret: TemplateRule = {
   meta: {
@@ -19,7 +30,8 @@ export const keyVaultForNonSecret: TemplateRule = {
       const secret = propertyAt(namedValue.body, ['properties', 'secret']);
       // Only an explicit `secret: false` says the author considers the value plain; absence says nothing.
       if (secret === undefined || !isFalseLike(secret.value.value())) continue;
-      if (lookupPath(namedValue.body, ['properties', 'keyVault']).state === 'absent') continue;
+      const keyVault = lookupPath(namedValue.body, ['properties', 'keyVault']);
+      if (keyVault.state === 'absent' || (keyVault.state === 'present' && isEmptyValue(keyVault.value))) continue;
       context.report({
         span: secret.value.span,
         message: 'This named value is marked not secret but is read from Key Vault; store plain values as plain named values, or mark it secret.',

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFix } from '../../../testing/ruleTester';
-import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt, runTemplateRule } from '../../../testing/ruleTester';
+import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../testing/ruleTester';
 import { legacyTlsEnabled } from './legacy-tls-enabled';
 
 const P = 'Microsoft.WindowsAzure.ApiManagement.Gateway.Security.';
@@ -30,40 +30,32 @@ ${switches}
     assert.ok(applyFix(text, findings[0].fixes[0]).includes(`"${P}Protocols.Tls10": "False"`));
   });
 
-  test('missing switches are one info finding whose fix adds them with the file indentation', () => {
-    const text = armTemplate(`    {
+  test('unset switches are not reported: they are off for every service created after April 2018', () => {
+    expectNoTemplateFindings(
+      legacyTlsEnabled,
+      'arm',
+      armTemplate(`    {
       "type": "Microsoft.ApiManagement/service",
       "apiVersion": "2022-08-01",
       "name": "svc",
       "properties": {
         "publisherName": "Contoso"
       }
-    }`);
-    const [finding] = runTemplateRule(legacyTlsEnabled, 'arm', text);
-    assert.equal(finding.severity, 'info');
-    assert.equal(text.slice(finding.span.start, finding.span.end), '"Microsoft.ApiManagement/service"');
-    const fixed = applyFix(text, finding.fixes[0]);
-    assert.ok(fixed.includes(`"publisherName": "Contoso",\n        "customProperties": {\n          "${P}Protocols.Tls10": "False",`));
-    assert.deepEqual(runTemplateRule(legacyTlsEnabled, 'arm', fixed), []);
-    assert.deepEqual(Object.keys(JSON.parse(fixed).resources[0].properties.customProperties).length, 6);
+    }`),
+    );
+    expectNoTemplateFindings(
+      legacyTlsEnabled,
+      'bicep',
+      `resource svc 'Microsoft.ApiManagement/service@2022-08-01' = {\n  name: 'svc'\n  sku: { name: 'Premium', capacity: 1 }\n  properties: {\n    customProperties: {\n      '${P}Protocols.Tls10': 'False'\n    }\n  }\n}\n`,
+    );
   });
 
-  test('Bicep: the fix adds quoted keys to an existing customProperties object', () => {
-    const text = `resource svc 'Microsoft.ApiManagement/service@2022-08-01' = {
-  name: 'svc'
-  sku: { name: 'Premium', capacity: 1 }
-  properties: {
-    customProperties: {
-      '${P}Protocols.Tls10': 'False'
-    }
-  }
-}
-`;
-    const [finding] = runTemplateRule(legacyTlsEnabled, 'bicep', text);
-    assert.equal(text.slice(finding.span.start, finding.span.end), 'customProperties');
-    const fixed = applyFix(text, finding.fixes[0]);
-    assert.ok(fixed.includes(`      '${P}Protocols.Tls10': 'False'\n      '${P}Protocols.Tls11': 'False'\n`));
-    assert.deepEqual(runTemplateRule(legacyTlsEnabled, 'bicep', fixed), []);
+  test('Bicep: an explicit True is reported whatever the other switches say', () => {
+    expectTemplateFindingsAt(
+      legacyTlsEnabled,
+      'bicep',
+      `resource svc 'Microsoft.ApiManagement/service@2024-05-01' = {\n  name: 'svc'\n  sku: { name: 'Premium', capacity: 1 }\n  properties: {\n    customProperties: {\n      '${P}Backend.Protocols.Tls11': ⟦'True'⟧\n    }\n  }\n}\n`,
+    );
   });
 
   test('silent for v2 and Consumption tiers, unknown customProperties and existing services', () => {

@@ -8,11 +8,10 @@ export const legacyTlsEnabled: TemplateRule = {
     id: 'legacy-tls-enabled',
     pillars: ['security'],
     defaultSeverity: 'warning',
-    title: 'TLS 1.0, TLS 1.1 or SSL 3.0 is enabled (or not explicitly disabled) on the gateway or towards backends.',
+    title: 'TLS 1.0, TLS 1.1 or SSL 3.0 is explicitly enabled on the gateway or towards backends.',
     guidance:
       'Old protocol versions have known weaknesses and let a client or a backend negotiate a connection an attacker can downgrade. ' +
-      'Set the client-side and backend-side switches for TLS 1.0, TLS 1.1 and SSL 3.0 to "False" in `customProperties`. ' +
-      'Services created before April 2018 keep them on until told otherwise, so stating them explicitly makes the template safe for any instance. ' +
+      'Set the client-side and backend-side switches for TLS 1.0, TLS 1.1 and SSL 3.0 to "False" in `customProperties`, or leave them out: they are off by default for every service created after 1 April 2018. ' +
       'Check first that no client or backend still needs an old version.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-manage-protocols-ciphers',
   },
@@ -22,8 +21,7 @@ export const legacyTlsEnabled: TemplateRule = {
       {
         switches: SWITCHES,
         enabledMessage: (name) => `The switch ${name} enables a legacy protocol; set it to "False".`,
-        missingMessage: (names) => `Legacy protocol switches are not set explicitly (${names.join(', ')}); set them to "False" so no instance keeps them on.`,
-        missingFixTitle: 'Disable the legacy protocols explicitly',
+        // Unset means off for every service created after 1 April 2018, so only an explicit True is a finding.
       },
       context.report,
     );

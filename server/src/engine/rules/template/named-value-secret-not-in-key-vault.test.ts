@@ -13,4 +13,19 @@ describe('named-value-secret-not-in-key-vault', () => {
     expectNoTemplateFindings(namedValueSecretNotInKeyVault, 'bicep', "resource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/key'\n  properties: {\n    secret: true\n    keyVault: {\n      secretIdentifier: 'https://kv.vault.azure.net/secrets/key'\n    }\n  }\n}\n");
     expectNoTemplateFindings(namedValueSecretNotInKeyVault, 'bicep', "resource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/region'\n  properties: {\n    secret: false\n    value: 'westeurope'\n  }\n}\n");
   });
+
+  test("silent for APIM's generated logger credentials and for identifiers marked secret", () => {
+    for (const name of ['Logger-Credentials--6453e0548feb89102c21a4a3', 'EntraIDTenantId', 'aadb2c-tenant-id', 'McpClientId', 'entraid-group-id']) {
+      expectNoTemplateFindings(
+        namedValueSecretNotInKeyVault,
+        'bicep',
+        `param v string\nresource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/nv'\n  properties: {\n    displayName: '${name}'\n    secret: true\n    value: v\n  }\n}\n`,
+      );
+    }
+    expectTemplateFindingsAt(
+      namedValueSecretNotInKeyVault,
+      'bicep',
+      "param v string\nresource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/nv'\n  properties: {\n    displayName: 'EntraIDClientSecret'\n    secret: ⟦true⟧\n    value: v\n  }\n}\n",
+    );
+  });
 });

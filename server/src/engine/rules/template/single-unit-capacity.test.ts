@@ -17,4 +17,14 @@ describe('single-unit-capacity', () => {
     expectNoTemplateFindings(singleUnitCapacity, 'bicep', single.replace('Standard', 'Developer'));
     expectNoTemplateFindings(singleUnitCapacity, 'bicep', single.replace('capacity: 1', 'capacity: 2'));
   });
+
+  test('a SKU from a parameter is only a default: info, without asserting production', () => {
+    const { findings } = expectTemplateFindingsAt(
+      singleUnitCapacity,
+      'bicep',
+      "param skuName string = 'Premium'\nresource svc 'Microsoft.ApiManagement/service@2024-05-01' = {\n  name: 'svc'\n  sku: {\n    name: skuName\n    capacity: ⟦1⟧\n  }\n}\n",
+    );
+    assert.equal(findings[0].severity, 'info');
+    assert.equal(findings[0].message, 'With its default SKU (Premium), this service runs on a single unit; where it serves production traffic, use at least two for redundancy.');
+  });
 });

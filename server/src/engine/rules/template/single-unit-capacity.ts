@@ -30,7 +30,15 @@ export const singleUnitCapacity: TemplateRule = {
       if (zoneCount > units.value) {
         context.report({ span: capacity.value.span, uncertain: isUncertainValue(capacity.value), message: `Capacity ${units.value} is below the ${zoneCount} availability zones; use at least one unit per zone.` });
       } else if (units.value === 1) {
-        context.report({ span: capacity.value.span, uncertain: isUncertainValue(capacity.value), message: 'This production service runs on a single unit; use at least two for redundancy.' });
+        // A SKU from a parameter is only its default: the deployment may pick another tier for each environment.
+        const skuUnknown = propertyAt(service.body, ['sku', 'name'])?.value.shape !== 'scalar';
+        context.report({
+          span: capacity.value.span,
+          uncertain: isUncertainValue(capacity.value) || skuUnknown,
+          message: skuUnknown
+            ? `With its default SKU (${skuNameOf(service)}), this service runs on a single unit; where it serves production traffic, use at least two for redundancy.`
+            : 'This production service runs on a single unit; use at least two for redundancy.',
+        });
       }
     }
   },

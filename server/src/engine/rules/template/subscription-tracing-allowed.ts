@@ -6,13 +6,13 @@ import { isTrueLike, propertyAt, resourcesOfType } from '../../templates/templat
 export const subscriptionTracingAllowed: TemplateRule = {
   meta: {
     id: 'subscription-tracing-allowed',
-    pillars: ['security', 'operational-excellence'],
-    defaultSeverity: 'warning',
-    title: 'A subscription allows request tracing.',
+    pillars: ['operational-excellence'],
+    defaultSeverity: 'hint',
+    title: 'A subscription sets allowTracing, a setting API Management no longer honours.',
     guidance:
-      'With tracing allowed, whoever holds the subscription key can ask the gateway for detailed traces that reveal policies, headers and backend details. ' +
-      'Set `allowTracing` to false and enable tracing only briefly when debugging. ' +
-      'Debugging in the portal test console does not need this flag on client subscriptions.',
+      'API Management no longer supports request tracing through subscriptions or the `Ocp-Apim-Trace` header, so `allowTracing` does nothing: no subscription key can ask for traces. ' +
+      'Request tracing now needs a time-limited debug token for one API, which only callers with management rights can obtain. ' +
+      'Set the flag to false (or leave it out) so the template does not suggest that tracing is on.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/api-management-howto-api-inspector',
   },
   check(context) {
@@ -22,7 +22,7 @@ export const subscriptionTracingAllowed: TemplateRule = {
       if (property === undefined || !isTrueLike(property.value.value())) continue;
       context.report({
         span: property.value.span, uncertain: isUncertainValue(property.value),
-        message: 'allowTracing is true: holders of this key can request detailed traces; set it to false.',
+        message: 'allowTracing no longer has any effect (tracing through subscriptions and Ocp-Apim-Trace is retired; tracing now uses a time-limited token per API); set it to false or leave it out.',
         fixes: [{ title: 'Set allowTracing to false', edits: [replaceValueEdit(model, property.value, false)], isPreferred: true }],
       });
     }

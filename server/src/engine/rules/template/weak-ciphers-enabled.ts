@@ -30,8 +30,10 @@ export const weakCiphersEnabled: TemplateRule = {
       {
         switches: SWITCHES,
         enabledMessage: (name) => `The switch ${name} enables a weak cipher; set it to "False".`,
-        missingMessage: (names) => `Weak cipher switches are not set explicitly (${names.length} of them, e.g. ${names[0]}); set them to "False".`,
-        missingFixTitle: 'Disable the weak ciphers explicitly',
+        missing: {
+          message: (names) => `Weak cipher switches are not set explicitly (${names.length} of them, e.g. ${names[0]}); set them to "False".`,
+          fixTitle: 'Disable the weak ciphers explicitly',
+        },
       },
       context.report,
     );

@@ -18,9 +18,16 @@ function known(value: BicepStaticValue): BicepEvaluation {
   return { known: true, value };
 }
 
+/** A parameter as evaluation sees it: a `type?` parameter without a default is null unless supplied. */
+export interface BicepParameter {
+  readonly supplied: BicepEvaluation | undefined;
+  readonly defaultValue: BicepExpression | undefined;
+  readonly nullable: boolean;
+}
+
 /** What names mean while evaluating: parameter defaults (or supplied values), variables, and shadowing locals. */
 export interface BicepScope {
-  readonly parameters: ReadonlyMap<string, { readonly supplied: BicepEvaluation | undefined; readonly defaultValue: BicepExpression | undefined }>;
+  readonly parameters: ReadonlyMap<string, BicepParameter>;
   readonly variables: ReadonlyMap<string, BicepExpression | undefined>;
   /** Loop variables and lambda parameters: their values vary, so they are always unknown. */
   readonly locals: ReadonlySet<string>;
@@ -35,7 +42,7 @@ export interface BicepScope {
  * over defaults; a supplied value that is unknown hides the default too.
  */
 export function createBicepScope(file: BicepFile, suppliedParameters?: ReadonlyMap<string, BicepEvaluation>): BicepScope {
-  const parameters = new Map<string, { supplied: BicepEvaluation | undefined; defaultValue: BicepExpression | undefined }>();
+  const parameters = new Map<string, BicepParameter>();
   const variables = new Map<string, BicepExpression | undefined>();
   const resourceNames = new Map<string, BicepExpression | undefined>();
   for (const declaration of file.declarations) {
@@ -44,7 +51,7 @@ export function createBicepScope(file: BicepFile, suppliedParameters?: ReadonlyM
       if (body?.kind === 'object') resourceNames.set(declaration.name.name, findBicepProperty(body, 'name')?.value);
     } else if (declaration.kind === 'param' && declaration.name !== undefined) {
       const name = declaration.name.name;
-      parameters.set(name, { supplied: suppliedParameters?.get(name), defaultValue: declaration.defaultValue });
+      parameters.set(name, { supplied: suppliedParameters?.get(name), defaultValue: declaration.defaultValue, nullable: declaration.type?.kind === 'type-nullable' });
     } else if (declaration.kind === 'var' && declaration.name !== undefined) {
       variables.set(declaration.name.name, declaration.value);
     }
@@ -259,6 +266,7 @@ class Evaluator {
     const parameter = this.scope.parameters.get(name);
     const variable = this.scope.variables.get(name);
     if (parameter?.supplied !== undefined) return parameter.supplied;
+    if (parameter !== undefined && parameter.defaultValue === undefined && parameter.nullable) return known(null);
     const expression = parameter !== undefined ? parameter.defaultValue : variable;
     if (expression === undefined) return UNKNOWN;
     this.active.add(name);

@@ -14,14 +14,16 @@ export interface SwitchCheck {
   readonly switches: readonly string[];
   /** Message for a switch set to True. */
   enabledMessage(switchName: string): string;
-  /** Message for switches the template leaves unset. */
-  missingMessage(switchNames: readonly string[]): string;
-  readonly missingFixTitle: string;
+  /**
+   * For switches whose unset value can still be on (a new service turns them on by default): the message and
+   * fix title for switches the template leaves unset. Without it, unset switches are not reported.
+   */
+  readonly missing?: { message(switchNames: readonly string[]): string; readonly fixTitle: string };
 }
 
 /**
  * Reports security switches of each service: explicitly enabled ones (with a fix to "False"), and, at
- * info level, the ones not set at all, whose default depends on when the service was created.
+ * info level when the check asks for it, the ones not set at all.
  */
 export function checkSecuritySwitches(model: TemplateModel, check: SwitchCheck, report: (item: RuleReport) => void): void {
   for (const service of resourcesOfType(model.resources, 'service')) {
@@ -50,12 +52,12 @@ function checkService(model: TemplateModel, service: TemplateResource, check: Sw
       fixes: [{ title: `Set ${name} to "False"`, edits: [replaceValueEdit(model, property.value, 'False')], isPreferred: true }],
     });
   }
-  if (missing.length === 0) return;
+  if (missing.length === 0 || check.missing === undefined) return;
   const edit = ensurePropertiesEdit(model, service.body, path, missing.map((name) => [SECURITY_SWITCH_PREFIX + name, 'False'] as const));
   report({
     span: propertyAt(service.body, path)?.keySpan ?? service.anchor,
-    message: check.missingMessage(missing),
+    message: check.missing.message(missing),
     uncertain: true,
-    fixes: edit === undefined ? [] : [{ title: check.missingFixTitle, edits: [edit], isPreferred: false }],
+    fixes: edit === undefined ? [] : [{ title: check.missing.fixTitle, edits: [edit], isPreferred: false }],
   });
 }

@@ -7,8 +7,14 @@ import type { Span } from '../../text/span';
  */
 export interface ExpressionSource {
   readonly code: string;
-  /** Document offset of each code index; one extra entry for the end of the code. */
-  readonly offsets: Int32Array;
+  /** Document offset of code index 0. */
+  readonly base: number;
+  /** Document offset of each code index (one extra entry for the end); undefined when nothing was decoded, so index + base. */
+  readonly offsets: Int32Array | undefined;
+}
+
+function offsetOf(source: ExpressionSource, index: number): number {
+  return source.offsets ? source.offsets[index] : source.base + index;
 }
 
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -36,11 +42,8 @@ function referenceAt(text: string, pos: number, end: number): { value: string; l
 
 export function expressionSource(text: string, codeSpan: Span): ExpressionSource {
   const { start, end } = codeSpan;
-  if (text.indexOf('&', start) === -1 || text.indexOf('&', start) >= end) {
-    const offsets = new Int32Array(end - start + 1);
-    for (let index = 0; index <= end - start; index++) offsets[index] = start + index;
-    return { code: text.slice(start, end), offsets };
-  }
+  const ampersand = text.indexOf('&', start);
+  if (ampersand === -1 || ampersand >= end) return { code: text.slice(start, end), base: start, offsets: undefined };
   const parts: string[] = [];
   const offsets: number[] = [];
   let pos = start;
@@ -59,23 +62,24 @@ export function expressionSource(text: string, codeSpan: Span): ExpressionSource
     pos++;
   }
   offsets.push(end);
-  return { code: parts.join(''), offsets: Int32Array.from(offsets) };
+  return { code: parts.join(''), base: start, offsets: Int32Array.from(offsets) };
 }
 
 /** The document range of code range [start, end). An empty range stays empty. */
 export function documentSpan(source: ExpressionSource, start: number, end: number): Span {
-  const last = source.offsets.length - 1;
-  const from = source.offsets[Math.max(0, Math.min(start, last))];
+  const last = source.code.length;
+  const from = offsetOf(source, Math.max(0, Math.min(start, last)));
   if (end <= start) return { start: from, end: from };
   // The end is just past the last character's own text (an entity is several characters long).
   const lastChar = Math.max(0, Math.min(end - 1, last));
-  const afterLast = source.offsets[Math.min(lastChar + 1, last)];
+  const afterLast = offsetOf(source, Math.min(lastChar + 1, last));
   return { start: from, end: Math.max(afterLast, from + 1) };
 }
 
 /** The code index at a document offset (the character it falls on, or the end). */
 export function codeIndexAt(source: ExpressionSource, offset: number): number {
   const offsets = source.offsets;
+  if (!offsets) return Math.max(0, Math.min(offset - source.base, source.code.length));
   let low = 0;
   let high = offsets.length - 1;
   while (low < high) {

@@ -64,6 +64,15 @@ const PUNCTUATION = [
   '^', '!', '~', '=', '<', '>',
 ];
 
+/** Punctuation by its first character, longest first: one small list to try per token. */
+const PUNCTUATION_BY_FIRST = new Map<number, string[]>();
+for (const punctuation of PUNCTUATION) {
+  const first = punctuation.charCodeAt(0);
+  const candidates = PUNCTUATION_BY_FIRST.get(first) ?? [];
+  candidates.push(punctuation);
+  PUNCTUATION_BY_FIRST.set(first, candidates);
+}
+
 function isIdentifierStart(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code >= 0xc0;
 }
@@ -74,6 +83,10 @@ function isIdentifierPart(code: number): boolean {
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0xfeff;
 }
 
 function isLineBreak(code: number): boolean {
@@ -105,8 +118,9 @@ class Lexer {
         continue;
       }
       const char = code.charCodeAt(this.pos);
-      if (char === 32 || char === 9 || isLineBreak(char) || char === 0xa0 || char === 0xfeff) {
+      if (isSpace(char)) {
         this.pos++;
+        while (this.pos < code.length && isSpace(code.charCodeAt(this.pos))) this.pos++;
         this.spaceBefore = true;
       } else if (char === 47 && code.charCodeAt(this.pos + 1) === 47) {
         while (this.pos < code.length && !isLineBreak(code.charCodeAt(this.pos))) this.pos++;
@@ -195,8 +209,8 @@ class Lexer {
       else this.push(KEYWORDS.has(name) ? 'keyword' : 'identifier', name, start, end);
       return;
     }
-    for (const punctuation of PUNCTUATION) {
-      if (code.startsWith(punctuation, start)) {
+    for (const punctuation of PUNCTUATION_BY_FIRST.get(char) ?? []) {
+      if (punctuation.length === 1 || code.startsWith(punctuation, start)) {
         this.push('punctuation', punctuation, start, start + punctuation.length);
         this.pos = start + punctuation.length;
         return;

@@ -17,6 +17,6 @@ const NAMED_VALUE = /\{\{([A-Za-z0-9_.-]+)\}\}/g;
 export function parseExpressionCode(text: string, codeSpan: Span, form: 'single' | 'multi'): ParsedExpression {
   const decoded = expressionSource(text, codeSpan);
   const code = decoded.code.includes('{{') ? decoded.code.replace(NAMED_VALUE, (_match, name: string) => `__${name}__`) : decoded.code;
-  const source = { code, offsets: decoded.offsets };
+  const source = { ...decoded, code };
   return { source, syntax: parseCSharp(code, form) };
 }

@@ -329,11 +329,6 @@ class Parser {
     if (!this.enter()) return this.missing();
     try {
       if (this.atLambda()) return this.parseLambda();
-      if (this.at('throw')) {
-        const start = this.advance().start;
-        const operand = this.parseExpression();
-        return { kind: 'throw-expression', operand, start, end: operand.end };
-      }
       const left = this.parseConditional();
       const token = this.peek();
       if (token.kind === 'punctuation' && ASSIGNMENT_OPERATORS.has(token.text)) {
@@ -473,7 +468,7 @@ class Parser {
     if (!this.enter()) return this.missing();
     try {
       const token = this.peek();
-      if (token.kind === 'punctuation' && ['+', '-', '!', '~', '++', '--', '&', '*'].includes(token.text)) {
+      if (token.kind === 'punctuation' && ['+', '-', '!', '~', '++', '--'].includes(token.text)) {
         this.advance();
         const operand = this.parseUnary();
         return { kind: 'unary', operator: token.text, operand, start: token.start, end: operand.end };
@@ -700,6 +695,12 @@ class Parser {
       }
       case 'delegate':
         return this.parseAnonymousMethod();
+      case 'throw': {
+        // C# 7 throw expressions: `x ?? throw new Exception()`.
+        this.advance();
+        const operand = this.parseExpression();
+        return { kind: 'throw-expression', operand, start: token.start, end: operand.end };
+      }
       default:
         if (PREDEFINED_TYPES.has(token.text)) {
           this.advance();

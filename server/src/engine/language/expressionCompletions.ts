@@ -1,5 +1,5 @@
-import { ALLOWED_TYPES, STATIC_MEMBERS, shortTypeName } from './allowedTypes';
-import { CONTEXT_TYPE, EXPRESSION_TYPES, type ExpressionMember } from './contextMembers';
+import { ALLOWED_TYPES, STATIC_MEMBERS, shortTypeName } from '../expressions/allowedTypes';
+import { CONTEXT_TYPE, EXPRESSION_TYPES, type ExpressionMember } from '../expressions/contextMembers';
 import type { CursorContext } from './cursorContext';
 import type { LanguageCompletion } from './languageCompletion';
 

@@ -10,6 +10,7 @@ const ENGINE_LAYERS = [
   'policy',
   'catalog',
   'schema',
+  'expressions',
   'templates',
   'workspace',
   'rules',

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePolicy } from '../../../server/src/engine/policy/policyParser';
-import { validatePolicySchema } from '../../../server/src/engine/schema/validatePolicySchema';
+import { checkExpressions } from '../../../server/src/engine/expressions/checkExpressions';
 
 function expressionFindings(text: string): { code: string; severity: string; at: string; message: string }[] {
   const { document } = parsePolicy(text);
-  return validatePolicySchema(document)
+  return checkExpressions(document)
     .filter((finding) => finding.code.startsWith('expression-'))
     .map((finding) => ({ code: finding.code, severity: finding.severity, at: text.slice(finding.span.start, finding.span.end), message: finding.message }));
 }

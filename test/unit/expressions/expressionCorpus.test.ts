@@ -4,7 +4,7 @@ import { analyseDocument } from '../../../server/src/engine/analysis/analyseDocu
 import { createAnalysisContext } from '../../../server/src/engine/analysis/defaultAnalysisContext';
 import { parsePolicy } from '../../../server/src/engine/policy/policyParser';
 import type { XmlNode } from '../../../server/src/engine/policy/syntaxTree';
-import { validatePolicySchema } from '../../../server/src/engine/schema/validatePolicySchema';
+import { checkExpressions } from '../../../server/src/engine/expressions/checkExpressions';
 import { corpusFiles, readCorpusText } from '../../support/corpus';
 
 /**
@@ -60,7 +60,7 @@ test('policy expressions in the corpus: no expression finding without a reason',
     const text = readCorpusText(file);
     const { document, findings } = parsePolicy(text);
     expressions += countExpressions(document.children);
-    for (const finding of [...findings, ...validatePolicySchema(document)]) {
+    for (const finding of [...findings, ...checkExpressions(document)]) {
       if (!isExpressionFinding(finding.code)) continue;
       found.push({ file: file.relativePath, code: finding.code, line: text.slice(0, finding.span.start).split('\n').length, message: finding.message });
     }

@@ -5,7 +5,9 @@ import { documentSpan } from '../policy/csharp/expressionSource';
 import type { Expression, SyntaxNode, TypeSyntax } from '../policy/csharp/syntax';
 import { childNodes } from '../policy/csharp/syntax';
 import { nearestNames } from '../schema/nearestNames';
-import type { Span } from '../text/span';
+import type { Finding } from '../findings/finding';
+import type { SchemaCode } from '../schema/schemaCodes';
+import { SchemaReporter } from '../schema/schemaReporter';
 import { ALLOWED_TYPES } from './allowedTypes';
 import { EXPRESSION_TYPES } from './contextMembers';
 import { displayType, dottedName, expressionTypes, MAX_WALK_DEPTH, typeName, type ExpressionTypes } from './expressionTypes';
@@ -17,13 +19,7 @@ import { displayType, dottedName, expressionTypes, MAX_WALK_DEPTH, typeName, typ
  * when the model is certain; anything it cannot see (other scopes, fragments, undocumented members) keeps it quiet.
  */
 
-export type ExpressionCheckCode = 'expression-unknown-member' | 'expression-type-not-allowed' | 'expression-variable-type-mismatch' | 'expression-variable-not-set';
-
-export interface ExpressionProblem {
-  readonly code: ExpressionCheckCode;
-  readonly message: string;
-  readonly span: Span;
-}
+type ExpressionCheckCode = Extract<SchemaCode, `expression-${string}`>;
 
 /** Types whose members the policy expressions reference lists in full. */
 const DOCUMENTED_TYPES: ReadonlySet<string> = new Set([
@@ -84,7 +80,8 @@ interface DocumentFacts {
   readonly open: boolean;
 }
 
-export function checkExpressions(document: XmlDocument): ExpressionProblem[] {
+/** The expression findings of one policy document (schema findings: checked against APIM's model, not its grammar). */
+export function checkExpressions(document: XmlDocument): Finding[] {
   const expressions = expressionsOf(document);
   if (expressions.length === 0) return [];
   const typed = new Map<PolicyExpression, ExpressionTypes>();
@@ -97,12 +94,12 @@ export function checkExpressions(document: XmlDocument): ExpressionProblem[] {
     return types;
   };
   const facts = documentFacts(document, typesOf);
-  const problems: ExpressionProblem[] = [];
+  const reporter = new SchemaReporter();
   for (const expression of expressions) {
     if (expression.csharp.syntax.problem || !expression.closed) continue;
-    new ExpressionCheck(expression, typesOf(expression), facts, problems).run();
+    new ExpressionCheck(expression, typesOf(expression), facts, reporter).run();
   }
-  return problems;
+  return reporter.findings;
 }
 
 function expressionsOf(document: XmlDocument): PolicyExpression[] {
@@ -174,7 +171,7 @@ class ExpressionCheck {
     private readonly expression: PolicyExpression,
     private readonly types: ExpressionTypes,
     private readonly facts: DocumentFacts,
-    private readonly problems: ExpressionProblem[],
+    private readonly reporter: SchemaReporter,
   ) {
     this.code = expression.csharp.source.code;
   }
@@ -201,7 +198,7 @@ class ExpressionCheck {
   }
 
   private report(code: ExpressionCheckCode, start: number, end: number, message: string): void {
-    this.problems.push({ code, message, span: documentSpan(this.expression.csharp.source, start, end) });
+    this.reporter.report(code, message, documentSpan(this.expression.csharp.source, start, end));
   }
 
   private noteGuards(node: SyntaxNode): void {

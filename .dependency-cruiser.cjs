@@ -11,6 +11,7 @@ const ENGINE_LAYERS = [
   'policy',
   'catalog',
   'schema',
+  'expressions',
   'templates',
   'workspace',
   'rules',

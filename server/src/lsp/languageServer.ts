@@ -26,7 +26,7 @@ import {
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { DocumentFindingsCache } from './documentFindingsCache';
 import { documentSymbols, foldingRanges, policyTree } from './policyFeatures';
-import { COMPLETION_TRIGGER_CHARACTERS, registerPolicyLanguageFeatures } from './policyLanguageFeatures';
+import { COMPLETION_TRIGGER_CHARACTERS, registerPolicyLanguageFeatures, SIGNATURE_TRIGGER_CHARACTERS } from './policyLanguageFeatures';
 import { toAnalysisSettings, type ApimStudioSettingsSection } from './serverSettings';
 import { toDiagnostic } from './toLsp';
 import { ValidationQueue } from './validationQueue';
@@ -115,6 +115,7 @@ export function startLanguageServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
         hoverProvider: true,
+        signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGER_CHARACTERS },
         definitionProvider: true,
         documentFormattingProvider: true,
       },

@@ -7,6 +7,7 @@ import {
   type Connection,
   type Hover,
   type Location,
+  type SignatureHelp,
   type TextDocuments,
   type TextEdit,
 } from 'vscode-languageserver';
@@ -16,6 +17,8 @@ import type { AnalysisContext } from '../engine/analysis/analysisContext';
 import { documentScopeOf } from '../engine/workspace/policyWorkspace';
 import { isPolicyDocument } from '../engine/documents/policyDocumentKind';
 import { definitionTarget } from '../engine/language/definitionTarget';
+import { expressionAt } from '../engine/language/expressionAtOffset';
+import { expressionSignature } from '../engine/language/expressionSignature';
 import { formatPolicy } from '../engine/language/formatPolicy';
 import type { CompletionKind, LanguageCompletion } from '../engine/language/languageCompletion';
 import type { LanguageEnvironment } from '../engine/language/languageEnvironment';
@@ -27,6 +30,9 @@ import { toRange } from './toLsp';
 
 /** The characters that open a completion session by themselves (advertised in the server capabilities). */
 export const COMPLETION_TRIGGER_CHARACTERS = ['<', ' ', '"', '{', '.', '@'];
+
+/** The characters that open or move signature help inside policy expression calls. */
+export const SIGNATURE_TRIGGER_CHARACTERS = ['(', ','];
 
 const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
   element: CompletionItemKind.Class,
@@ -89,6 +95,27 @@ export function registerPolicyLanguageFeatures(connection: Connection, documents
     const hover = document && tree ? policyHover(tree, document.offsetAt(params.position), environmentFor(document)) : undefined;
     if (!document || !hover) return null;
     return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(document, hover.span) };
+  });
+
+  connection.onSignatureHelp((params): SignatureHelp | null => {
+    const document = documents.get(params.textDocument.uri);
+    const tree = document && policyTree(document, analysisContext().settings.maxDocumentSize);
+    if (!document || !tree) return null;
+    const offset = document.offsetAt(params.position);
+    const expression = expressionAt(tree, offset);
+    const signature = expression && expressionSignature(expression, offset);
+    if (!signature) return null;
+    return {
+      signatures: [
+        {
+          label: signature.label,
+          documentation: { kind: MarkupKind.Markdown, value: signature.documentation },
+          parameters: signature.parameters.map((label) => ({ label })),
+        },
+      ],
+      activeSignature: 0,
+      activeParameter: signature.activeParameter,
+    };
   });
 
   connection.onDefinition((params): Location[] => {

@@ -209,7 +209,7 @@ describe('expression completion', () => {
 
   test('members follow the chain: Request, Url, Headers, method results and indexers', () => {
     assert.deepEqual(labels(inValue('context.Request.¦', '.')), ['Body', 'Certificate', 'Headers', 'IpAddress', 'MatchedParameters', 'Method', 'OriginalUrl', 'PrivateEndpointConnection', 'Url']);
-    assert.deepEqual(labels(inValue('context.Request.Url.¦', '.')), ['Host', 'Path', 'Port', 'Query', 'QueryString', 'Scheme']);
+    assert.deepEqual(labels(inValue('context.Request.Url.¦', '.')), ['Host', 'Path', 'Port', 'Query', 'QueryString', 'Scheme', 'ToUri']);
     assert.ok(labels(inValue('context.Request.Headers.¦', '.')).includes('GetValueOrDefault'));
     assert.ok(labels(inValue('context.Request.Headers.GetValueOrDefault(&quot;Authorization&quot;, &quot;&quot;).¦', '.')).includes('AsJwt'));
     assert.ok(labels(inValue('context.Request.Headers.GetValueOrDefault("a","").AsJwt()?.¦', '.')).includes('Claims'));

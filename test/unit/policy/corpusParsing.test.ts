@@ -11,6 +11,14 @@ const KNOWN_BROKEN = new Map([
     'Azure__api-management-policy-snippets/examples/Call out to an HTTP endpoint and cache the response.policy.xml',
     'the source repository has a broken expression ("latlong=""") in rewrite-uri',
   ],
+  [
+    'Azure__api-management-policy-snippets/examples/Loopback request for service at same API Management service.xml',
+    'the source repository has a mangled C# string (Ocp-Apim-Subscription-Key= followed by "") in set-variable',
+  ],
+  [
+    'Azure-Samples__Apim-Samples/samples/load-balancing/apim-policies/aca-backend-pool-load-balancing-with-retry-tracked.xml',
+    "C# has no single-quoted strings: 'Retry-After' does not compile (CS1012)",
+  ],
 ]);
 
 /** Element names, attributes and nesting; text is left out (the two parsers split whitespace differently). */

@@ -1,6 +1,8 @@
-import { ALLOWED_TYPES, STATIC_MEMBERS, shortTypeName } from './allowedTypes';
-import { CONTEXT_TYPE, EXPRESSION_TYPES, type ExpressionMember } from './contextMembers';
+import { ALLOWED_TYPES, STATIC_MEMBERS, shortTypeName } from '../expressions/allowedTypes';
+import { CONTEXT_TYPE, EXPRESSION_TYPES, type ExpressionMember } from '../expressions/contextMembers';
 import type { CursorContext } from './cursorContext';
+import { expressionPosition, nodesAround } from './expressionAtOffset';
+import { modelMembers } from '../expressions/expressionTypes';
 import type { LanguageCompletion } from './languageCompletion';
 
 type ExpressionPlace = Extract<CursorContext, { kind: 'expression' }>;
@@ -190,11 +192,26 @@ export function expressionCompletions(place: ExpressionPlace): LanguageCompletio
   if (endsInLiteral(code.slice(0, wordStart))) return [];
   const position = skipSpaceBack(code, wordStart);
   if (code[position - 1] !== '.') return rootCompletions(place);
+  const typed = typedReceiverMembers(place);
+  if (typed) return typed.map((member) => memberCompletion(member, place));
   const receiverEnd = code[position - 2] === '?' ? position - 2 : position - 1;
   const chain = chainEndingAt(code, receiverEnd);
   const receiver = chain && resolveReceiver(chain);
   if (!receiver) return [];
   return receiver.kind === 'namespace' ? namespaceCompletions(receiver.prefix, place) : receiver.members.map((member) => memberCompletion(member, place));
+}
+
+/**
+ * The members after a `.` from the expression's syntax tree and types, which follow calls, casts, locals and
+ * indexers (`context.Request.Headers.GetValueOrDefault("x", "").` gives string members); undefined when the
+ * receiver's type is unknown, and the text-based chain reading takes over.
+ */
+function typedReceiverMembers(place: ExpressionPlace): readonly ExpressionMember[] | undefined {
+  const position = expressionPosition(place.expression, place.replace.start);
+  const member = nodesAround(place.expression, position.index, true).find((node) => node.kind === 'member' && node.nameStart === position.index);
+  if (!member || member.kind !== 'member') return undefined;
+  const receiver = position.types.typeOf(member.target);
+  return receiver === undefined ? undefined : modelMembers(receiver);
 }
 
 /** Identifier characters typed right before the cursor. */

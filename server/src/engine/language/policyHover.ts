@@ -4,6 +4,8 @@ import { namedValueAt } from './namedValueAt';
 import { allElements } from '../policy/treeQueries';
 import { containsOffset, type Span } from '../text/span';
 import { resolveElement } from './elementResolution';
+import { expressionAt } from './expressionAtOffset';
+import { expressionHover } from './expressionHover';
 import type { LanguageEnvironment } from './languageEnvironment';
 import { namedValueDescription } from './namedValueCompletions';
 import { attributeMarkdown, childElementMarkdown, policyMarkdown } from './policyMarkdown';
@@ -40,6 +42,8 @@ function artifactHover(elementName: string, attributeName: string, id: string, e
 
 /** Hover for element names (start or end tag), attribute names, `{{named values}}`, fragment ids and backend ids. */
 export function policyHover(document: XmlDocument, offset: number, environment: LanguageEnvironment): PolicyHover | undefined {
+  const expression = expressionAt(document, offset);
+  if (expression && !namedValueAtOffset(document, offset)) return expressionHover(expression, offset);
   for (const element of allElements(document)) {
     if (!containsOffset(element.span, offset)) continue;
     const onName = containsOffset(element.nameSpan, offset) ? element.nameSpan : element.endTag && containsOffset(element.endTag.nameSpan, offset) ? element.endTag.nameSpan : undefined;
@@ -67,4 +71,14 @@ export function policyHover(document: XmlDocument, offset: number, environment: 
     }
   }
   return undefined;
+}
+
+/** A `{{named value}}` under the offset (inside an expression it keeps its own hover). */
+function namedValueAtOffset(document: XmlDocument, offset: number): boolean {
+  for (const element of allElements(document)) {
+    if (!containsOffset(element.span, offset)) continue;
+    for (const item of element.attributes) if (namedValueAt(item.embedded, offset)) return true;
+    for (const child of element.children) if (child.kind === 'text' && namedValueAt(child.embedded, offset)) return true;
+  }
+  return false;
 }

@@ -9,6 +9,12 @@ export interface ExpressionScan {
   /** Offset just past the closing bracket, or the limit when the expression is unterminated. */
   readonly end: number;
   readonly closed: boolean;
+  /**
+   * Where a line of the expression's code (outside literals and comments) starts with markup such as
+   * `<set-header` or `</value>`: the sign of a string whose closing quote is missing, which made the scan run
+   * past the expression into the XML around it.
+   */
+  readonly markupLine?: number;
 }
 
 const OPEN_PAREN = 40; // (
@@ -52,6 +58,7 @@ export function scanExpression(text: string, start: number, limit: number = text
     { mode: 'code', open: opener, close: opener === OPEN_PAREN ? CLOSE_PAREN : CLOSE_BRACE, depth: 1, verbatim: false },
   ];
   let pos = start + 2;
+  let markupLine: number | undefined;
   while (pos < limit) {
     const frame = stack[stack.length - 1];
     const code = text.charCodeAt(pos);
@@ -67,7 +74,7 @@ export function scanExpression(text: string, start: number, limit: number = text
       pos++;
       if (frame.depth === 0) {
         stack.pop();
-        if (stack.length === 0) return { end: pos, closed: true };
+        if (stack.length === 0) return markupLine === undefined ? { end: pos, closed: true } : { end: pos, closed: true, markupLine };
       }
     } else if (code === DOUBLE_QUOTE) {
       pos = skipRegularString(text, pos + 1, limit);
@@ -86,11 +93,23 @@ export function scanExpression(text: string, start: number, limit: number = text
       pos = skipToLineEnd(text, pos + 2, limit);
     } else if (code === SLASH && text.charCodeAt(pos + 1) === STAR) {
       pos = skipBlockComment(text, pos + 2, limit);
+    } else if (code === NEWLINE && markupLine === undefined) {
+      pos++;
+      if (startsMarkup(text, pos, limit)) markupLine = pos;
     } else {
       pos++;
     }
   }
   return { end: limit, closed: false };
+}
+
+/** After a line break: optional indentation, then `<name`, `</` or `<!`. */
+function startsMarkup(text: string, pos: number, limit: number): boolean {
+  let cursor = pos;
+  while (cursor < limit && (text.charCodeAt(cursor) === 32 || text.charCodeAt(cursor) === 9 || text.charCodeAt(cursor) === CARRIAGE_RETURN)) cursor++;
+  if (text.charCodeAt(cursor) !== 60) return false;
+  const next = text.charCodeAt(cursor + 1);
+  return next === SLASH || next === 33 || (next >= 97 && next <= 122) || (next >= 65 && next <= 90);
 }
 
 /** `$"`, `$@"` or `@$"`. */

@@ -2,6 +2,9 @@ import type { Finding, Fix, Severity } from '../findings/finding';
 import { syntaxDocsUrl } from '../findings/docsUrl';
 import type { Span } from '../text/span';
 import { decodeEntities, type EntityProblem } from './entities';
+import { documentSpan } from './csharp/expressionSource';
+import { parseExpressionCode } from './csharp/parsedExpression';
+import type { ParseProblem } from './csharp/parser';
 import { scanExpression, startsExpression, type ExpressionScan } from './expressionScanner';
 import { scanNamedValues } from './namedValueScanner';
 import { textSearches, type TextSearches } from './textSearches';
@@ -54,7 +57,21 @@ export const SYNTAX_CODES = [
   'xml-too-many-problems',
   'expression-unterminated',
   'expression-trailing-text',
+  'csharp-unterminated-string',
+  'csharp-unterminated-char',
+  'csharp-invalid-char',
+  'csharp-unterminated-comment',
+  'csharp-unexpected-character',
+  'csharp-unbalanced-brackets',
+  'csharp-missing-semicolon',
+  'csharp-missing-return',
+  'csharp-expected-expression',
+  'csharp-unexpected-token',
+  'csharp-nesting-too-deep',
 ] as const;
+
+/** Problems of a literal or comment that runs on: they explain an expression whose closing bracket is not found. */
+const LITERAL_PROBLEMS: ReadonlySet<string> = new Set(['csharp-unterminated-string', 'csharp-unterminated-char', 'csharp-unterminated-comment']);
 
 export type SyntaxCode = (typeof SYNTAX_CODES)[number];
 
@@ -75,6 +92,11 @@ const DOUBLE_QUOTE = 34; // "
 const SINGLE_QUOTE = 39; // '
 const BANG = 33; // !
 const QUESTION = 63; // ?
+
+/** The scan found the expression's end without running into the markup around it. */
+function endsCleanly(scan: ExpressionScan): boolean {
+  return scan.closed && scan.markupLine === undefined;
+}
 
 function isWhitespace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
@@ -471,7 +493,11 @@ class PolicyParser {
     while (expressionStart < text.length && isWhitespace(text.charCodeAt(expressionStart))) expressionStart++;
     if (startsExpression(text, expressionStart)) {
       const scan = this.scanExpressionAt(expressionStart, text.length);
-      if (scan.closed) scanFrom = scan.end;
+      if (endsCleanly(scan)) scanFrom = scan.end;
+      else {
+        const end = this.brokenExpressionValueEnd(expressionStart, quote);
+        if (end !== -1) return end;
+      }
     }
     const close = (quote === '"' ? this.searches.doubleQuote : this.searches.singleQuote).next(scanFrom);
     if (close !== -1 && !this.hasMarkupOnLaterLine(scanFrom, close)) return close;
@@ -486,6 +512,36 @@ class PolicyParser {
       { title: `Insert ${quote}`, edits: [{ span: { start: end, end }, newText: quote }], isPreferred: true },
     ]);
     return end;
+  }
+
+  /**
+   * The end of a value whose expression does not close (usually a C# string missing its quote): the last
+   * quote on the expression's first line that is followed by the tag's `>`, `/>` or another attribute, so
+   * the C# problem is reported once and the rest of the tag still reads as XML. -1 when there is none.
+   */
+  private brokenExpressionValueEnd(expressionStart: number, quote: string): number {
+    const text = this.text;
+    const newline = this.searches.newline.next(expressionStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const quoteCode = quote.charCodeAt(0);
+    for (let index = lineEnd - 1; index > expressionStart + 1; index--) {
+      if (text.charCodeAt(index) === quoteCode && this.endsAttributeValue(index + 1, lineEnd)) return index;
+    }
+    return -1;
+  }
+
+  /** What follows a value's closing quote: `>`, `/>`, another `name=`, or the end of the line. */
+  private endsAttributeValue(from: number, lineEnd: number): boolean {
+    const text = this.text;
+    let pos = from;
+    while (pos < lineEnd && (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9 || text.charCodeAt(pos) === 13)) pos++;
+    if (pos >= lineEnd) return true;
+    const code = text.charCodeAt(pos);
+    if (code === GT || (code === SLASH && text.charCodeAt(pos + 1) === GT)) return true;
+    if (pos === from || !isNameStart(code)) return false;
+    while (pos < lineEnd && isNameChar(text.charCodeAt(pos))) pos++;
+    while (pos < lineEnd && isWhitespace(text.charCodeAt(pos))) pos++;
+    return text.charCodeAt(pos) === EQUALS;
   }
 
   /** A line break followed later by `<` between `from` and `to`: the sign of a value whose closing quote is missing. */
@@ -585,7 +641,7 @@ class PolicyParser {
     while (contentStart < text.length && isWhitespace(text.charCodeAt(contentStart))) contentStart++;
     if (!includeCurrentLt && startsExpression(text, contentStart)) {
       const scan = this.scanExpressionAt(contentStart, text.length);
-      if (scan.closed) scanFrom = scan.end;
+      if (endsCleanly(scan)) scanFrom = scan.end;
     }
     let end = text.indexOf('<', scanFrom);
     if (end === -1) end = text.length;
@@ -609,13 +665,21 @@ class PolicyParser {
     let expression: PolicyExpression | undefined;
     if (startsExpression(text, contentStart)) {
       const scan = this.scanExpressionAt(contentStart, range.end);
+      const closed = endsCleanly(scan);
       const form = text.charCodeAt(contentStart + 1) === 40 ? 'single' : 'multi';
-      const codeEnd = scan.closed ? scan.end - 1 : scan.end;
-      expression = { kind: 'expression', form, span: { start: contentStart, end: scan.end }, codeSpan: { start: contentStart + 2, end: codeEnd }, closed: scan.closed };
+      const codeEnd = closed ? scan.end - 1 : scan.end;
+      const codeSpan = { start: contentStart + 2, end: codeEnd };
+      const csharp = parseExpressionCode(text, codeSpan, form);
+      expression = { kind: 'expression', form, span: { start: contentStart, end: scan.end }, codeSpan, closed, csharp };
       embedded.push(expression);
-      if (!scan.closed) {
-        const closer = form === 'single' ? ')' : '}';
-        this.report('expression-unterminated', { start: contentStart, end: contentStart + 2 }, `This policy expression is missing its closing '${closer}'.`);
+      const problem = csharp.syntax.problem;
+      if (!closed) {
+        // A literal that never ends is the cause; the missing bracket only its echo.
+        if (problem && LITERAL_PROBLEMS.has(problem.code)) this.reportCSharpProblem(expression, problem);
+        else {
+          const closer = form === 'single' ? ')' : '}';
+          this.report('expression-unterminated', { start: contentStart, end: contentStart + 2 }, `This policy expression is missing its closing '${closer}'.`);
+        }
       } else {
         let trailingStart = scan.end;
         while (trailingStart < range.end && isWhitespace(text.charCodeAt(trailingStart))) trailingStart++;
@@ -627,6 +691,8 @@ class PolicyParser {
             { start: trailingStart, end: trailingEnd },
             `Text after a policy expression is not allowed: APIM reads the whole ${where === 'attribute' ? 'value' : 'element text'} as one expression.`,
           );
+        } else if (problem) {
+          this.reportCSharpProblem(expression, problem);
         }
       }
     }
@@ -636,6 +702,13 @@ class PolicyParser {
     for (const problem of decoded.problems) this.reportEntityProblem(problem);
     if (where === 'attribute' && !expression) this.reportLessThanInValue(range);
     return { value: decoded.value, embedded };
+  }
+
+  /** A C# problem, on the document's characters; one that has no place of its own (a missing return) marks `@{`. */
+  private reportCSharpProblem(expression: PolicyExpression, problem: ParseProblem): void {
+    const opener = { start: expression.span.start, end: expression.span.start + 2 };
+    const range = problem.end > problem.start ? documentSpan(expression.csharp.source, problem.start, problem.end) : problem.start === 0 ? opener : documentSpan(expression.csharp.source, problem.start, problem.start + 1);
+    this.report(problem.code, range, problem.message);
   }
 
   private reportEntityProblem(problem: EntityProblem): void {

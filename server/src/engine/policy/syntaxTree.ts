@@ -1,4 +1,5 @@
 import type { Span } from '../text/span';
+import type { ParsedExpression } from './csharp/parsedExpression';
 
 /**
  * The tree the policy parser builds. Every node carries exact offsets into the source text, so
@@ -15,6 +16,8 @@ export interface PolicyExpression {
   /** The C# code between the brackets. */
   readonly codeSpan: Span;
   readonly closed: boolean;
+  /** The code read as C#: its syntax tree and the first place where it breaks, if any. */
+  readonly csharp: ParsedExpression;
 }
 
 /** A named value reference `{{name}}`. */

@@ -31,6 +31,11 @@ export const SCHEMA_SEVERITY = {
   'section-out-of-order': 'info',
   'unknown-fragment': 'error',
   'unknown-named-value': 'warning',
+  // Policy expressions read as C# (see engine/expressions): the compiler or the gateway rejects these.
+  'expression-unknown-member': 'error',
+  'expression-type-not-allowed': 'error',
+  'expression-variable-type-mismatch': 'warning',
+  'expression-variable-not-set': 'info',
 } as const satisfies Record<string, Severity>;
 
 export type SchemaCode = keyof typeof SCHEMA_SEVERITY;

@@ -1,3 +1,4 @@
+import { checkExpressions } from '../../expressions/checkExpressions';
 import type { Finding } from '../../findings/finding';
 import { parsePolicy } from '../../policy/policyParser';
 import type { DocumentScope, PolicySection } from '../../policy/policyVocabulary';
@@ -29,7 +30,10 @@ export function analysePolicy(input: DocumentInput, context: KindContext): KindA
   const path = workspace?.relativePathOf(input.path);
   const place = workspace && path !== undefined ? workspacePlace(workspace, path, document) : undefined;
   const scope = input.host ? input.host.scope : documentScopeOf(place?.workspace.scopeOf(place.path));
-  const schema = validatePolicySchema(document, { gateway: context.config.gateway, scope, ...(place ? referenceChecks(place) : {}) });
+  const schema = [
+    ...validatePolicySchema(document, { gateway: context.config.gateway, scope, ...(place ? referenceChecks(place) : {}) }),
+    ...checkExpressions(document),
+  ];
   const parentSectionDrops = place ? parentSectionDropsOf(place) : undefined;
   const documentRules = runPolicyDocumentRules({ text: input.text, document, scope, ...(parentSectionDrops ? { parentSectionDrops } : {}) }, POLICY_DOCUMENT_RULES, context.ruleSettings);
   const chainRules = runChainRules(input, document, place, scope, context);

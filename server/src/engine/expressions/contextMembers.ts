@@ -98,6 +98,8 @@ export const EXPRESSION_TYPES: Readonly<Record<string, ExpressionType>> = {
   IDeployment: {
     members: [
       property('Certificates', 'IReadOnlyDictionary<string, X509Certificate2>', 'Certificates uploaded to the service, by thumbprint.'),
+      // Not in the reference, but used by Microsoft's own samples.
+      property('Gateway', 'IGateway', 'The gateway handling the request: Id, InstanceId, IsManaged.'),
       property('GatewayId', 'string', "Gateway id; 'managed' for the managed gateway."),
       property('Region', 'string', 'Azure region of the gateway.'),
       property('ServiceName', 'string', 'Name of the API Management instance.'),
@@ -187,6 +189,7 @@ export const EXPRESSION_TYPES: Readonly<Record<string, ExpressionType>> = {
       property('Query', HEADERS, 'Query parameters.'),
       property('QueryString', 'string', 'The query string.'),
       property('Scheme', 'string', 'http or https.'),
+      method('ToUri', 'Uri', 'ToUri()', 'The URL as a System.Uri.'),
     ],
   },
   IMessageBody: {
@@ -197,6 +200,19 @@ export const EXPRESSION_TYPES: Readonly<Record<string, ExpressionType>> = {
         'As<T>(bool preserveContent = false)',
         'Reads the body as string, byte[], JObject, JToken, JArray, XNode, XElement or XDocument; pass preserveContent: true to read it again later.',
       ),
+      method(
+        'AsFormUrlEncodedContent',
+        'IDictionary<string, IList<string>>',
+        'AsFormUrlEncodedContent(bool preserveContent = false)',
+        'Reads a form-encoded body as names and values.',
+      ),
+    ],
+  },
+  IGateway: {
+    members: [
+      property('Id', 'string', "Gateway id; 'managed' for the managed gateway."),
+      property('InstanceId', 'string', 'Id of the gateway instance.'),
+      property('IsManaged', 'bool', 'True for the managed gateway.'),
     ],
   },
   IGroup: { members: [property('Id', 'string', 'Group identifier.'), property('Name', 'string', 'Display name.')] },

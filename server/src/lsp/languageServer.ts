@@ -27,6 +27,7 @@ import { DocumentFindingsCache } from './documentFindingsCache';
 import { documentSymbols, foldingRanges, policyTree } from './policyFeatures';
 import { COMPLETION_TRIGGER_CHARACTERS, registerPolicyLanguageFeatures } from './policyLanguageFeatures';
 import { toAnalysisSettings, type ApimStudioSettingsSection } from './serverSettings';
+import { withinSizeLimit } from './sizeLimit';
 import { toDiagnostic } from './toLsp';
 import { ValidationQueue } from './validationQueue';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -139,20 +140,26 @@ export function startLanguageServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
+  /** The open document, when it is within the size limit; requests on larger ones answer with nothing at once. */
+  const requestDocument = (uri: string): TextDocument | undefined => {
+    const document = documents.get(uri);
+    return document && withinSizeLimit(document, settings) ? document : undefined;
+  };
+
   connection.onDocumentSymbol((params) => {
-    const document = documents.get(params.textDocument.uri);
+    const document = requestDocument(params.textDocument.uri);
     const tree = document && policyTree(document);
     return document && tree ? documentSymbols(document, tree) : [];
   });
 
   connection.onFoldingRanges((params) => {
-    const document = documents.get(params.textDocument.uri);
+    const document = requestDocument(params.textDocument.uri);
     const tree = document && policyTree(document);
     return document && tree ? foldingRanges(document, tree) : [];
   });
 
   connection.onCodeAction((params) => {
-    const document = documents.get(params.textDocument.uri);
+    const document = requestDocument(params.textDocument.uri);
     if (!document) return [];
     // A code action request can arrive before the queued validation of this version ran: analyse now.
     if (!findingsCache.has(document.uri, document.version)) validate(document.uri);
@@ -163,10 +170,14 @@ export function startLanguageServer(connection: Connection): void {
   connection.onRequest(EFFECTIVE_POLICY_REQUEST, (params: EffectivePolicyParams): EffectivePolicyResult => {
     const path = pathOf(params.uri);
     const text = documents.get(params.uri)?.getText() ?? readTextFile(path) ?? '';
+    if (text.length > settings.maxDocumentSize) return { text: `<!-- Not analysed: the document is larger than apimStudio.maxFileSizeKB. -->\n` };
     return { text: effectivePolicyText(path, text, workspaceIndex.workspaceFor(path)) };
   });
 
-  registerPolicyLanguageFeatures(connection, documents, analysisContext);
+  registerPolicyLanguageFeatures(connection, requestDocument, analysisContext, (document) => {
+    if (!findingsCache.has(document.uri, document.version)) validate(document.uri);
+    return findingsCache.get(document.uri, document.version);
+  });
 
   connection.onRequest(REVIEW_WORKSPACE_REQUEST, async (params: ReviewWorkspaceParams, token): Promise<ReviewWorkspaceResult> => {
     const progress = await connection.window.createWorkDoneProgress();
@@ -176,7 +187,7 @@ export function startLanguageServer(connection: Connection): void {
       result = await reviewPathsCancellable(
         params.folders,
         analysisContext(),
-        (done, total) => progress.report(total === 0 ? 100 : Math.floor((100 * done) / total), `${done}/${total} files`),
+        (done, total) => progress.report(total === 0 ? 100 : Math.floor((100 * done) / total), `${done}/${total} documents`),
         () => token.isCancellationRequested || progress.token.isCancellationRequested,
       );
     } finally {

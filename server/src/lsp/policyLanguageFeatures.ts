@@ -7,7 +7,6 @@ import {
   type Connection,
   type Hover,
   type Location,
-  type TextDocuments,
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -21,6 +20,8 @@ import type { CompletionKind, LanguageCompletion } from '../engine/language/lang
 import type { LanguageEnvironment } from '../engine/language/languageEnvironment';
 import { policyCompletions } from '../engine/language/policyCompletions';
 import { policyHover } from '../engine/language/policyHover';
+import { hoverWithFindings, ruleFindingsAt, spanOfFindings } from '../engine/language/findingsHover';
+import type { Finding } from '../engine/findings/finding';
 import { NO_REFERENCES, workspaceReferencesOf } from '../engine/language/workspaceReferences';
 import { policyTree } from './policyFeatures';
 import { toRange } from './toLsp';
@@ -59,8 +60,15 @@ function toCompletionItem(document: TextDocument, completion: LanguageCompletion
   };
 }
 
-/** Completion, hover, go-to-definition and formatting for policy documents. */
-export function registerPolicyLanguageFeatures(connection: Connection, documents: TextDocuments<TextDocument>, analysisContext: () => AnalysisContext): void {
+/** Completion, hover, go-to-definition and formatting for policy documents (and policies embedded in templates). */
+export function registerPolicyLanguageFeatures(
+  connection: Connection,
+  /** The open document by URI, or undefined when it is not open or above the size limit. */
+  documentFor: (uri: string) => TextDocument | undefined,
+  analysisContext: () => AnalysisContext,
+  /** The findings published for the document's current version. */
+  findingsOf: (document: TextDocument) => readonly Finding[],
+): void {
   const environmentFor = (document: TextDocument): LanguageEnvironment => {
     const context = analysisContext();
     const path = pathOf(document.uri);
@@ -75,7 +83,7 @@ export function registerPolicyLanguageFeatures(connection: Connection, documents
   };
 
   connection.onCompletion((params): CompletionItem[] => {
-    const document = documents.get(params.textDocument.uri);
+    const document = documentFor(params.textDocument.uri);
     const tree = document && policyTree(document);
     if (!document || !tree) return [];
     const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
@@ -84,15 +92,20 @@ export function registerPolicyLanguageFeatures(connection: Connection, documents
   });
 
   connection.onHover((params): Hover | null => {
-    const document = documents.get(params.textDocument.uri);
+    const document = documentFor(params.textDocument.uri);
     const tree = document && policyTree(document);
-    const hover = document && tree ? policyHover(tree, document.offsetAt(params.position), environmentFor(document)) : undefined;
-    if (!document || !hover) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(document, hover.span) };
+    if (!document || !tree) return null;
+    const offset = document.offsetAt(params.position);
+    const hover = policyHover(tree, offset, environmentFor(document));
+    const findings = ruleFindingsAt(findingsOf(document), offset);
+    const markdown = hoverWithFindings(hover?.markdown, findings);
+    const span = hover?.span ?? spanOfFindings(findings);
+    if (markdown === undefined || span === undefined) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(document, span) };
   });
 
   connection.onDefinition((params): Location[] => {
-    const document = documents.get(params.textDocument.uri);
+    const document = documentFor(params.textDocument.uri);
     const tree = document && policyTree(document);
     const target = document && tree ? definitionTarget(tree, document.offsetAt(params.position), environmentFor(document)) : undefined;
     if (!target) return [];
@@ -100,7 +113,7 @@ export function registerPolicyLanguageFeatures(connection: Connection, documents
   });
 
   connection.onDocumentFormatting((params): TextEdit[] => {
-    const document = documents.get(params.textDocument.uri);
+    const document = documentFor(params.textDocument.uri);
     if (!document) return [];
     const text = document.getText();
     if (!isPolicyDocument({ path: document.uri, languageId: document.languageId, text })) return [];

@@ -23,6 +23,10 @@ import { policyHover } from '../engine/language/policyHover';
 import { hoverWithFindings, ruleFindingsAt, spanOfFindings } from '../engine/language/findingsHover';
 import type { Finding } from '../engine/findings/finding';
 import { NO_REFERENCES, workspaceReferencesOf } from '../engine/language/workspaceReferences';
+import { embeddedPolicyAt } from '../engine/language/embeddedPolicyAt';
+import { snippetAsPlainText } from '../engine/language/snippetText';
+import { parsePolicy } from '../engine/policy/policyParser';
+import type { DocumentInput } from '../engine/documents/documentKind';
 import { policyTree } from './policyFeatures';
 import { toRange } from './toLsp';
 
@@ -46,6 +50,10 @@ const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
 
 function pathOf(uri: string): string {
   return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+}
+
+function inputOf(document: TextDocument): DocumentInput {
+  return { path: pathOf(document.uri), languageId: document.languageId, text: document.getText() };
 }
 
 function toCompletionItem(document: TextDocument, completion: LanguageCompletion): CompletionItem {
@@ -84,22 +92,38 @@ export function registerPolicyLanguageFeatures(
 
   connection.onCompletion((params): CompletionItem[] => {
     const document = documentFor(params.textDocument.uri);
-    const tree = document && policyTree(document);
-    if (!document || !tree) return [];
+    if (!document) return [];
     const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
-    const completions = policyCompletions(tree, document.offsetAt(params.position), environmentFor(document), trigger);
-    return completions.map((completion) => toCompletionItem(document, completion));
+    const tree = policyTree(document);
+    if (tree) {
+      const completions = policyCompletions(tree, document.offsetAt(params.position), environmentFor(document), trigger);
+      return completions.map((completion) => toCompletionItem(document, completion));
+    }
+    // A policy inside an ARM or Bicep string: the same completions, mapped into the string and escaped for it.
+    const embedded = embeddedPolicyAt(inputOf(document), document.offsetAt(params.position));
+    if (!embedded) return [];
+    const completions = policyCompletions(parsePolicy(embedded.text).document, embedded.offset, { ...environmentFor(document), scope: embedded.scope }, trigger);
+    return completions.flatMap((completion) => {
+      const insertText = embedded.toHostText(completion.snippet ? snippetAsPlainText(completion.insertText) : completion.insertText);
+      if (insertText === undefined) return [];
+      return [toCompletionItem(document, { ...completion, snippet: false, insertText, replace: embedded.toSource(completion.replace) })];
+    });
   });
 
   connection.onHover((params): Hover | null => {
     const document = documentFor(params.textDocument.uri);
-    const tree = document && policyTree(document);
-    if (!document || !tree) return null;
+    if (!document) return null;
     const offset = document.offsetAt(params.position);
-    const hover = policyHover(tree, offset, environmentFor(document));
-    const findings = ruleFindingsAt(findingsOf(document), offset);
+    const tree = policyTree(document);
+    const embedded = tree ? undefined : embeddedPolicyAt(inputOf(document), offset);
+    const hover = tree
+      ? policyHover(tree, offset, environmentFor(document))
+      : embedded && policyHover(parsePolicy(embedded.text).document, embedded.offset, { ...environmentFor(document), scope: embedded.scope });
+    const hoverSpan = hover && embedded ? embedded.toSource(hover.span) : hover?.span;
+    // Template findings are already on template offsets.
+    const findings = tree || embedded ? ruleFindingsAt(findingsOf(document), offset) : [];
     const markdown = hoverWithFindings(hover?.markdown, findings);
-    const span = hover?.span ?? spanOfFindings(findings);
+    const span = hoverSpan ?? spanOfFindings(findings);
     if (markdown === undefined || span === undefined) return null;
     return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(document, span) };
   });

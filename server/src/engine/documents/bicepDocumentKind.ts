@@ -4,9 +4,9 @@ import type { DocumentInput, DocumentKind } from './documentKind';
 import { BICEP_SELECTOR } from './editorSelectors';
 import { analyseTemplateModel } from './templateKindAnalysis';
 
+/** A `.bicep` file whatever language the editor gives it (plain text without the Bicep extension), or a `bicep` buffer. */
 export function isBicepDocument(input: DocumentInput): boolean {
-  if (input.languageId !== undefined) return input.languageId === 'bicep';
-  return /\.bicep$/i.test(input.path);
+  return input.languageId === 'bicep' || /\.bicep$/i.test(input.path);
 }
 
 export const bicepDocumentKind: DocumentKind = {

@@ -36,8 +36,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('apimStudio', 'APIM Studio', serverOptions, clientOptions);
   registerCommands(context, () => client);
-  registerEffectivePolicyView(context, () => client);
+  const effectivePolicy = registerEffectivePolicyView(context, () => client);
   await client.start();
+  effectivePolicy.listen(client);
 }
 
 export async function deactivate(): Promise<void> {

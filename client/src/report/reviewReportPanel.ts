@@ -84,7 +84,7 @@ export class ReviewReportPanel implements vscode.Disposable {
     if (message === undefined) return;
     if (message.type === 'open') {
       const position = new vscode.Position(message.line - 1, message.column - 1);
-      await vscode.window.showTextDocument(vscode.Uri.file(message.file), { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One });
+      await vscode.window.showTextDocument(vscode.Uri.file(message.file), { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.Beside });
     } else if (message.type === 'export') {
       await this.export(message.format);
     } else if (this.scope) {

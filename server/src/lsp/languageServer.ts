@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
@@ -8,6 +9,7 @@ import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../engine/anal
 import { listDiskFolder, readTextFile } from '../engine/files/diskFiles';
 import type { FileAccess } from '../engine/files/fileAccess';
 import { effectivePolicyText } from '../engine/analysis/effectivePolicyText';
+import { effectivePolicyView } from '../engine/language/effectivePolicyView';
 import { CONFIG_FILE_NAME } from '../engine/config/apimStudioConfig';
 import { ConfigLocator } from '../engine/config/configLocator';
 import { documentKindFor } from '../engine/documents/documentKinds';
@@ -15,6 +17,7 @@ import { renderReviewReports } from '../engine/report/renderReviewReports';
 import { summariseReview } from '../engine/report/reviewSummary';
 import { reviewPathsCancellable } from '../engine/review/reviewFiles';
 import {
+  EFFECTIVE_POLICY_INPUTS_CHANGED_NOTIFICATION,
   EFFECTIVE_POLICY_REQUEST,
   REVIEW_WORKSPACE_REQUEST,
   type EffectivePolicyParams,
@@ -26,11 +29,20 @@ import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { DocumentFindingsCache } from './documentFindingsCache';
 import { documentSymbols, foldingRanges, policyTree } from './policyFeatures';
 import { COMPLETION_TRIGGER_CHARACTERS, registerPolicyLanguageFeatures } from './policyLanguageFeatures';
-import { toAnalysisSettings, type ApimStudioSettingsSection } from './serverSettings';
+import { toAnalysisSettings, toWorkspaceDiagnosticsMode, type ApimStudioSettingsSection } from './serverSettings';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 import { withinSizeLimit } from './sizeLimit';
 import { toDiagnostic } from './toLsp';
 import { ValidationQueue } from './validationQueue';
 import { WorkspaceIndex } from './workspaceIndex';
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 /** A document URI as the engine's path: the file-system path for `file:` URIs. */
 function pathOf(uri: string): string {
@@ -59,6 +71,17 @@ export function startLanguageServer(connection: Connection): void {
     workspaceFor: (path) => workspaceIndex.workspaceFor(path),
   });
 
+  let workspaceRoots: string[] = [];
+  const workspaceDiagnostics = new WorkspaceDiagnostics(
+    connection,
+    (uri) => documents.get(uri) !== undefined,
+    (folders, isCancelled) =>
+      reviewPathsCancellable(folders, analysisContext(), () => undefined, isCancelled).catch((error: unknown) => {
+        connection.console.warn(`APIM Studio: workspace diagnostics not refreshed (${String(error)}).`);
+        return undefined;
+      }),
+  );
+
   const validate = (uri: string): void => {
     const document = documents.get(uri);
     if (!document) return;
@@ -82,6 +105,7 @@ export function startLanguageServer(connection: Connection): void {
     try {
       const section = (await connection.workspace.getConfiguration({ section: 'apimStudio' })) as ApimStudioSettingsSection | null;
       settings = toAnalysisSettings(section);
+      workspaceDiagnostics.setMode(toWorkspaceDiagnosticsMode(section), workspaceRoots);
     } catch (error) {
       connection.console.warn(`APIM Studio: could not read settings (${String(error)}); using defaults.`);
     }
@@ -90,7 +114,8 @@ export function startLanguageServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     clientSupportsConfiguration = params.capabilities.workspace?.configuration === true;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    workspaceIndex.setRoots(folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri)));
+    workspaceRoots = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    workspaceIndex.setRoots(workspaceRoots);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -127,17 +152,22 @@ export function startLanguageServer(connection: Connection): void {
     for (const document of documents.all()) {
       if (document.uri !== changed.uri && workspaceIndex.sameWorkspace(changedPath, pathOf(document.uri))) schedule(document.uri);
     }
+    void connection.sendNotification(EFFECTIVE_POLICY_INPUTS_CHANGED_NOTIFICATION);
   });
   connection.onDidChangeWatchedFiles(() => {
     workspaceIndex.invalidate();
     configLocator.clear();
     documents.all().forEach((document) => schedule(document.uri));
+    void connection.sendNotification(EFFECTIVE_POLICY_INPUTS_CHANGED_NOTIFICATION);
+    workspaceDiagnostics.refresh();
   });
   documents.onDidClose((event) => {
     openUriByPath.delete(pathOf(event.document.uri));
     queue.cancel(event.document.uri);
     findingsCache.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    // A closed file of a reviewed folder shows its findings from disk again.
+    workspaceDiagnostics.refresh();
   });
 
   /** The open document, when it is within the size limit; requests on larger ones answer with nothing at once. */
@@ -171,7 +201,10 @@ export function startLanguageServer(connection: Connection): void {
     const path = pathOf(params.uri);
     const text = documents.get(params.uri)?.getText() ?? readTextFile(path) ?? '';
     if (text.length > settings.maxDocumentSize) return { text: `<!-- Not analysed: the document is larger than apimStudio.maxFileSizeKB. -->\n` };
-    return { text: effectivePolicyText(path, text, workspaceIndex.workspaceFor(path)) };
+    const workspace = workspaceIndex.workspaceFor(path);
+    const view = effectivePolicyView(path, text, workspace, params.chain);
+    const shown = params.chain === undefined ? effectivePolicyText(path, text, workspace) : view.text;
+    return { text: shown, title: view.title, chains: [...view.chains], ...(view.chain !== undefined && params.chain !== undefined ? { chain: view.chain } : {}) };
   });
 
   registerPolicyLanguageFeatures(connection, requestDocument, analysisContext, (document) => {
@@ -180,6 +213,7 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onRequest(REVIEW_WORKSPACE_REQUEST, async (params: ReviewWorkspaceParams, token): Promise<ReviewWorkspaceResult> => {
+    await settingsReady;
     const progress = await connection.window.createWorkDoneProgress();
     progress.begin('APIM Studio: reviewing', 0, 'Listing files', true);
     let result;
@@ -194,6 +228,7 @@ export function startLanguageServer(connection: Connection): void {
       progress.done();
     }
     if (result === undefined) return { documents: 0, findings: 0, errors: 0, warnings: 0, infos: 0, cancelled: true };
+    workspaceDiagnostics.publishReview(params.folders, result, params.folders.every(isDirectory));
     for (const failure of result.ruleFailures) connection.console.error(`APIM Studio: rule ${failure.ruleId} failed on ${failure.path}: ${failure.message}`);
     const summary = summariseReview(result);
     return {

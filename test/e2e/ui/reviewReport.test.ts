@@ -67,7 +67,7 @@ suite('review report webview (packaged VSIX)', () => {
     assert.equal(await rateLimitCell('b').getAttribute('class'), 'cell-missing');
     assert.equal(await rateLimitCell('b').locator('.lacking').textContent(), 'lacking: without a product');
 
-    const rule = report.locator('article.rule', { hasText: TLS_FINDING.rule });
+    const rule = report.locator('details.rule', { hasText: TLS_FINDING.rule });
     assert.equal(await rule.locator('h4 code').textContent(), TLS_FINDING.rule);
     const finding = rule.locator('li.finding', { hasText: TLS_FINDING.location });
     assert.equal(await finding.getAttribute('data-severity'), 'warning');

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
-import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseDocument } from '../engine/analysis/analyseDocument';
@@ -10,6 +10,7 @@ import { listDiskFolder, readTextFile } from '../engine/files/diskFiles';
 import type { FileAccess } from '../engine/files/fileAccess';
 import { effectivePolicyText } from '../engine/analysis/effectivePolicyText';
 import { effectivePolicyView } from '../engine/language/effectivePolicyView';
+import { serviceTree } from '../engine/language/serviceTree';
 import { CONFIG_FILE_NAME } from '../engine/config/apimStudioConfig';
 import { ConfigLocator } from '../engine/config/configLocator';
 import { documentKindFor } from '../engine/documents/documentKinds';
@@ -20,6 +21,8 @@ import {
   EFFECTIVE_POLICY_INPUTS_CHANGED_NOTIFICATION,
   EFFECTIVE_POLICY_REQUEST,
   REVIEW_WORKSPACE_REQUEST,
+  SERVICE_TREE_REQUEST,
+  type ServiceTreeResult,
   type EffectivePolicyParams,
   type EffectivePolicyResult,
   type ReviewWorkspaceParams,
@@ -205,6 +208,19 @@ export function startLanguageServer(connection: Connection): void {
     const view = effectivePolicyView(path, text, workspace, params.chain);
     const shown = params.chain === undefined ? effectivePolicyText(path, text, workspace) : view.text;
     return { text: shown, title: view.title, chains: [...view.chains], ...(view.chain !== undefined && params.chain !== undefined ? { chain: view.chain } : {}) };
+  });
+
+  connection.onRequest(SERVICE_TREE_REQUEST, (): ServiceTreeResult => {
+    const countOf = (path: string): number | undefined => {
+      const document = documents.get(pathToFileURL(path).href);
+      if (document && findingsCache.has(document.uri, document.version)) return findingsCache.get(document.uri, document.version).length;
+      return workspaceDiagnostics.countOf(path);
+    };
+    const nodes = workspaceRoots.flatMap((root) => {
+      const workspace = workspaceIndex.workspaceFor(join(root, 'policy.xml'));
+      return workspace ? serviceTree(workspace, countOf) : [];
+    });
+    return { nodes };
   });
 
   registerPolicyLanguageFeatures(connection, requestDocument, analysisContext, (document) => {

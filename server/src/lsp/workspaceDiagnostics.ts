@@ -22,6 +22,8 @@ export class WorkspaceDiagnostics {
   /** Folders of the last review; undefined before any (in onReview mode nothing is published until then). */
   private folders: readonly string[] | undefined;
   private published = new Set<string>();
+  /** Findings per published file (absolute path), for the service view. */
+  private readonly counts = new Map<string, number>();
   private generation = 0;
 
   constructor(
@@ -76,10 +78,16 @@ export class WorkspaceDiagnostics {
       const uri = pathToFileURL(file.path).href;
       if (this.isOpen(uri)) continue;
       now.add(uri);
+      this.counts.set(file.path, file.findings.length);
       const document = TextDocument.create(uri, '', 0, file.text);
       void this.connection.sendDiagnostics({ uri, diagnostics: file.findings.map((finding) => toDiagnostic(document, finding)) });
     }
     this.clear(now);
+  }
+
+  /** The findings of a file of the last review, when it was reviewed. */
+  countOf(path: string): number | undefined {
+    return this.counts.get(path);
   }
 
   /** Clears what was published and is not in `keep`. */

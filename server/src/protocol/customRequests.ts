@@ -55,6 +55,24 @@ export interface EffectivePolicyResult {
   readonly chain?: string;
 }
 
+/** Client -> server: the APIM service view of the workspace folders (ServiceTreeNode in engine/language/serviceTree.ts). */
+export const SERVICE_TREE_REQUEST = 'apimStudio/serviceTree';
+
+/** A node of the service view; the same shape as the engine's, repeated here so the client bundle imports no engine code. */
+export interface ServiceTreeItem {
+  readonly label: string;
+  readonly kind: string;
+  readonly description?: string;
+  readonly file?: string;
+  readonly hasEffectivePolicy?: boolean;
+  readonly findings?: number;
+  readonly children?: readonly ServiceTreeItem[];
+}
+
+export interface ServiceTreeResult {
+  readonly nodes: readonly ServiceTreeItem[];
+}
+
 /**
  * Server -> client: a document any effective policy can depend on changed (an edit, or a file created, changed or
  * deleted on disk), after the server has taken it in; open effective-policy views re-render.

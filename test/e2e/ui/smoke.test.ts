@@ -49,6 +49,16 @@ suite('UI smoke (packaged VSIX)', () => {
     await session.notification('APIM Studio reviewed').waitFor();
   });
 
+  test('the APIM Service view in the Explorer lists the APIOps tree with finding counts', async () => {
+    const header = session.page.locator('.pane-header', { hasText: 'APIM Service' });
+    await header.waitFor();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const view = session.page.locator('.pane', { has: header });
+    await view.locator('.monaco-list-row', { hasText: 'APIs' }).first().waitFor();
+    await view.locator('.monaco-list-row', { hasText: 'Products' }).first().waitFor();
+    await session.readmeScreenshot('service-view.png');
+  });
+
   test('the Getting Started walkthrough has the five steps', async () => {
     await session.runCommand('Welcome: Open Walkthrough...');
     await session.chooseQuickPick('Get started with APIM Studio');

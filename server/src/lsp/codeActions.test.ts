@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../engine/findings/finding';
+import { XML_COMMENT } from '../engine/findings/commentStyle';
 import { codeActions } from './codeActions';
 import { toDiagnostic } from './toLsp';
 
@@ -29,7 +30,7 @@ test('one suppress and one learn-more entry per rule, after the fixes (each dist
     ruleFinding('auth-missing', 'anyone can call'),
   ];
   const diagnostics = findings.map((finding) => toDiagnostic(document, finding));
-  const actions = codeActions(document, findings, { textDocument: { uri: document.uri }, range: diagnostics[0].range, context: { diagnostics } }, 'xml-comment');
+  const actions = codeActions(document, findings, { textDocument: { uri: document.uri }, range: diagnostics[0].range, context: { diagnostics } }, XML_COMMENT);
   assert.deepEqual(
     actions.map((action) => action.title),
     [

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { effectivePolicyView } from '../../../server/src/engine/language/effectivePolicyView';
-import { MemoryWorkspace } from '../../support/memoryWorkspace';
+import { MemoryWorkspace } from '../../../server/src/testing/memoryWorkspace';
 
 const POLICY = (statement: string) =>
   `<policies>\n  <inbound>\n    <base />\n    ${statement}\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n    <base />\n  </on-error>\n</policies>\n`;

@@ -1,4 +1,4 @@
-import type { PolicyWorkspace } from '../analysis/policyWorkspace';
+import type { PolicyWorkspace } from '../workspace/policyWorkspace';
 import { parsePolicy } from '../policy/policyParser';
 import { computeEffectivePolicy, effectivePoliciesForPolicyFile, type EffectivePolicy } from '../workspace/effectivePolicy';
 import { renderEffectivePolicies, renderEffectivePolicy } from '../workspace/effectivePolicyRenderer';

@@ -1,13 +1,17 @@
-import type { DocumentInput } from '../documents/documentKind';
-import { isArmTemplateDocument } from '../documents/armTemplateDocumentKind';
-import { isBicepDocument } from '../documents/bicepDocumentKind';
-import type { DocumentScope } from '../schema/schemaContext';
-import { readArmTemplate } from '../templates/arm/armTemplate';
+import type { DocumentScope } from '../policy/policyVocabulary';
+import { looksLikeArmTemplate, readArmTemplate } from '../templates/arm/armTemplate';
 import { readBicepTemplate } from '../templates/bicepTemplate';
 import { valueSpanToSource } from '../templates/bicep/bicepStringValue';
 import { findTemplatePolicies } from '../templates/embeddedPolicies';
-import { escapeForHost, sourceOffsetToValue } from '../templates/embeddedTextMapping';
+import { sourceOffsetToValue } from '../templates/embeddedTextMapping';
 import type { Span } from '../text/span';
+
+/** An editor document that may be a template (the same facts the document kinds decide by). */
+export interface TemplateInput {
+  readonly path: string;
+  readonly languageId?: string;
+  readonly text: string;
+}
 
 /** A policy written inside an ARM or Bicep string, seen from a cursor in the template. */
 export interface EmbeddedPolicyAtCursor {
@@ -27,8 +31,10 @@ export interface EmbeddedPolicyAtCursor {
  * The embedded policy under the cursor of a template document, so hover and completion work there as in a policy
  * file. Undefined when the document is no template or the cursor is outside every policy string.
  */
-export function embeddedPolicyAt(input: DocumentInput, sourceOffset: number): EmbeddedPolicyAtCursor | undefined {
-  const model = isArmTemplateDocument(input) ? readArmTemplate(input.text) : isBicepDocument(input) ? readBicepTemplate(input.text) : undefined;
+export function embeddedPolicyAt(input: TemplateInput, sourceOffset: number): EmbeddedPolicyAtCursor | undefined {
+  const isBicep = input.languageId === 'bicep' || /\.bicep$/i.test(input.path);
+  const isJson = input.languageId === 'json' || input.languageId === 'jsonc' || /\.jsonc?$/i.test(input.path);
+  const model = isBicep ? readBicepTemplate(input.text) : isJson && looksLikeArmTemplate(input.text) ? readArmTemplate(input.text) : undefined;
   if (!model) return undefined;
   for (const policy of findTemplatePolicies(model).embedded) {
     const literal = policy.content.literalText;
@@ -39,7 +45,7 @@ export function embeddedPolicyAt(input: DocumentInput, sourceOffset: number): Em
       offset,
       scope: policy.scope,
       toSource: (span) => valueSpanToSource(literal, span),
-      toHostText: (text) => escapeForHost(text, policy.style),
+      toHostText: (text) => policy.style.escape(text),
     };
   }
   return undefined;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { PolicyWorkspace } from '../analysis/policyWorkspace';
+import type { PolicyWorkspace } from '../workspace/policyWorkspace';
 import type { ArtifactTree } from '../workspace/serviceModel';
 
 /** One node of the APIM service view: a group, an API, an operation, a product, a fragment, a named value, a backend. */

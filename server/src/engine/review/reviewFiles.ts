@@ -77,7 +77,7 @@ function* reviewSteps(paths: readonly string[], baseContext: ReviewContext): Gen
   for (const path of listed) {
     const text = read(path);
     if (text === undefined) errors.push({ path, message: 'the file could not be read' });
-    else if (documentKindFor({ path, text })) documents.push(path);
+    else if (documentKindFor({ path, text }, context.files)) documents.push(path);
   }
   let documentCount = 0;
   for (const [index, path] of documents.entries()) {

@@ -3,6 +3,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { EDITOR_SELECTORS } from '../../server/src/engine/documents/editorSelectors';
 import { registerCommands } from './commands';
 import { registerEffectivePolicyView } from './effectivePolicyView';
+import { registerServiceView } from './serviceView';
+import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -37,8 +39,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('apimStudio', 'APIM Studio', serverOptions, clientOptions);
   registerCommands(context, () => client);
-  registerEffectivePolicyView(context, () => client);
+  const effectivePolicy = registerEffectivePolicyView(context, () => client);
+  const serviceView = registerServiceView(context, () => client);
+  registerStatusBar(context, client);
   await client.start();
+  effectivePolicy.listen(client);
+  serviceView.listen(client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -151,4 +151,23 @@ describe('policy language features over stdio', () => {
     const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: POLICY_URI }, options: { tabSize: 4, insertSpaces: false } });
     assert.equal(applyEdits(text, edits), readFileSync(join(FIXTURES, 'language', 'formatted-tabs.xml'), 'utf8'));
   });
+
+  test('hover where a rule finding sits: the title, the docs link and one line of why, not the whole documentation', async () => {
+    const text = '<policies>\n  <inbound>\n    <base />\n    <trace source="a">\n      <message>m</message>\n    </trace>\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n    <base />\n  </on-error>\n</policies>\n';
+    await client.change(POLICY_URI, WHOLE_DOCUMENT, text);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: POLICY_URI }, position: { line: 3, character: 6 } });
+    const value = (hover.contents as MarkupContent).value;
+    assert.equal(
+      value,
+      [
+        '**trace** (Logging)',
+        '',
+        '[Documentation](https://learn.microsoft.com/azure/api-management/trace-policy)',
+        '',
+        '**Why it matters**',
+        '',
+        '- `tracing-enabled`: Traces can carry headers, tokens and payloads, and anyone who can read the trace output sees them.',
+      ].join('\n'),
+    );
+  });
 });

@@ -217,4 +217,31 @@ describe('language server settings', () => {
       await client.shutdown();
     }
   });
+
+  test('every request on a document above the limit answers with nothing: outline, folding, formatting, actions, hover, completion, effective policy', async () => {
+    const client = new LspTestClient({ maxFileSizeKB: 1 });
+    try {
+      await client.initialize();
+      const uri = 'file:///ws/big/apis/a/policy.xml';
+      const big = `<policies>\n  <inbound>\n    <trace source="a" />\n${'    <!-- padding -->\n'.repeat(100)}  </inbound>\n</policies>\n`;
+      const [notice] = await client.open(uri, big);
+      const textDocument = { uri };
+      const position = { line: 2, character: 6 };
+      const range = { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } };
+      const answers = await Promise.all([
+        client.request('textDocument/documentSymbol', { textDocument }),
+        client.request('textDocument/foldingRange', { textDocument }),
+        client.request('textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } }),
+        client.request('textDocument/codeAction', { textDocument, range, context: { diagnostics: [notice] } }),
+        client.request('textDocument/completion', { textDocument, position }),
+        client.request('textDocument/definition', { textDocument, position }),
+      ]);
+      assert.deepEqual(answers, [[], [], [], [], [], []]);
+      assert.equal(await client.request('textDocument/hover', { textDocument, position }), null);
+      const effective = await client.request<{ text: string }>('apimStudio/effectivePolicy', { uri });
+      assert.match(effective.text, /Not analysed: the document is larger than apimStudio\.maxFileSizeKB/);
+    } finally {
+      await client.shutdown();
+    }
+  });
 });

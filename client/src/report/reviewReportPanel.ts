@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { REVIEW_WORKSPACE_REQUEST, type ReviewWorkspaceParams, type ReviewWorkspaceResult } from '../../../server/src/protocol/customRequests';
+import { reviewSummaryText } from './reviewSummaryText';
 import { parseReportWebviewMessage, REPORT_EXPORT_FORMATS, type ReportExportFormat } from './webviewMessages';
 
 /** What to review: files or folders, and the folder report paths are relative to. */
@@ -18,10 +19,6 @@ const EXPORT_FILES: Readonly<Record<ReportExportFormat, { readonly name: string;
   html: { name: 'apim-review.html', filter: { HTML: ['html'] } },
   sarif: { name: 'apim-review.sarif', filter: { SARIF: ['sarif', 'json'] } },
 };
-
-function summaryText(result: ReviewWorkspaceResult): string {
-  return `APIM Studio reviewed ${result.documents} document${result.documents === 1 ? '' : 's'}: ${result.errors} errors, ${result.warnings} warnings, ${result.infos} infos.`;
-}
 
 /**
  * The review report in a webview: runs the review in the language server (which shows cancellable
@@ -53,7 +50,7 @@ export class ReviewReportPanel implements vscode.Disposable {
       void vscode.window.showInformationMessage('APIM Studio: review cancelled.');
       return result;
     }
-    void vscode.window.showInformationMessage(summaryText(result));
+    void vscode.window.showInformationMessage(reviewSummaryText(result));
     this.scope = scope;
     this.reports = result.reports ?? {};
     this.reviewedFiles = new Set(result.files ?? []);
@@ -87,7 +84,7 @@ export class ReviewReportPanel implements vscode.Disposable {
     if (message === undefined) return;
     if (message.type === 'open') {
       const position = new vscode.Position(message.line - 1, message.column - 1);
-      await vscode.window.showTextDocument(vscode.Uri.file(message.file), { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One });
+      await vscode.window.showTextDocument(vscode.Uri.file(message.file), { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.Beside });
     } else if (message.type === 'export') {
       await this.export(message.format);
     } else if (this.scope) {

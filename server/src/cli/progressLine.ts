@@ -4,7 +4,7 @@ import type { ReviewProgress } from '../engine/review/reviewFiles';
 const FILES_PER_REDRAW = 25;
 
 /**
- * A single progress line on a terminal (`Reviewing 120/800 files`), redrawn in place and erased at the end.
+ * A single progress line on a terminal (`Reviewing 120/800 documents`), redrawn in place and erased at the end.
  * The CLI only uses it when stderr is a TTY, so pipelines and logs stay quiet.
  */
 export function progressLine(write: (text: string) => void): { readonly onProgress: ReviewProgress; readonly finish: () => void } {
@@ -12,7 +12,7 @@ export function progressLine(write: (text: string) => void): { readonly onProgre
   return {
     onProgress: (done, total) => {
       if (done % FILES_PER_REDRAW !== 0 && done !== total - 1) return;
-      write(`\r\u001b[KReviewing ${done + 1}/${total} files`);
+      write(`\r\u001b[KReviewing ${done + 1}/${total} documents`);
       drawn = true;
     },
     finish: () => {

@@ -39,7 +39,7 @@ function workspaceEditFor(document: TextDocument, fix: Fix): WorkspaceEdit {
 function findingFor(document: TextDocument, findings: readonly Finding[], diagnostic: Diagnostic): Finding | undefined {
   const start = document.offsetAt(diagnostic.range.start);
   const end = document.offsetAt(diagnostic.range.end);
-  return findings.find((candidate) => candidate.code === diagnostic.code && candidate.span.start === start && candidate.span.end === end);
+  return findings.find((candidate) => candidate.code === diagnostic.code && candidate.message === diagnostic.message && candidate.span.start === start && candidate.span.end === end);
 }
 
 /** The directive on its own line above the finding, indented like that line. */
@@ -55,8 +55,9 @@ function suppressionEdit(document: TextDocument, finding: Finding, style: Commen
 }
 
 /**
- * Quick fixes for our diagnostics, plus for each rule finding "suppress with reason" and "learn more";
- * and the fix-all source action that applies every preferred fix that does not overlap another.
+ * Quick fixes for our diagnostics, first; then, once per rule (however many of its findings the range holds),
+ * "suppress with reason" and "learn more"; or the fix-all source action that applies every preferred fix that does
+ * not overlap another.
  */
 export function codeActions(document: TextDocument, findings: readonly Finding[], params: CodeActionParams, suppressionStyle: CommentStyle | undefined): CodeAction[] {
   const only = params.context.only;
@@ -64,13 +65,21 @@ export function codeActions(document: TextDocument, findings: readonly Finding[]
     const fixAll = fixAllAction(document, findings);
     return fixAll ? [fixAll] : [];
   }
-  const actions: CodeAction[] = [];
+  const fixes: CodeAction[] = [];
+  const suppressions: CodeAction[] = [];
+  const learnMore: CodeAction[] = [];
+  const ruleDiagnostics = new Map<string, Diagnostic[]>();
+  const fixKeys = new Set<string>();
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
     const finding = findingFor(document, findings, diagnostic);
     if (!finding) continue;
     for (const fix of finding.fixes) {
-      actions.push({
+      // The same fix for several findings (one per product chain, say) is one entry.
+      const key = JSON.stringify([fix.title, fix.edits, fix.createFiles]);
+      if (fixKeys.has(key)) continue;
+      fixKeys.add(key);
+      fixes.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
@@ -79,22 +88,29 @@ export function codeActions(document: TextDocument, findings: readonly Finding[]
       });
     }
     if (finding.kind !== 'rule') continue;
+    const seen = ruleDiagnostics.get(finding.code);
+    if (seen) {
+      seen.push(diagnostic);
+      continue;
+    }
+    const diagnostics = [diagnostic];
+    ruleDiagnostics.set(finding.code, diagnostics);
     if (suppressionStyle) {
-      actions.push({
+      suppressions.push({
         title: `Suppress ${finding.code} on this line (with a reason)`,
         kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
+        diagnostics,
         edit: { changes: { [document.uri]: [suppressionEdit(document, finding, suppressionStyle)] } },
       });
     }
-    actions.push({
+    learnMore.push({
       title: `Learn more about ${finding.code}`,
       kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
+      diagnostics,
       command: { title: `Learn more about ${finding.code}`, command: OPEN_RULE_DOCS_COMMAND, arguments: [finding.docsUrl] },
     });
   }
-  return actions;
+  return [...fixes, ...suppressions, ...learnMore];
 }
 
 function fixAllAction(document: TextDocument, findings: readonly Finding[]): CodeAction | undefined {

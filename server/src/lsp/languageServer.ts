@@ -1,5 +1,6 @@
-import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeActionKind, ErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseDocument } from '../engine/analysis/analyseDocument';
@@ -9,6 +10,8 @@ import { listDiskFolder } from '../engine/files/diskFiles';
 import type { FileAccess } from '../engine/files/fileAccess';
 import { guardedReader } from '../engine/files/guardedReader';
 import { effectivePolicyText } from '../engine/analysis/effectivePolicyText';
+import { effectivePolicyView } from '../engine/language/effectivePolicyView';
+import { serviceTree } from '../engine/language/serviceTree';
 import { CONFIG_FILE_NAME } from '../engine/config/apimStudioConfig';
 import { ConfigLocator } from '../engine/config/configLocator';
 import { documentKindFor } from '../engine/documents/documentKinds';
@@ -16,8 +19,11 @@ import { renderReviewReports } from '../engine/report/renderReviewReports';
 import { summariseReview } from '../engine/report/reviewSummary';
 import { reviewPathsCancellable } from '../engine/review/reviewFiles';
 import {
+  EFFECTIVE_POLICY_INPUTS_CHANGED_NOTIFICATION,
   EFFECTIVE_POLICY_REQUEST,
   REVIEW_WORKSPACE_REQUEST,
+  SERVICE_TREE_REQUEST,
+  type ServiceTreeResult,
   type EffectivePolicyParams,
   type EffectivePolicyResult,
   type ReviewWorkspaceParams,
@@ -27,11 +33,21 @@ import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { DocumentFindingsCache } from './documentFindingsCache';
 import { documentSymbols, foldingRanges, policyTree } from './policyFeatures';
 import { COMPLETION_TRIGGER_CHARACTERS, registerPolicyLanguageFeatures, SIGNATURE_TRIGGER_CHARACTERS } from './policyLanguageFeatures';
-import { toAnalysisSettings, type ApimStudioSettingsSection } from './serverSettings';
+import { toAnalysisSettings, toWorkspaceDiagnosticsMode, type ApimStudioSettingsSection } from './serverSettings';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
+import { withinSizeLimit } from './sizeLimit';
 import { toDiagnostic } from './toLsp';
 import { ValidationQueue } from './validationQueue';
 import { validatedDocumentSync } from './validatedDocumentSync';
 import { WorkspaceIndex } from './workspaceIndex';
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 /** A document URI as the engine's path: the file-system path for `file:` URIs (the URI itself when it is malformed). */
 function pathOf(uri: string): string {
@@ -75,6 +91,17 @@ export function startLanguageServer(connection: Connection): void {
     workspaceFor: (path) => workspaceIndex.workspaceFor(path),
   });
 
+  let workspaceRoots: string[] = [];
+  const workspaceDiagnostics = new WorkspaceDiagnostics(
+    connection,
+    (uri) => documents.get(uri) !== undefined,
+    (folders, isCancelled) =>
+      reviewPathsCancellable(folders, analysisContext(), () => undefined, isCancelled).catch((error: unknown) => {
+        connection.console.warn(`APIM Studio: workspace diagnostics not refreshed (${String(error)}).`);
+        return undefined;
+      }),
+  );
+
   const validate = (uri: string): void => {
     const document = documents.get(uri);
     if (!document) return;
@@ -98,6 +125,7 @@ export function startLanguageServer(connection: Connection): void {
     try {
       const section = (await connection.workspace.getConfiguration({ section: 'apimStudio' })) as ApimStudioSettingsSection | null;
       settings = toAnalysisSettings(section);
+      workspaceDiagnostics.setMode(toWorkspaceDiagnosticsMode(section), workspaceRoots);
     } catch (error) {
       connection.console.warn(`APIM Studio: could not read settings (${String(error)}); using defaults.`);
     }
@@ -106,7 +134,8 @@ export function startLanguageServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     clientSupportsConfiguration = params.capabilities.workspace?.configuration === true;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    workspaceIndex.setRoots(folders.filter((uri) => uri.startsWith('file:')).map(pathOf));
+    workspaceRoots = folders.filter((uri) => uri.startsWith('file:')).map(pathOf);
+    workspaceIndex.setRoots(workspaceRoots);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -144,34 +173,45 @@ export function startLanguageServer(connection: Connection): void {
     for (const document of documents.all()) {
       if (document.uri !== changed.uri && workspaceIndex.sameWorkspace(changedPath, pathOf(document.uri))) schedule(document.uri);
     }
+    void connection.sendNotification(EFFECTIVE_POLICY_INPUTS_CHANGED_NOTIFICATION);
   });
   connection.onDidChangeWatchedFiles(() => {
     workspaceIndex.invalidate();
     configLocator.clear();
     documents.all().forEach((document) => schedule(document.uri));
+    void connection.sendNotification(EFFECTIVE_POLICY_INPUTS_CHANGED_NOTIFICATION);
+    workspaceDiagnostics.refresh();
   });
   documents.onDidClose((event) => {
     openUriByPath.delete(pathOf(event.document.uri));
     queue.cancel(event.document.uri);
     findingsCache.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    // A closed file of a reviewed folder shows its findings from disk again.
+    workspaceDiagnostics.refresh();
   });
 
+  /** The open document, when it is within the size limit; requests on larger ones answer with nothing at once. */
+  const requestDocument = (uri: string): TextDocument | undefined => {
+    const document = documents.get(uri);
+    return document && withinSizeLimit(document, settings) ? document : undefined;
+  };
+
   connection.onDocumentSymbol((params) => {
-    const document = documents.get(params.textDocument.uri);
+    const document = requestDocument(params.textDocument.uri);
     const tree = document && policyTree(document, settings.maxDocumentSize);
     return document && tree ? documentSymbols(document, tree) : [];
   });
 
   connection.onFoldingRanges((params) => {
-    const document = documents.get(params.textDocument.uri);
+    const document = requestDocument(params.textDocument.uri);
     const tree = document && policyTree(document, settings.maxDocumentSize);
     return document && tree ? foldingRanges(document, tree) : [];
   });
 
   connection.onCodeAction((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document || document.getText().length > settings.maxDocumentSize) return [];
+    const document = requestDocument(params.textDocument.uri);
+    if (!document) return [];
     // A code action request can arrive before the queued validation of this version ran: analyse now.
     if (!findingsCache.has(document.uri, document.version)) validate(document.uri);
     const kind = documentKindFor({ path: pathOf(document.uri), languageId: document.languageId, text: document.getText() }, files);
@@ -187,12 +227,32 @@ export function startLanguageServer(connection: Connection): void {
     }
     const text = open ?? readDisk(path) ?? '';
     if (text.length > settings.maxDocumentSize) return { text: tooLargeForRequest(text.length, settings.maxDocumentSize) };
-    return { text: effectivePolicyText(path, text, workspaceIndex.workspaceFor(path)) };
+    const workspace = workspaceIndex.workspaceFor(path);
+    const view = effectivePolicyView(path, text, workspace, params.chain);
+    const shown = params.chain === undefined ? effectivePolicyText(path, text, workspace) : view.text;
+    return { text: shown, title: view.title, chains: [...view.chains], ...(view.chain !== undefined && params.chain !== undefined ? { chain: view.chain } : {}) };
   });
 
-  registerPolicyLanguageFeatures(connection, documents, analysisContext);
+  connection.onRequest(SERVICE_TREE_REQUEST, (): ServiceTreeResult => {
+    const countOf = (path: string): number | undefined => {
+      const document = documents.get(pathToFileURL(path).href);
+      if (document && findingsCache.has(document.uri, document.version)) return findingsCache.get(document.uri, document.version).length;
+      return workspaceDiagnostics.countOf(path);
+    };
+    const nodes = workspaceRoots.flatMap((root) => {
+      const workspace = workspaceIndex.workspaceFor(join(root, 'policy.xml'));
+      return workspace ? serviceTree(workspace, countOf) : [];
+    });
+    return { nodes };
+  });
+
+  registerPolicyLanguageFeatures(connection, requestDocument, analysisContext, (document) => {
+    if (!findingsCache.has(document.uri, document.version)) validate(document.uri);
+    return findingsCache.get(document.uri, document.version);
+  });
 
   connection.onRequest(REVIEW_WORKSPACE_REQUEST, async (params: ReviewWorkspaceParams, token): Promise<ReviewWorkspaceResult> => {
+    await settingsReady;
     const progress = await connection.window.createWorkDoneProgress();
     progress.begin('APIM Studio: reviewing', 0, 'Listing files', true);
     let result;
@@ -200,13 +260,14 @@ export function startLanguageServer(connection: Connection): void {
       result = await reviewPathsCancellable(
         params.folders,
         analysisContext(),
-        (done, total) => progress.report(total === 0 ? 100 : Math.floor((100 * done) / total), `${done}/${total} files`),
+        (done, total) => progress.report(total === 0 ? 100 : Math.floor((100 * done) / total), `${done}/${total} documents`),
         () => token.isCancellationRequested || progress.token.isCancellationRequested,
       );
     } finally {
       progress.done();
     }
     if (result === undefined) return { documents: 0, findings: 0, errors: 0, warnings: 0, infos: 0, cancelled: true };
+    workspaceDiagnostics.publishReview(params.folders, result, params.folders.every(isDirectory));
     for (const failure of result.ruleFailures) connection.console.error(`APIM Studio: rule ${failure.ruleId} failed on ${failure.path}: ${failure.message}`);
     const summary = summariseReview(result);
     return {

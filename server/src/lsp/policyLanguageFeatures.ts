@@ -8,7 +8,6 @@ import {
   type Hover,
   type Location,
   type SignatureHelp,
-  type TextDocuments,
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -24,7 +23,13 @@ import type { CompletionKind, LanguageCompletion } from '../engine/language/lang
 import type { LanguageEnvironment } from '../engine/language/languageEnvironment';
 import { policyCompletions } from '../engine/language/policyCompletions';
 import { policyHover } from '../engine/language/policyHover';
+import { hoverWithFindings, ruleFindingsAt, spanOfFindings } from '../engine/language/findingsHover';
+import type { Finding } from '../engine/findings/finding';
 import { NO_REFERENCES, workspaceReferencesOf } from '../engine/language/workspaceReferences';
+import { embeddedPolicyAt } from '../engine/language/embeddedPolicyAt';
+import { snippetAsPlainText } from '../engine/language/snippetText';
+import { parsePolicy } from '../engine/policy/policyParser';
+import type { DocumentInput } from '../engine/documents/documentKind';
 import { policyTree } from './policyFeatures';
 import { toRange } from './toLsp';
 
@@ -53,6 +58,10 @@ function pathOf(uri: string): string {
   return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
 }
 
+function inputOf(document: TextDocument): DocumentInput {
+  return { path: pathOf(document.uri), languageId: document.languageId, text: document.getText() };
+}
+
 function toCompletionItem(document: TextDocument, completion: LanguageCompletion): CompletionItem {
   return {
     label: completion.label,
@@ -65,8 +74,15 @@ function toCompletionItem(document: TextDocument, completion: LanguageCompletion
   };
 }
 
-/** Completion, hover, go-to-definition and formatting for policy documents. */
-export function registerPolicyLanguageFeatures(connection: Connection, documents: TextDocuments<TextDocument>, analysisContext: () => AnalysisContext): void {
+/** Completion, hover, go-to-definition and formatting for policy documents (and policies embedded in templates). */
+export function registerPolicyLanguageFeatures(
+  connection: Connection,
+  /** The open document by URI, or undefined when it is not open or above the size limit. */
+  documentFor: (uri: string) => TextDocument | undefined,
+  analysisContext: () => AnalysisContext,
+  /** The findings published for the document's current version. */
+  findingsOf: (document: TextDocument) => readonly Finding[],
+): void {
   const environmentFor = (document: TextDocument): LanguageEnvironment => {
     const context = analysisContext();
     const path = pathOf(document.uri);
@@ -81,24 +97,45 @@ export function registerPolicyLanguageFeatures(connection: Connection, documents
   };
 
   connection.onCompletion((params): CompletionItem[] => {
-    const document = documents.get(params.textDocument.uri);
-    const tree = document && policyTree(document, analysisContext().settings.maxDocumentSize);
-    if (!document || !tree) return [];
+    const document = documentFor(params.textDocument.uri);
+    if (!document) return [];
     const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
-    const completions = policyCompletions(tree, document.offsetAt(params.position), environmentFor(document), trigger);
-    return completions.map((completion) => toCompletionItem(document, completion));
+    const tree = policyTree(document, analysisContext().settings.maxDocumentSize);
+    if (tree) {
+      const completions = policyCompletions(tree, document.offsetAt(params.position), environmentFor(document), trigger);
+      return completions.map((completion) => toCompletionItem(document, completion));
+    }
+    // A policy inside an ARM or Bicep string: the same completions, mapped into the string and escaped for it.
+    const embedded = embeddedPolicyAt(inputOf(document), document.offsetAt(params.position));
+    if (!embedded) return [];
+    const completions = policyCompletions(parsePolicy(embedded.text).document, embedded.offset, { ...environmentFor(document), scope: embedded.scope }, trigger);
+    return completions.flatMap((completion) => {
+      const insertText = embedded.toHostText(completion.snippet ? snippetAsPlainText(completion.insertText) : completion.insertText);
+      if (insertText === undefined) return [];
+      return [toCompletionItem(document, { ...completion, snippet: false, insertText, replace: embedded.toSource(completion.replace) })];
+    });
   });
 
   connection.onHover((params): Hover | null => {
-    const document = documents.get(params.textDocument.uri);
-    const tree = document && policyTree(document, analysisContext().settings.maxDocumentSize);
-    const hover = document && tree ? policyHover(tree, document.offsetAt(params.position), environmentFor(document)) : undefined;
-    if (!document || !hover) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(document, hover.span) };
+    const document = documentFor(params.textDocument.uri);
+    if (!document) return null;
+    const offset = document.offsetAt(params.position);
+    const tree = policyTree(document, analysisContext().settings.maxDocumentSize);
+    const embedded = tree ? undefined : embeddedPolicyAt(inputOf(document), offset);
+    const hover = tree
+      ? policyHover(tree, offset, environmentFor(document))
+      : embedded && policyHover(parsePolicy(embedded.text).document, embedded.offset, { ...environmentFor(document), scope: embedded.scope });
+    const hoverSpan = hover && embedded ? embedded.toSource(hover.span) : hover?.span;
+    // Template findings are already on template offsets.
+    const findings = tree || embedded ? ruleFindingsAt(findingsOf(document), offset) : [];
+    const markdown = hoverWithFindings(hover?.markdown, findings);
+    const span = hoverSpan ?? spanOfFindings(findings);
+    if (markdown === undefined || span === undefined) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(document, span) };
   });
 
   connection.onSignatureHelp((params): SignatureHelp | null => {
-    const document = documents.get(params.textDocument.uri);
+    const document = documentFor(params.textDocument.uri);
     const tree = document && policyTree(document, analysisContext().settings.maxDocumentSize);
     if (!document || !tree) return null;
     const offset = document.offsetAt(params.position);
@@ -119,7 +156,7 @@ export function registerPolicyLanguageFeatures(connection: Connection, documents
   });
 
   connection.onDefinition((params): Location[] => {
-    const document = documents.get(params.textDocument.uri);
+    const document = documentFor(params.textDocument.uri);
     const tree = document && policyTree(document, analysisContext().settings.maxDocumentSize);
     const target = document && tree ? definitionTarget(tree, document.offsetAt(params.position), environmentFor(document)) : undefined;
     if (!target) return [];
@@ -127,7 +164,7 @@ export function registerPolicyLanguageFeatures(connection: Connection, documents
   });
 
   connection.onDocumentFormatting((params): TextEdit[] => {
-    const document = documents.get(params.textDocument.uri);
+    const document = documentFor(params.textDocument.uri);
     if (!document) return [];
     const text = document.getText();
     if (text.length > analysisContext().settings.maxDocumentSize) return [];

@@ -1,9 +1,17 @@
 import type { AnalysisSettings } from '../engine/analysis/analysisSettings';
 import { DEFAULT_ANALYSIS_SETTINGS } from '../engine/analysis/analysisSettings';
+import { WORKSPACE_DIAGNOSTICS_MODES, type WorkspaceDiagnosticsMode } from './workspaceDiagnostics';
 
 /** The `apimStudio` section of the editor's settings, as the client sends it (every field may be missing or wrong). */
 export interface ApimStudioSettingsSection {
   readonly maxFileSizeKB?: unknown;
+  readonly workspaceDiagnostics?: unknown;
+}
+
+/** `apimStudio.workspaceDiagnostics`; `onReview` unless the setting names another mode. */
+export function toWorkspaceDiagnosticsMode(section: ApimStudioSettingsSection | null | undefined): WorkspaceDiagnosticsMode {
+  const mode = section?.workspaceDiagnostics;
+  return WORKSPACE_DIAGNOSTICS_MODES.find((candidate) => candidate === mode) ?? 'onReview';
 }
 
 export function toAnalysisSettings(section: ApimStudioSettingsSection | null | undefined): AnalysisSettings {

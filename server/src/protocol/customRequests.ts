@@ -38,8 +38,43 @@ export const EFFECTIVE_POLICY_REQUEST = 'apimStudio/effectivePolicy';
 
 export interface EffectivePolicyParams {
   readonly uri: string;
+  /**
+   * The chain to show (`via product starter`). With it, the result is that one chain (the first when it names
+   * none); without it, every chain one after another.
+   */
+  readonly chain?: string;
 }
 
 export interface EffectivePolicyResult {
   readonly text: string;
+  /** "Effective policy: orders-api / create-order (via product starter)": the chain shown, or the first. */
+  readonly title?: string;
+  /** Every chain's name, for the product switcher. */
+  readonly chains?: string[];
+  /** The chain shown when one was asked for. */
+  readonly chain?: string;
 }
+
+/** Client -> server: the APIM service view of the workspace folders (ServiceTreeNode in engine/language/serviceTree.ts). */
+export const SERVICE_TREE_REQUEST = 'apimStudio/serviceTree';
+
+/** A node of the service view; the same shape as the engine's, repeated here so the client bundle imports no engine code. */
+export interface ServiceTreeItem {
+  readonly label: string;
+  readonly kind: string;
+  readonly description?: string;
+  readonly file?: string;
+  readonly hasEffectivePolicy?: boolean;
+  readonly findings?: number;
+  readonly children?: readonly ServiceTreeItem[];
+}
+
+export interface ServiceTreeResult {
+  readonly nodes: readonly ServiceTreeItem[];
+}
+
+/**
+ * Server -> client: a document any effective policy can depend on changed (an edit, or a file created, changed or
+ * deleted on disk), after the server has taken it in; open effective-policy views re-render.
+ */
+export const EFFECTIVE_POLICY_INPUTS_CHANGED_NOTIFICATION = 'apimStudio/effectivePolicyInputsChanged';

@@ -1,12 +1,13 @@
 // Starts code-server on 127.0.0.1 with a throw-away profile, in its own process group so that
 // stopping it also ends the extension host, our language server, the file watcher and the pty host.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Profile } from './profile';
 
-const HEALTH_DEADLINE_MS = 30_000;
+// Upper bounds only: each wait ends as soon as code-server reaches the state it waits for.
+const HEALTH_DEADLINE_MS = 120_000;
 const STOP_GRACE_MS = 3_000;
 
 export interface RunningCodeServer {
@@ -74,6 +75,23 @@ async function waitForHealth(child: ChildProcess, authority: string, logFile: st
   throw new Error(`code-server did not answer /healthz within ${HEALTH_DEADLINE_MS / 1000} s:\n${logTail(logFile)}`);
 }
 
+/**
+ * code-server loads VS Code's server on the first page request; on a loaded machine that takes longer than the
+ * workbench's remote connection is willing to wait (it gives up after five attempts, "WebSocket close with status
+ * code 1006"). So request a page first and wait until the log says the extension host agent runs.
+ */
+async function waitForVsCodeServer(child: ChildProcess, authority: string, logFile: string, logStart: number): Promise<void> {
+  const deadline = Date.now() + HEALTH_DEADLINE_MS;
+  await fetch(`http://${authority}/`).then((response) => response.arrayBuffer()).catch(() => undefined);
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}:\n${logTail(logFile)}`);
+    // The log file is shared by the stage's code-servers: only this one's lines count.
+    if (readFileSync(logFile).subarray(logStart).toString('utf8').includes('Extension host agent started')) return;
+    await delay(100);
+  }
+  throw new Error(`code-server's VS Code server did not start within ${HEALTH_DEADLINE_MS / 1000} s:\n${logTail(logFile)}`);
+}
+
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
@@ -89,6 +107,7 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 export async function startCodeServer(entry: string, profile: Profile, logFile: string, pidFile: string): Promise<RunningCodeServer> {
   const port = await freePort();
   const authority = `127.0.0.1:${port}`;
+  const logStart = existsSync(logFile) ? statSync(logFile).size : 0;
   const log = openSync(logFile, 'a');
   const args = [
     entry,
@@ -117,6 +136,7 @@ export async function startCodeServer(entry: string, profile: Profile, logFile: 
   };
   try {
     await waitForHealth(child, authority, logFile);
+    await waitForVsCodeServer(child, authority, logFile, logStart);
   } catch (error) {
     await stop();
     throw error;

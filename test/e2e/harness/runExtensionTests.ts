@@ -15,7 +15,8 @@ import { withDeadline } from './deadline';
 
 const EXTENSION_TESTS = join(REPO_ROOT, 'out', 'test', 'e2e', 'suite', 'index.js');
 /** Bounds the test run from the inside, so a hang still leaves a screenshot and logs behind. */
-const TEST_RUN_DEADLINE_MS = 150_000;
+// Generous: on a loaded 2-core machine the run takes minutes; every wait inside is on state, this only catches hangs.
+const TEST_RUN_DEADLINE_MS = 240_000;
 
 function workbenchUrl(authority: string, workspaceDir: string): string {
   // The remote authority must be exactly the host:port the browser opened.
@@ -47,7 +48,9 @@ async function testRunExitCode(page: Page, url: string, logLine: (line: string) 
   await page.exposeFunction('codeAutomationExit', (code: number) => report(code));
   // The workbench's and the extension host's console arrive here as printf-style argument lists.
   await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => logLine(format(...args)));
-  await page.goto(url);
+  // Wait for the navigation to commit, not for `load`: under load the workbench's many scripts take longer than any
+  // fixed page timeout, and the test run reports its own end through codeAutomationExit.
+  await page.goto(url, { waitUntil: 'commit', timeout: TEST_RUN_DEADLINE_MS });
   return exitCode;
 }
 

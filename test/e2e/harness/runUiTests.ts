@@ -5,7 +5,8 @@ import { REPO_ROOT } from '../../support/paths';
 import { stageEnvironment } from './environment';
 import { runMocha, testFilesIn } from './mochaRun';
 
-const UI_TEST_TIMEOUT_MS = 60_000;
+// An upper bound for hangs only: every step inside waits on the workbench's state.
+const UI_TEST_TIMEOUT_MS = 120_000;
 
 async function main(): Promise<number> {
   const env = stageEnvironment();

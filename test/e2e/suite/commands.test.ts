@@ -3,11 +3,13 @@ import * as vscode from 'vscode';
 import { diagnosticsWhen, ourDiagnostics } from './diagnosticWaits';
 import { activeTabWhen, revertAndCloseAllEditors } from './editorTabs';
 import {
+  APIOPS_API_B_POLICY,
   ORDERS_POLICY,
   REVIEWED_FILES,
   UNCLOSED_BACKEND_POLICY,
   openWorkspaceFile,
   workspaceRelativePath,
+  workspaceUri,
 } from './workspaceFiles';
 
 /** What the review commands resolve with (ReviewWorkspaceResult in server/src/protocol/customRequests.ts). */
@@ -34,7 +36,7 @@ suite('commands', () => {
 
   test('every command is registered', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const command of ['apimStudio.reviewWorkspace', 'apimStudio.reviewCurrentFile', 'apimStudio.showEffectivePolicy', 'apimStudio.restartServer']) {
+    for (const command of ['apimStudio.reviewWorkspace', 'apimStudio.reviewCurrentFile', 'apimStudio.showEffectivePolicy', 'apimStudio.switchEffectivePolicyChain', 'apimStudio.restartServer']) {
       assert.ok(commands.includes(command), `${command} is not registered`);
     }
   });
@@ -49,6 +51,8 @@ suite('commands', () => {
     assert.equal(summary.errors, 2, `expected two errors, got ${JSON.stringify(summary)}`);
     assert.equal(summary.findings, summary.errors + summary.warnings + summary.infos);
     await reviewReportShown();
+    // The Problems panel now holds the findings of files that are not open (apimStudio.workspaceDiagnostics: onReview).
+    await diagnosticsWhen(workspaceUri(APIOPS_API_B_POLICY), (all) => ourDiagnostics(all, 'rate-limit-missing').length > 0, 'rate-limit-missing on API b, never opened');
   });
 
   test('APIM: Review Current File reviews only the active policy and shows the report', async () => {

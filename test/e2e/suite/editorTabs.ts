@@ -46,6 +46,12 @@ export function activeTabWhen(accept: (tab: vscode.Tab) => boolean, what: string
  * at once would ask whether to save, in a dialog nobody answers.
  */
 export async function revertAndCloseAllEditors(): Promise<void> {
+  // Dirty documents first, each shown and reverted by itself: the tab list reaches the extension host late on a
+  // loaded machine, and an edit left behind would leak into the next test.
+  for (const document of vscode.workspace.textDocuments.filter((candidate) => candidate.isDirty && candidate.uri.scheme === 'file')) {
+    await vscode.window.showTextDocument(document);
+    await revertAndCloseActiveEditor();
+  }
   for (let attempt = 0; attempt < MAX_CLOSE_ATTEMPTS && allTabs().length > 0; attempt++) await revertAndCloseActiveEditor();
   if (allTabs().length > 0) throw new Error(`editors stay open after ${MAX_CLOSE_ATTEMPTS} attempts to close them: ${describeTabs()}`);
 }

@@ -4,7 +4,7 @@ import { pngPixels } from '../../support/pngColours';
 import { ReviewReportWebview } from './reviewReportWebview';
 import { WorkbenchSession } from './workbenchSession';
 
-const REPORT_WAIT_MS = 20_000;
+const REPORT_WAIT_MS = 45_000;
 const LINK_SETTLE_MS = 1_000;
 
 // The TLS 1.0 switch in test/e2e/fixtures/workspace/templates/apim.json: its value starts at line 15, column 84.
@@ -67,13 +67,14 @@ suite('review report webview (packaged VSIX)', () => {
     assert.equal(await rateLimitCell('b').getAttribute('class'), 'cell-missing');
     assert.equal(await rateLimitCell('b').locator('.lacking').textContent(), 'lacking: without a product');
 
-    const rule = report.locator('article.rule', { hasText: TLS_FINDING.rule });
+    const rule = report.locator('details.rule', { hasText: TLS_FINDING.rule });
     assert.equal(await rule.locator('h4 code').textContent(), TLS_FINDING.rule);
     const finding = rule.locator('li.finding', { hasText: TLS_FINDING.location });
     assert.equal(await finding.getAttribute('data-severity'), 'warning');
     assert.match((await finding.textContent()) ?? '', /Protocols\.Tls10 enables a legacy protocol/);
 
     darkScreenshot = await report.screenshot(session.artifactPath('report-dark.png'));
+    await session.readmeScreenshot('review-report.png');
     shown = report;
   });
 

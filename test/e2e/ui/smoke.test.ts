@@ -25,12 +25,15 @@ suite('UI smoke (packaged VSIX)', () => {
   test('a broken policy gets an error squiggle', async () => {
     await session.openFile(BROKEN_POLICY, '<backend>');
     await session.errorSquiggles().first().waitFor();
+    // The status bar item counts the finding once the server runs.
+    await session.statusBarItem('APIM').filter({ hasText: /1/ }).first().waitFor();
   });
 
   test('the Problems panel lists the unclosed element', async () => {
     const rows = await session.showProblems();
     const row = rows.filter({ hasText: '<backend> is never closed' });
     await row.first().waitFor();
+    await session.readmeScreenshot('finding.png');
     // The row shows the source and the code, drawn as apim-studio(xml-unclosed-element).
     assert.match((await row.first().textContent()) ?? '', /apim-studio\W*xml-unclosed-element/);
   });
@@ -44,5 +47,24 @@ suite('UI smoke (packaged VSIX)', () => {
   test('APIM: Review Workspace from the palette reports its result', async () => {
     await session.runCommand('APIM: Review Workspace');
     await session.notification('APIM Studio reviewed').waitFor();
+  });
+
+  test('the APIM Service view in the Explorer lists the APIOps tree with finding counts', async () => {
+    const header = session.page.locator('.pane-header', { hasText: 'APIM Service' });
+    await header.waitFor();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const view = session.page.locator('.pane', { has: header });
+    await view.locator('.monaco-list-row', { hasText: 'APIs' }).first().waitFor();
+    await view.locator('.monaco-list-row', { hasText: 'Products' }).first().waitFor();
+    await session.readmeScreenshot('service-view.png');
+  });
+
+  test('the Getting Started walkthrough has the five steps', async () => {
+    await session.runCommand('Welcome: Open Walkthrough...');
+    await session.chooseQuickPick('Get started with APIM Studio');
+    for (const step of ['Open a policy', 'See a finding', 'Apply a fix', 'Review the workspace', 'Configure the rules']) {
+      await session.page.locator('.gettingStartedContainer .getting-started-step', { hasText: step }).first().waitFor();
+    }
+    await session.readmeScreenshot('walkthrough.png');
   });
 });

@@ -1,6 +1,6 @@
 // One code-server with the packaged VSIX installed, one headless Chromium page on its workbench,
 // and the few gestures the smoke tests need. Selectors are VS Code 1.96's workbench DOM.
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../harness/browser';
@@ -8,8 +8,15 @@ import { installExtension, startCodeServer, type RunningCodeServer } from '../ha
 import { FIXTURE_WORKSPACE, stageEnvironment } from '../harness/environment';
 import { recordBrowserConsole, saveScreenshot } from '../harness/pageArtifacts';
 import { createProfile, disposeProfile, type Profile } from '../harness/profile';
+import { REPO_ROOT } from '../../support/paths';
 
-const WAIT_MS = 20_000;
+const SCREENSHOTS_DIR = join(REPO_ROOT, 'images', 'screenshots');
+
+// Upper bounds for waits on state (an element appears, a class is set); a loaded machine needs room, not luck.
+const WAIT_MS = 45_000;
+const STARTUP_WAIT_MS = 100_000;
+const QUICK_FIX_ATTEMPTS = 4;
+const QUICK_FIX_ATTEMPT_MS = 10_000;
 const VIEWPORT = { width: 1400, height: 900 };
 const QUICK_INPUT_ROWS = '.quick-input-list .monaco-list-row';
 
@@ -42,9 +49,9 @@ export class WorkbenchSession {
       page.setDefaultTimeout(WAIT_MS);
       recordBrowserConsole(page, join(env.artifactsDir, 'browser-console.log'));
       const session = new WorkbenchSession(page, browser, server, profile, env.artifactsDir, env.keepProfile);
-      await page.goto(`http://${server.authority}/?${new URLSearchParams({ folder: profile.workspaceDir }).toString()}`);
-      await page.locator('.monaco-workbench').waitFor();
-      await page.locator('.explorer-folders-view').waitFor();
+      await page.goto(`http://${server.authority}/?${new URLSearchParams({ folder: profile.workspaceDir }).toString()}`, { waitUntil: 'commit', timeout: STARTUP_WAIT_MS });
+      await page.locator('.monaco-workbench').waitFor({ timeout: STARTUP_WAIT_MS });
+      await page.locator('.explorer-folders-view').waitFor({ timeout: STARTUP_WAIT_MS });
       return session;
     } catch (error) {
       await browser?.close();
@@ -62,6 +69,24 @@ export class WorkbenchSession {
     // Notifications and menus fade in; let them settle so the picture shows what the test saw.
     await this.page.waitForTimeout(300);
     await saveScreenshot(this.page, join(this.artifactsDir, `${name}.png`));
+  }
+
+  /**
+   * A picture for the user README (README.vsix.md): saved with the artifacts, and into images/screenshots/ when
+   * APIM_UPDATE_SCREENSHOTS=1 (then commit them).
+   */
+  async readmeScreenshot(fileName: string): Promise<void> {
+    await this.page.waitForTimeout(300);
+    await saveScreenshot(this.page, join(this.artifactsDir, fileName));
+    if (process.env.APIM_UPDATE_SCREENSHOTS === '1') {
+      mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+      copyFileSync(join(this.artifactsDir, fileName), join(SCREENSHOTS_DIR, fileName));
+    }
+  }
+
+  /** The status bar entry with the given text. */
+  statusBarItem(text: string): Locator {
+    return this.page.locator('.statusbar-item', { hasText: text });
   }
 
   /** Where a test saves an extra picture, beside the per-test screenshots. */
@@ -110,6 +135,18 @@ export class WorkbenchSession {
     await this.page.keyboard.press('F8');
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('Control+.');
+    // The menu lists what the server answered for the caret's diagnostics; on a loaded machine the first answer can
+    // come before the server has analysed the current version. Reopen the menu until the fix is in it.
+    const row = this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+    for (let attempt = 1; attempt < QUICK_FIX_ATTEMPTS; attempt++) {
+      const shown = await row.waitFor({ timeout: QUICK_FIX_ATTEMPT_MS }).then(
+        () => true,
+        () => false,
+      );
+      if (shown) break;
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('Control+.');
+    }
     await this.chooseRow('.action-widget .monaco-list-row', title, 'the quick fix menu');
   }
 
@@ -117,8 +154,18 @@ export class WorkbenchSession {
   async runCommand(title: string): Promise<void> {
     await this.focusWorkbench();
     await this.page.keyboard.press('F1');
-    await this.page.locator('.quick-input-widget input.input').fill(`>${title}`);
+    // The palette is open once its input holds the `>` prefix; typing before that would go to the editor.
+    const palette = this.page.locator('.quick-input-widget input.input');
+    await this.page.waitForFunction(
+      "(() => { const input = document.querySelector('.quick-input-widget input.input'); return input !== null && input.offsetParent !== null && input.value.startsWith('>'); })()",
+    );
+    await palette.fill(`>${title}`);
     await this.chooseRow(QUICK_INPUT_ROWS, title, 'the command palette');
+  }
+
+  /** Picks the row holding `text` in the open quick pick. */
+  async chooseQuickPick(text: string): Promise<void> {
+    await this.chooseRow(QUICK_INPUT_ROWS, text, 'the quick pick');
   }
 
   notification(text: string): Locator {
@@ -143,7 +190,11 @@ export class WorkbenchSession {
   /** Picks a colour theme by its label through "Preferences: Color Theme" and waits for the workbench to wear it. */
   async selectColorTheme(label: string, kind: 'vs' | 'vs-dark'): Promise<void> {
     await this.runCommand('Preferences: Color Theme');
-    await this.page.locator('.quick-input-widget input.input').fill(label);
+    // The theme picker replaces the command palette in the same widget, later on a loaded machine: wait until the
+    // widget is the picker (its placeholder says so) before typing, or the label lands in the closing palette.
+    const picker = this.page.locator('.quick-input-widget input.input[placeholder^="Select Color Theme"]');
+    await picker.waitFor();
+    await picker.fill(label);
     await this.chooseRow(QUICK_INPUT_ROWS, label, 'the colour theme picker');
     await this.page.locator(`.monaco-workbench.${kind}`).waitFor();
   }
@@ -155,6 +206,13 @@ export class WorkbenchSession {
   private async chooseRow(rowSelector: string, text: string, where: string): Promise<void> {
     const item = this.page.locator(rowSelector, { hasText: text }).first();
     await item.waitFor();
+    // The list filters as it is typed into: wait until the row list settles (the same rows twice in a row).
+    await this.page.waitForFunction(
+      `(() => { const labels = Array.from(document.querySelectorAll(${JSON.stringify(rowSelector)})).map((row) => row.textContent).join('\\n'); ` +
+        'const settled = window.__apimLastRows === labels; window.__apimLastRows = labels; return settled; })()',
+      undefined,
+      { polling: 100 },
+    );
     const rows = await this.page.locator(rowSelector).count();
     for (let step = 0; step < rows && !(await hasClass(item, 'focused')); step++) {
       await this.page.keyboard.press('ArrowDown');

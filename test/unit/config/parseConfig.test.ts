@@ -39,7 +39,7 @@ describe('.apim-studio.json', () => {
     assert.deepEqual(
       findings.map((finding) => [text.slice(finding.span.start, finding.span.end), finding.message]),
       [
-        ['"colour"', "Unknown setting 'colour'; expected one of: extends, environment, gateway, rules, overrides, ignore, suppressions."],
+        ['"colour"', "Unknown setting 'colour'. Expected one of: extends, environment, gateway, rules, overrides, ignore, suppressions."],
         ['{ "rule": "tracing-enabled" }', "A suppression needs a 'reason' so reviewers know why."],
         ['"lenient"', "'extends' must be one of: recommended, strict, all."],
         ['"no-such-rule"', "Unknown rule 'no-such-rule'."],
@@ -48,6 +48,31 @@ describe('.apim-studio.json', () => {
     );
     assert.equal(config.extends, 'recommended');
     assert.ok(findings.every((finding) => finding.code === 'config-invalid' && finding.severity === 'error'));
+  });
+
+  test('each typo is reported once, with the nearest known name', () => {
+    const text = [
+      '{',
+      '  // comments are fine',
+      '  "extend": "strict",',
+      '  "environment": "prodution",',
+      '  "rules": { "tracing-enabeld": "warnign" },',
+      '  "overrides": [{ "files": ["a/**"], "rule": {} }],',
+      '  "suppressions": [{ "rule": "rate-limit-mising", "reason": "r", "expire": "2030-01-01" }],',
+      '}',
+    ].join('\n');
+    const { findings } = parseConfig(text);
+    assert.deepEqual(
+      findings.map((finding) => [text.slice(finding.span.start, finding.span.end), finding.message]),
+      [
+        ['"extend"', "Unknown setting 'extend'. Did you mean 'extends'?"],
+        ['"rule"', "Unknown override setting 'rule'. Did you mean 'rules'?"],
+        ['"expire"', "Unknown suppression setting 'expire'. Did you mean 'expires'?"],
+        ['"rate-limit-mising"', "Unknown rule 'rate-limit-mising'. Did you mean 'rate-limit-missing'?"],
+        ['"prodution"', "'environment' must be one of: production, nonproduction. Did you mean 'production'?"],
+        ['"tracing-enabeld"', "Unknown rule 'tracing-enabeld'. Did you mean 'tracing-enabled'?"],
+      ],
+    );
   });
 
   test('an expired suppression is reported on its date and no longer applies', () => {

@@ -77,11 +77,11 @@ describe('apim-studio review: report formats and configuration flags', () => {
     }
   });
 
-  test('the terminal progress line redraws every 25 files and on the last, then erases itself', () => {
+  test('the terminal progress line redraws every 25 documents and on the last, then erases itself', () => {
     const written: string[] = [];
     const progress = progressLine((text) => written.push(text));
     for (let done = 0; done < 30; done++) progress.onProgress(done, 30);
     progress.finish();
-    assert.deepEqual(written, ['\r\u001b[KReviewing 1/30 files', '\r\u001b[KReviewing 26/30 files', '\r\u001b[KReviewing 30/30 files', '\r\u001b[K']);
+    assert.deepEqual(written, ['\r\u001b[KReviewing 1/30 documents', '\r\u001b[KReviewing 26/30 documents', '\r\u001b[KReviewing 30/30 documents', '\r\u001b[K']);
   });
 });

@@ -19,7 +19,7 @@ describe('pillar score', () => {
 });
 
 describe('review report model', () => {
-  test('groups by pillar then rule; a multi-pillar rule counts once, under its primary (first) pillar; syntax goes to correctness', () => {
+  test('groups by pillar then rule; a multi-pillar rule counts in its first pillar, the others are tags; syntax goes to correctness', () => {
     const root = writeWorkspace({ 'policy.xml': '<policies>\n  <inbound>\n</policies>\n' });
     const report = buildReviewReport(reviewFolder(root), root);
     assert.deepEqual(
@@ -29,8 +29,9 @@ describe('review report model', () => {
     const ruleIds = (id: string): string[] => report.groups.find((group) => group.id === id)?.rules.map((rule) => rule.id) ?? [];
     assert.deepEqual(ruleIds('security'), ['rate-limit-missing']);
     assert.deepEqual(ruleIds('reliability'), []);
-    const counted = report.groups.reduce((sum, group) => sum + group.rules.reduce((inGroup, rule) => inGroup + rule.findings.length, 0), 0);
-    assert.equal(counted, report.findingCount, 'pillar counts add up to the total');
+    assert.deepEqual(report.groups.find((group) => group.id === 'security')?.rules[0].otherPillars, ['reliability', 'cost-optimization']);
+    const counted = report.groups.reduce((sum, group) => sum + Object.values(group.bySeverity).reduce((a, b) => a + b, 0), 0);
+    assert.equal(counted, report.findingCount, 'the pillar counts add up to the header');
     assert.deepEqual(ruleIds('performance-efficiency'), []);
     assert.deepEqual(ruleIds('correctness'), ['xml-unclosed-element']);
     assert.equal(report.findingCount, 2);
@@ -38,8 +39,11 @@ describe('review report model', () => {
     assert.equal(correctness?.score, 0, 'one error in one document');
     assert.equal(report.groups.find((group) => group.id === 'security')?.score, 100, 'one hint in one document (the folder does not show the parent scopes): hints cost nothing');
     const finding = correctness?.rules[0].findings[0];
-    assert.deepEqual({ path: finding?.displayPath, start: finding?.start, line: finding?.lineText }, { path: 'policy.xml', start: { line: 2, column: 4 }, line: '  <inbound>' });
-    assert.match(report.groups[1].rules[0].guidance, /rate-limit-by-key/);
+    assert.deepEqual(
+      { path: finding?.displayPath, start: finding?.start, excerpt: finding?.excerpt },
+      { path: 'policy.xml', start: { line: 2, column: 4 }, excerpt: { before: '<', target: 'inbound', after: '>' } },
+    );
+    assert.match(report.groups.find((group) => group.id === 'security')?.rules[0].guidance ?? '', /rate-limit-by-key/);
   });
 
   test('the coverage matrix of the bundled example comes from effective policies, chain by chain', () => {

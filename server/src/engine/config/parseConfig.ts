@@ -6,6 +6,7 @@ import { configurationDocsUrl } from '../findings/docsUrl';
 import { allRuleMetas } from '../rules/ruleCatalog';
 import type { RuleLevel } from '../rules/ruleSettings';
 import type { Span } from '../text/span';
+import { nearestNames } from '../schema/nearestNames';
 import { isExpired } from './configSuppressions';
 import { DEFAULT_CONFIG, GATEWAYS, PRESETS, type ApimStudioConfig, type ConfigOverride, type ConfigSuppression, type Gateway, type Preset } from './apimStudioConfig';
 
@@ -14,7 +15,15 @@ export const SUPPRESSION_EXPIRED_CODE = 'config-suppression-expired';
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
 const ENVIRONMENTS = ['production', 'nonproduction'] as const;
 const TOP_LEVEL_KEYS = ['$schema', 'extends', 'environment', 'gateway', 'rules', 'overrides', 'ignore', 'suppressions'];
+const OVERRIDE_KEYS = ['files', 'rules', 'environment'];
+const SUPPRESSION_KEYS = ['rule', 'files', 'reason', 'expires'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** " Did you mean 'x'?" when the name is a likely typo of a candidate; empty otherwise. */
+function didYouMean(name: string, candidates: readonly string[]): string {
+  const nearest = nearestNames(name, candidates);
+  return nearest.length > 0 ? ` Did you mean '${nearest.join("' or '")}'?` : '';
+}
 
 export interface ParsedConfig {
   readonly config: ApimStudioConfig;
@@ -62,17 +71,26 @@ export function parseConfig(text: string, today: Date = new Date()): ParsedConfi
     report(spanOf(root), 'The configuration must be a JSON object.');
     return { config: DEFAULT_CONFIG, findings };
   }
-  const knownRules = new Set(allRuleMetas().map((meta) => meta.id));
+  const ruleIds = allRuleMetas().map((meta) => meta.id);
+  const knownRules = new Set(ruleIds);
 
-  for (const property of root.children ?? []) {
-    const key = property.children?.[0];
-    if (key && !TOP_LEVEL_KEYS.includes(String(key.value))) report(spanOf(key), `Unknown setting '${String(key.value)}'; expected one of: ${TOP_LEVEL_KEYS.slice(1).join(', ')}.`);
-  }
+  /** Each unknown key of an object once, with the nearest known key. */
+  const unknownKeys = (node: Node, known: readonly string[], what: string): void => {
+    for (const property of node.children ?? []) {
+      const key = property.children?.[0];
+      if (!key || known.includes(String(key.value))) continue;
+      const name = String(key.value);
+      const hint = didYouMean(name, known);
+      report(spanOf(key), `Unknown ${what} '${name}'.${hint || ` Expected one of: ${known.filter((entry) => entry !== '$schema').join(', ')}.`}`);
+    }
+  };
+  unknownKeys(root, TOP_LEVEL_KEYS, 'setting');
 
   const enumValue = <T extends string>(node: Node | undefined, allowed: readonly T[], name: string, fallback: T): T => {
     if (!node) return fallback;
     if (node.type === 'string' && (allowed as readonly string[]).includes(node.value as string)) return node.value as T;
-    report(spanOf(node), `'${name}' must be one of: ${allowed.join(', ')}.`);
+    const hint = node.type === 'string' ? didYouMean(node.value as string, allowed) : '';
+    report(spanOf(node), `'${name}' must be one of: ${allowed.join(', ')}.${hint}`);
     return fallback;
   };
 
@@ -110,12 +128,12 @@ export function parseConfig(text: string, today: Date = new Date()): ParsedConfi
       if (!key || !value) continue;
       const id = String(key.value);
       if (!knownRules.has(id)) {
-        report(spanOf(key), `Unknown rule '${id}'.`);
+        report(spanOf(key), `Unknown rule '${id}'.${didYouMean(id, ruleIds)}`);
         continue;
       }
       const level = getNodeValue(value);
       if (typeof level === 'string' && (LEVELS as readonly string[]).includes(level)) levels[id] = level as RuleLevel;
-      else report(spanOf(value), `The level of '${id}' must be one of: ${LEVELS.join(', ')}.`);
+      else report(spanOf(value), `The level of '${id}' must be one of: ${LEVELS.join(', ')}.${typeof level === 'string' ? didYouMean(level, LEVELS) : ''}`);
     }
     return levels;
   };
@@ -128,6 +146,7 @@ export function parseConfig(text: string, today: Date = new Date()): ParsedConfi
       report(spanOf(item), 'Each override is an object with files and rules.');
       continue;
     }
+    unknownKeys(item, OVERRIDE_KEYS, 'override setting');
     const files = stringList(findNodeAtLocation(item, ['files']), 'files');
     if (files.length === 0) report(spanOf(item), "An override needs 'files': the globs it applies to.");
     const environmentNode = findNodeAtLocation(item, ['environment']);
@@ -142,6 +161,7 @@ export function parseConfig(text: string, today: Date = new Date()): ParsedConfi
   const suppressionsNode = findNodeAtLocation(root, ['suppressions']);
   if (suppressionsNode && suppressionsNode.type !== 'array') report(spanOf(suppressionsNode), "'suppressions' must be an array of { rule, reason, files, expires }.");
   for (const item of suppressionsNode?.type === 'array' ? (suppressionsNode.children ?? []) : []) {
+    if (item.type === 'object') unknownKeys(item, SUPPRESSION_KEYS, 'suppression setting');
     const ruleNode = findNodeAtLocation(item, ['rule']);
     const reasonNode = findNodeAtLocation(item, ['reason']);
     const expiresNode = findNodeAtLocation(item, ['expires']);
@@ -151,7 +171,7 @@ export function parseConfig(text: string, today: Date = new Date()): ParsedConfi
       report(spanOf(ruleNode ?? item), "A suppression needs 'rule': the rule id it silences.");
       continue;
     }
-    if (!knownRules.has(rule)) report(spanOf(ruleNode as Node), `Unknown rule '${rule}'.`);
+    if (!knownRules.has(rule)) report(spanOf(ruleNode as Node), `Unknown rule '${rule}'.${didYouMean(rule, ruleIds)}`);
     if (!reason) report(spanOf(reasonNode ?? item), "A suppression needs a 'reason' so reviewers know why.");
     let expires: string | undefined;
     if (expiresNode) {

@@ -5,9 +5,9 @@ import { BICEP_SELECTOR } from './editorSelectors';
 import { suppliedParametersFor } from './suppliedParameters';
 import { analyseTemplateModel } from './templateKindAnalysis';
 
+/** A `.bicep` file whatever language the editor gives it (plain text without the Bicep extension), or a `bicep` buffer. */
 export function isBicepDocument(input: DocumentInput): boolean {
-  if (input.languageId !== undefined) return input.languageId === 'bicep';
-  return /\.bicep$/i.test(input.path);
+  return input.languageId === 'bicep' || /\.bicep$/i.test(input.path);
 }
 
 export const bicepDocumentKind: DocumentKind = {

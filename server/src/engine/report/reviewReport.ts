@@ -6,6 +6,7 @@ import { PILLAR_TITLES, PILLARS, type Pillar } from '../rules/pillar';
 import { ruleMetaById } from '../rules/ruleCatalog';
 import type { FileError, FileReview, ReviewResult, RuleFailureReport } from '../review/reviewResult';
 import { coverageMatrix, type CoverageRow } from './coverageMatrix';
+import { findingExcerpt, type FindingExcerpt } from './findingExcerpt';
 import { findingFingerprint } from './findingFingerprint';
 import { pillarScore } from './pillarScore';
 
@@ -37,8 +38,8 @@ export interface ReportFinding {
   readonly api: string;
   readonly start: ReportPosition;
   readonly end: ReportPosition;
-  /** The text of the finding's first line. */
-  readonly lineText: string;
+  /** A short window around the range on its first line, secrets masked (findingExcerpt): what reports may print. */
+  readonly excerpt: FindingExcerpt;
   readonly docsUrl: string;
   /** Stable across runs and unrelated edits (see findingFingerprint). */
   readonly fingerprint: string;
@@ -52,7 +53,10 @@ export interface ReportRule {
   readonly guidance: string;
   readonly learnMoreUrl: string | undefined;
   readonly docsUrl: string;
-  readonly groups: readonly ReportGroupId[];
+  /** The group the rule's findings count in: its first pillar (or correctness). */
+  readonly group: ReportGroupId;
+  /** The rule's other pillars, shown as tags; its findings do not count there. */
+  readonly otherPillars: readonly Pillar[];
   readonly findings: readonly ReportFinding[];
 }
 
@@ -132,11 +136,10 @@ function artifactLabel(path: string): string | undefined {
   return name ? `${kinds[kinds.length - 1]} ${name}` : kinds[kinds.length - 1];
 }
 
-function groupsOf(finding: Finding): readonly ReportGroupId[] {
-  if (finding.kind !== 'rule') return [CORRECTNESS_GROUP];
-  const meta = ruleMetaById(finding.code);
-  // One primary pillar per finding, so the pillar counts add up to the total.
-  return meta === undefined || meta.pillars.length === 0 ? [CORRECTNESS_GROUP] : [meta.pillars[0]];
+/** A finding counts in one group, its rule's primary (first) pillar, so the groups' counts add up to the total. */
+function groupOfFinding(finding: Finding): ReportGroupId {
+  if (finding.kind !== 'rule') return CORRECTNESS_GROUP;
+  return ruleMetaById(finding.code)?.pillars[0] ?? CORRECTNESS_GROUP;
 }
 
 function lineTextAt(file: FileReview, line: number): string {
@@ -145,10 +148,10 @@ function lineTextAt(file: FileReview, line: number): string {
   return file.text.slice(start, next).replace(/[\r\n]+$/, '');
 }
 
-/** A finding as the report shows it, with the groups (pillars or correctness) it counts in. */
+/** A finding as the report shows it, with the group (primary pillar or correctness) it counts in. */
 interface GroupedFinding {
   readonly finding: ReportFinding;
-  readonly groups: readonly ReportGroupId[];
+  readonly group: ReportGroupId;
 }
 
 function reportFindingsOf(file: FileReview, baseFolder: string, workspaces: readonly PolicyWorkspace[]): GroupedFinding[] {
@@ -163,8 +166,9 @@ function reportFindingsOf(file: FileReview, baseFolder: string, workspaces: read
     const key = `${finding.code}\u0000${lineText.replace(/\s+/g, '')}`;
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
+    const endColumn = end.line === start.line ? end.character : lineText.length;
     return {
-      groups: groupsOf(finding),
+      group: groupOfFinding(finding),
       finding: {
         ruleId: finding.code,
         kind: finding.kind,
@@ -176,7 +180,7 @@ function reportFindingsOf(file: FileReview, baseFolder: string, workspaces: read
         api,
         start: { line: start.line + 1, column: start.character + 1 },
         end: { line: end.line + 1, column: end.character + 1 },
-        lineText,
+        excerpt: findingExcerpt(finding.code, lineText, start.character, endColumn),
         docsUrl: finding.docsUrl,
         fingerprint: findingFingerprint(finding.code, displayPath, lineText, occurrence),
       },
@@ -193,7 +197,8 @@ function ruleOf(id: string, entries: readonly GroupedFinding[]): ReportRule {
     guidance: meta?.guidance ?? '',
     learnMoreUrl: meta?.learnMoreUrl,
     docsUrl: first.finding.docsUrl,
-    groups: first.groups,
+    group: first.group,
+    otherPillars: meta?.pillars.slice(1) ?? [],
     findings: entries.map((entry) => entry.finding),
   };
 }
@@ -218,7 +223,8 @@ function groupOf(id: ReportGroupId, entries: readonly GroupedFinding[], document
 }
 
 /**
- * The review as a report: findings grouped by their rule's primary pillar (the first it lists) then rule, a score per group, and the coverage matrix. Markdown, HTML and the editor's webview all
+ * The review as a report: findings grouped by pillar (a rule with several pillars counts in its first, the others
+ * are tags) then rule, a score per group, and the coverage matrix. Markdown, HTML and the editor's webview all
  * render this one model. `baseFolder` makes paths relative (the CLI uses the working directory).
  */
 export function buildReviewReport(result: ReviewResult, baseFolder: string): ReviewReport {
@@ -226,7 +232,7 @@ export function buildReviewReport(result: ReviewResult, baseFolder: string): Rev
   const bySeverity = emptyCounts();
   for (const entry of entries) bySeverity[entry.finding.severity]++;
   const groupIds: readonly ReportGroupId[] = [...PILLARS, CORRECTNESS_GROUP];
-  const groups = groupIds.map((id) => groupOf(id, entries.filter((entry) => entry.groups.includes(id)), result.documentCount));
+  const groups = groupIds.map((id) => groupOf(id, entries.filter((entry) => entry.group === id), result.documentCount));
   const coverage = coverageMatrix(result.workspaces);
   const apis = [...new Set([...entries.map((entry) => entry.finding.api), ...coverage.map((row) => row.api)])].sort((a, b) => a.localeCompare(b));
   return {

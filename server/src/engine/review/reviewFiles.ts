@@ -4,7 +4,7 @@ import { analyseDocument } from '../analysis/analyseDocument';
 import type { AnalysisContext } from '../analysis/analysisContext';
 import { readGuardedFile, type GuardedRead } from '../files/guardedRead';
 import { PolicyWorkspace } from '../workspace/policyWorkspace';
-import { DOCUMENT_KINDS } from '../documents/documentKinds';
+import { DOCUMENT_KINDS, documentKindFor } from '../documents/documentKinds';
 import type { RuleFailure } from '../rules/runRules';
 import { LineMap } from '../text/lineMap';
 import type { FileError, FileReview, ReviewResult } from './reviewResult';
@@ -63,7 +63,7 @@ function workspacesOf(paths: readonly string[], files: readonly string[], read: 
   return workspaces;
 }
 
-/** Reports how far a review got: documents looked at so far, out of the files listed. */
+/** Reports how far a review got: documents analysed so far, out of the documents found (the report's document count). */
 export type ReviewProgress = (done: number, total: number) => void;
 
 /**
@@ -94,16 +94,18 @@ function* reviewSteps(paths: readonly string[], baseContext: ReviewContext): Gen
     // Files do not change during a review, so an API's own reports are computed once for all its operations.
     apiReportsCache: new Map(),
   };
-  let documentCount = 0;
-  for (const [index, path] of listed.entries()) {
-    yield { done: index, total: listed.length };
+  // Only files some kind claims are documents: the progress counts them as the report does.
+  const documents: string[] = [];
+  for (const path of listed) {
     const fileRead = readFile(path);
     if (fileRead.kind === 'skipped') continue;
-    if (fileRead.kind === 'missing') {
-      errors.push({ path, message: 'the file could not be read' });
-      continue;
-    }
-    const text = fileRead.text;
+    if (fileRead.kind === 'missing') errors.push({ path, message: 'the file could not be read' });
+    else if (documentKindFor({ path, text: fileRead.text }, context.files)) documents.push(path);
+  }
+  let documentCount = 0;
+  for (const [index, path] of documents.entries()) {
+    yield { done: index, total: documents.length };
+    const text = read(path) ?? '';
     const analysis = analyseDocument({ path, text }, context);
     if (analysis.kindId === undefined) continue;
     documentCount++;

@@ -52,3 +52,23 @@ export function mapEmbeddedFinding(finding: Finding, text: DecodedText, style: H
   const fixes = finding.fixes.map((fix) => mapFix(fix, text, style)).filter((fix): fix is Fix => fix !== undefined);
   return { ...finding, span, fixes };
 }
+
+/**
+ * The decoded offset of a source offset inside the literal text (the inverse of exactSourceOffset): inside an escape,
+ * the offset of the character it produces. Undefined outside the literal text.
+ */
+export function sourceOffsetToValue(text: DecodedText, sourceOffset: number): number | undefined {
+  if (sourceOffset < text.sourceSpan.start || sourceOffset > text.sourceSpan.end) return undefined;
+  if (sourceOffset === text.sourceSpan.end) return text.value.length;
+  const { runs } = text;
+  let low = 0;
+  let high = runs.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (runs[mid].sourceStart <= sourceOffset) low = mid;
+    else high = mid - 1;
+  }
+  const run = runs[low];
+  if (run === undefined) return undefined;
+  return run.verbatim ? run.valueStart + Math.min(sourceOffset - run.sourceStart, run.valueLength) : run.valueStart;
+}

@@ -1,7 +1,7 @@
 import { SEVERITY_ORDER } from '../../findings/finding';
 import { COVERAGE_COLUMNS } from '../coverageColumns';
 import type { CoverageRow } from '../coverageMatrix';
-import type { ReportFinding, ReportGroup, ReportRule, ReviewReport } from '../reviewReport';
+import { REPORT_GROUP_TITLES, type ReportFinding, type ReportGroup, type ReportRule, type ReviewReport } from '../reviewReport';
 import { escapeHtml, safeHttpsUrl, vscodeFileUrl } from './escapeHtml';
 import { REPORT_SCRIPT } from './reportScript';
 import { REPORT_STYLES } from './reportStyles';
@@ -74,7 +74,8 @@ function coverageTable(report: ReviewReport): string {
     });
     return `<tr class="coverage-row" data-api-key="${escapeHtml(row.api)}"><td>${rowLabel(row)}</td>${cells.join('')}</tr>`;
   });
-  return `<table class="coverage">${head}${rows.join('')}</table>`;
+  // The table scrolls in its own box (both ways), its first column and header row stay in view.
+  return `<div class="table-scroll"><table class="coverage">${head}${rows.join('')}</table></div>`;
 }
 
 function findingItem(finding: ReportFinding): string {
@@ -82,10 +83,23 @@ function findingItem(finding: ReportFinding): string {
   const link =
     `<a class="location" href="${escapeHtml(vscodeFileUrl(finding.file, finding.start.line, finding.start.column))}" ` +
     `data-file="${escapeHtml(finding.file)}" data-line="${finding.start.line}" data-column="${finding.start.column}">${escapeHtml(location)}</a>`;
-  const excerpt = finding.lineText.trim() === '' ? '' : `<pre class="excerpt">${escapeHtml(finding.lineText.trim())}</pre>`;
+  const { before, target, after } = finding.excerpt;
+  const excerpt = `${before}${target}${after}`.trim() === '' ? '' : `<pre class="excerpt">${escapeHtml(before)}<mark>${escapeHtml(target)}</mark>${escapeHtml(after)}</pre>`;
   return (
     `<li class="finding" data-severity="${finding.severity}" data-api-key="${escapeHtml(finding.api)}">` +
     `<span class="severity severity-${finding.severity}">${finding.severity}</span> ${link} ${escapeHtml(finding.message)}${excerpt}</li>`
+  );
+}
+
+/** Rules with more findings than this start collapsed; so do files with more than this many findings of one rule. */
+const OPEN_LIMIT = 10;
+
+/** A rule's findings in one file, collapsible: forty identical findings in one file are one line until opened. */
+function fileGroup(file: string, findings: readonly ReportFinding[]): string {
+  const open = findings.length <= OPEN_LIMIT ? ' open' : '';
+  return (
+    `<details class="file"${open}><summary><span class="path">${escapeHtml(file)}</span> <span class="muted">(${plural(findings.length, 'finding')})</span></summary>` +
+    `<ul class="findings">${findings.map(findingItem).join('')}</ul></details>`
   );
 }
 
@@ -96,9 +110,13 @@ function ruleArticle(rule: ReportRule): string {
     .filter((link) => link !== '')
     .join(' · ');
   const guidance = rule.guidance === '' ? '' : `<p class="guidance">${withInlineCode(escapeHtml(rule.guidance))}</p>`;
+  const tags = rule.otherPillars.map((pillar) => `<span class="tag" title="Also concerns this pillar (counted under its first pillar only)">${escapeHtml(REPORT_GROUP_TITLES[pillar])}</span>`).join('');
+  const byFile = new Map<string, ReportFinding[]>();
+  for (const finding of rule.findings) byFile.set(finding.displayPath, [...(byFile.get(finding.displayPath) ?? []), finding]);
+  const open = rule.findings.length <= OPEN_LIMIT ? ' open' : '';
   return (
-    `<article class="rule"><h4>${escapeHtml(rule.title)} <code>${escapeHtml(rule.id)}</code> <span class="muted">(${plural(rule.findings.length, 'finding')})</span></h4>` +
-    `${guidance}${links === '' ? '' : `<p>${links}</p>`}<ul class="findings">${rule.findings.map(findingItem).join('')}</ul></article>`
+    `<details class="rule"${open}><summary><h4>${escapeHtml(rule.title)} <code>${escapeHtml(rule.id)}</code> <span class="muted">(${plural(rule.findings.length, 'finding')} in ${plural(byFile.size, 'file')})</span>${tags}</h4></summary>` +
+    `${guidance}${links === '' ? '' : `<p>${links}</p>`}${[...byFile].map(([file, findings]) => fileGroup(file, findings)).join('')}</details>`
   );
 }
 
@@ -117,6 +135,26 @@ function filterBar(report: ReviewReport): string {
     `<label>Pillar <select id="filter-group">${groups}</select></label>` +
     `<label>Severity <select id="filter-severity">${severities}</select></label>` +
     `<label>API <select id="filter-api">${apis}</select></label></div>`
+  );
+}
+
+/** How the score is computed, in words (pillarScore; docs/report.md). */
+export const SCORE_FORMULA =
+  'Score = 100 − 10 × (penalty points ÷ documents reviewed), never below 0. Each finding costs penalty points by severity: ' +
+  'error 10, warning 3, info 1, hint 0. On average one error per document gives 0, one warning per document 70; dividing by the ' +
+  'documents keeps a large estate with a few findings from scoring worse than a small one. Each finding counts in one pillar only: ' +
+  'its rule’s first pillar (other pillars are tags), so the pillar counts add up to the total.';
+
+/** For a folder with nothing to review: what the review looks for and which files it reads. */
+function emptyState(): string {
+  return (
+    '<section class="empty-state"><h2>Nothing to review here yet</h2>' +
+    '<p>The review reads these files under the workspace folders (skipping <code>node_modules</code>, <code>.git</code>, <code>dist</code> and <code>out</code>):</p><ul>' +
+    '<li>policy documents: <code>policy.xml</code>, <code>*.policy.xml</code>, <code>*.apim.xml</code>, and XML files whose root is <code>&lt;policies&gt;</code> or <code>&lt;fragment&gt;</code>;</li>' +
+    '<li>ARM deployment templates (JSON whose <code>$schema</code> names <code>deploymentTemplate.json</code>) and <code>.bicep</code> files that declare API Management resources;</li>' +
+    '<li>APIOps information files (<code>apiInformation.json</code>, <code>productInformation.json</code>, <code>backendInformation.json</code>, ...) and <code>.apim-studio.json</code>.</li></ul>' +
+    '<p>It looks for policy syntax and schema mistakes and for Well-Architected findings (security, reliability, performance, cost, operations) ' +
+    'across scopes: global, product, API and operation, through <code>&lt;base /&gt;</code> and fragments.</p></section>'
   );
 }
 
@@ -155,9 +193,10 @@ export function renderReportHtml(report: ReviewReport, options: HtmlRenderOption
     '<h1>APIM Studio review</h1>',
     `<p class="meta">${plural(report.documents, 'document')} reviewed in ${escapeHtml(report.baseFolder)}: ${counts.length > 0 ? counts.join(', ') : 'no findings'}.</p>`,
     actions,
+    ...(report.documents === 0 ? [emptyState()] : []),
     '<h2 id="pillars">Well-Architected pillars</h2>',
     summaryTable(report),
-    '<p class="muted">Score: 100 minus 10 × penalty points per reviewed document (error 10, warning 3, info 1, hint 0), never below 0.</p>',
+    `<p class="muted score-formula">${SCORE_FORMULA}</p>`,
     filterBar(report),
     '<h2 id="coverage">Coverage</h2>',
     coverageTable(report),

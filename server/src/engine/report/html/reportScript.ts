@@ -26,12 +26,15 @@ export const REPORT_SCRIPT = `
     document.querySelectorAll('li.finding').forEach(function (item) {
       item.hidden = !(matches(item, 'data-severity', severity) && (api === '' || item.getAttribute('data-api-key') === api));
     });
-    document.querySelectorAll('article.rule').forEach(function (rule) {
+    document.querySelectorAll('details.file').forEach(function (file) {
+      file.hidden = file.querySelector('li.finding:not([hidden])') === null;
+    });
+    document.querySelectorAll('details.rule').forEach(function (rule) {
       rule.hidden = rule.querySelector('li.finding:not([hidden])') === null;
     });
     document.querySelectorAll('section.group').forEach(function (section) {
-      var hasRules = section.querySelector('article.rule') !== null;
-      section.hidden = !matches(section, 'data-group', group) || (hasRules && section.querySelector('article.rule:not([hidden])') === null);
+      var hasRules = section.querySelector('details.rule') !== null;
+      section.hidden = !matches(section, 'data-group', group) || (hasRules && section.querySelector('details.rule:not([hidden])') === null);
     });
     document.querySelectorAll('tr.coverage-row').forEach(function (row) {
       row.hidden = api !== '' && row.getAttribute('data-api-key') !== api;

@@ -50,7 +50,24 @@ button {
   background: var(--vscode-button-background, var(--link)); color: var(--vscode-button-foreground, #ffffff);
   border: none; padding: 4px 12px; cursor: pointer; font: inherit;
 }
-select { background: var(--panel); color: var(--fg); border: 1px solid var(--border); font: inherit; }
+select { background: var(--panel); color: var(--fg); border: 1px solid var(--border); font: inherit; max-width: 100%; }
+.filters label { display: flex; gap: 6px; align-items: center; max-width: 100%; min-width: 0; }
+.filters select { max-width: min(40ch, 70vw); text-overflow: ellipsis; }
+/* The coverage table scrolls inside its own box; the header row and the API column stay in view. */
+.table-scroll { max-width: 100%; max-height: 70vh; overflow: auto; border: 1px solid var(--border); }
+.table-scroll table { margin: 0; border-collapse: separate; border-spacing: 0; }
+.table-scroll th { position: sticky; top: 0; z-index: 1; }
+.table-scroll th:first-child, .table-scroll td:first-child { position: sticky; left: 0; background: var(--bg); z-index: 1; white-space: nowrap; }
+.table-scroll th:first-child { background: var(--panel); z-index: 2; }
+/* Long lists render as they scroll into view; closed groups are not rendered at all. */
+details.rule, details.file { content-visibility: auto; contain-intrinsic-size: auto 3em; }
+details > summary { cursor: pointer; }
+details.rule > summary h4 { display: inline; }
+details.file { margin: 4px 0 4px 4px; }
+details.file .path { font-family: var(--vscode-editor-font-family, ui-monospace, Consolas, monospace); }
+.tag { display: inline-block; margin-left: 6px; padding: 0 6px; border: 1px solid var(--border); border-radius: 8px; font-size: 0.8em; font-weight: normal; color: var(--muted); }
+pre.excerpt mark { background: var(--vscode-editor-findMatchHighlightBackground, rgba(234, 92, 0, 0.33)); color: inherit; }
+.empty-state { border: 1px dashed var(--border); padding: 8px 16px; margin: 16px 0; }
 .cell-ok { color: var(--ok); }
 .cell-partial { color: var(--warning); }
 .cell-missing { color: var(--error); }

@@ -36,8 +36,14 @@ describe('parameters files feed templates', () => {
   });
 
   test('a .bicepparam that uses the template supplies its values: the finding takes its real severity', () => {
-    const files = { 'main.bicep': template, 'prod.bicepparam': "using './main.bicep'\nparam environmentName = 'prod'\nparam capacity = 1\n" };
+    // The SKU is supplied too: a SKU left at its parameter default keeps the finding at info (single-unit-capacity).
+    const files = { 'main.bicep': template, 'prod.bicepparam': "using './main.bicep'\nparam environmentName = 'prod'\nparam skuName = 'Premium'\nparam capacity = 1\n" };
     assert.deepEqual(findingsOf('main.bicep', files, 'single-unit-capacity'), ['single-unit-capacity warning capacity']);
+  });
+
+  test('a parameters file that leaves the SKU at its default keeps the single-unit finding at info', () => {
+    const files = { 'main.bicep': template, 'prod.bicepparam': "using './main.bicep'\nparam environmentName = 'prod'\nparam capacity = 1\n" };
+    assert.deepEqual(findingsOf('main.bicep', files, 'single-unit-capacity'), ['single-unit-capacity info capacity']);
   });
 
   test('a supplied value can clear a finding the default would give', () => {
@@ -60,7 +66,7 @@ describe('parameters files feed templates', () => {
   });
 
   test('a JSON parameters file beside a Bicep template is read the same way as beside an ARM template', () => {
-    const json = '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": { "capacity": { "value": 1 } } }';
+    const json = '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": { "skuName": { "value": "Premium" }, "capacity": { "value": 1 } } }';
     assert.deepEqual(findingsOf('main.bicep', { 'main.bicep': template, 'main.parameters.json': json }, 'single-unit-capacity'), ['single-unit-capacity warning capacity']);
     const arm = JSON.stringify({
       $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',

@@ -30,7 +30,7 @@ const HEREDOC = `resource "azurerm_api_management_api_policy" "orders" {
       <inbound>
         <base />
         <trace source="orders">
-          <message>@("x")</message>
+          <message>@(context.Subscription.Key)</message>
         </trace>
         <set-backend-service base-url="\${var.backend}" />
       </inbound>
@@ -72,7 +72,7 @@ describe('Terraform: policies in xml_content', () => {
 
   test('a policy in a quoted string maps through escapes, and fixes are escaped for HCL', () => {
     const text =
-      'resource "azurerm_api_management_policy" "global" {\n  api_management_id = "x"\n  xml_content = "<policies><inbound><trace source=\\"a\\"><message>m</message></trace></inbound><backend><forward-request /></backend><outbound /><on-error /></policies>"\n}\n';
+      'resource "azurerm_api_management_policy" "global" {\n  api_management_id = "x"\n  xml_content = "<policies><inbound><trace source=\\"a\\"><message>@(context.Subscription.Key)</message></trace></inbound><backend><forward-request /></backend><outbound /><on-error /></policies>"\n}\n';
     const tracing = analyse('/nowhere/main.tf', text).findings.filter((finding) => finding.code === 'tracing-enabled');
     assert.equal(tracing.length, 1);
     assert.equal(text.slice(tracing[0].span.start, tracing[0].span.end), 'trace');

@@ -31,7 +31,9 @@ export const singleUnitCapacity: TemplateRule = {
         context.report({ span: capacity.value.span, uncertain: isUncertainValue(capacity.value), message: `Capacity ${units.value} is below the ${zoneCount} availability zones; use at least one unit per zone.` });
       } else if (units.value === 1) {
         // A SKU from a parameter is only its default: the deployment may pick another tier for each environment.
-        const skuUnknown = propertyAt(service.body, ['sku', 'name'])?.value.shape !== 'scalar';
+        // A parameters file that supplies the SKU states the tier of that deployment.
+        const skuNode = propertyAt(service.body, ['sku', 'name'])?.value;
+        const skuUnknown = skuNode?.shape !== 'scalar' && skuNode?.supplied !== true;
         context.report({
           span: capacity.value.span,
           uncertain: isUncertainValue(capacity.value) || skuUnknown,

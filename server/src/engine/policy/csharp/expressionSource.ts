@@ -42,8 +42,11 @@ function referenceAt(text: string, pos: number, end: number): { value: string; l
 
 export function expressionSource(text: string, codeSpan: Span): ExpressionSource {
   const { start, end } = codeSpan;
-  const ampersand = text.indexOf('&', start);
-  if (ampersand === -1 || ampersand >= end) return { code: text.slice(start, end), base: start, offsets: undefined };
+  // Look for `&` only within the code: an unbounded indexOf would scan the rest of the document for every
+  // expression, which is quadratic on a document of many unterminated expressions.
+  let ampersand = start;
+  while (ampersand < end && text.charCodeAt(ampersand) !== 38) ampersand++;
+  if (ampersand >= end) return { code: text.slice(start, end), base: start, offsets: undefined };
   const parts: string[] = [];
   const offsets: number[] = [];
   let pos = start;

@@ -78,15 +78,21 @@ const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '?[': ']
 function matchBrackets(tokens: readonly Token[]): Int32Array {
   const matches = new Int32Array(tokens.length).fill(-1);
   const stack: number[] = [];
+  // Open brackets on the stack by the closer they wait for: a closer with no opener of its kind open is
+  // skipped without searching the stack, so `((((...]]]]` stays linear (each search then pops what it passes).
+  const open: Record<string, number> = { ')': 0, ']': 0, '}': 0 };
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     if (token.kind !== 'punctuation') continue;
     if (CLOSERS[token.text] !== undefined) {
       stack.push(index);
-    } else if (token.text === ')' || token.text === ']' || token.text === '}') {
+      open[CLOSERS[token.text]]++;
+    } else if ((token.text === ')' || token.text === ']' || token.text === '}') && open[token.text] > 0) {
       // Pop to the matching opener; openers skipped here stay unmatched.
       for (let depth = stack.length - 1; depth >= 0; depth--) {
-        if (CLOSERS[tokens[stack[depth]].text] === token.text) {
+        const closer = CLOSERS[tokens[stack[depth]].text];
+        open[closer]--;
+        if (closer === token.text) {
           matches[stack[depth]] = index;
           matches[index] = stack[depth];
           stack.length = depth;

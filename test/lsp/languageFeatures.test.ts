@@ -153,7 +153,7 @@ describe('policy language features over stdio', () => {
   });
 
   test('hover where a rule finding sits: the title, the docs link and one line of why, not the whole documentation', async () => {
-    const text = '<policies>\n  <inbound>\n    <base />\n    <trace source="a">\n      <message>m</message>\n    </trace>\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n    <base />\n  </on-error>\n</policies>\n';
+    const text = '<policies>\n  <inbound>\n    <base />\n    <trace source="a">\n      <message>@(context.Request.Headers.GetValueOrDefault("Authorization"))</message>\n    </trace>\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n    <base />\n  </on-error>\n</policies>\n';
     await client.change(POLICY_URI, WHOLE_DOCUMENT, text);
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: POLICY_URI }, position: { line: 3, character: 6 } });
     const value = (hover.contents as MarkupContent).value;
@@ -166,7 +166,7 @@ describe('policy language features over stdio', () => {
         '',
         '**Why it matters**',
         '',
-        '- `tracing-enabled`: Traces can carry headers, tokens and payloads, and anyone who can read the trace output sees them.',
+        '- `tracing-enabled`: A trace writes its message and metadata to Application Insights and to resource logs whenever its severity reaches the diagnostic verbosity, on every call (sampling does not apply), and to request traces when a debug token asks for one.',
       ].join('\n'),
     );
   });

@@ -59,9 +59,9 @@ function pathOf(uri: string): string {
   }
 }
 
-/** The effective policy's answer for a document over the size limit. */
+/** The effective policy's answer for a document over the size limit: an XML comment, as the view shows policy XML. */
 function tooLargeForRequest(length: number, limit: number): string {
-  return `Not computed: the document has ${length} characters, more than the limit of ${limit} (setting apimStudio.maxFileSizeKB).`;
+  return `<!-- Not analysed: the document has ${length} characters, more than the limit of ${limit} (setting apimStudio.maxFileSizeKB). -->\n`;
 }
 
 /** Wires the engine to an LSP connection. Everything protocol-specific lives here; the engine never sees LSP types. */

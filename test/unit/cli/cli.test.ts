@@ -37,8 +37,8 @@ describe('apim-studio review (CLI)', () => {
       result.stdout,
       [
         `${join(dir, 'policy.xml')}:2:4 error xml-unclosed-element <inbound> is never closed: add </inbound> or make it self-closing.`,
-        `${join(dir, 'policy.xml')}:2:4 warning rate-limit-missing No rate limit or quota runs for this document: add rate-limit-by-key or quota-by-key to inbound.`,
-        '1 document reviewed: 1 error, 1 warning.',
+        `${join(dir, 'policy.xml')}:2:4 hint rate-limit-missing No rate limit or quota runs for this document (APIM Studio cannot see all the parent scopes, which may add one): add rate-limit-by-key or quota-by-key to inbound.`,
+        '1 document reviewed: 1 error, 1 hint.',
         '',
       ].join('\n'),
     );

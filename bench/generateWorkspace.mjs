@@ -25,7 +25,8 @@ const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
 function inboundStatement(random, names, indent) {
   const nv = pick(random, names.namedValues);
   const choices = [
-    () => `${indent}<rate-limit-by-key calls="${10 + Math.floor(random() * 990)}" renewal-period="60" counter-key="@(context.Subscription?.Key ?? context.Request.IpAddress)" />`,
+    () =>
+      `${indent}<rate-limit-by-key calls="${10 + Math.floor(random() * 990)}" renewal-period="60" counter-key="@(context.Subscription?.Key ?? context.Request.IpAddress)" />`,
     () => `${indent}<set-header name="x-${nv}" exists-action="override">\n${indent}  <value>{{${nv}}}</value>\n${indent}</set-header>`,
     () => `${indent}<include-fragment fragment-id="${pick(random, names.fragments)}" />`,
     () => `${indent}<set-backend-service backend-id="${pick(random, names.backends)}" />`,
@@ -33,7 +34,8 @@ function inboundStatement(random, names, indent) {
     () =>
       `${indent}<choose>\n${indent}  <when condition="@(context.Request.Method == &quot;POST&quot; &amp;&amp; context.Request.Body != null)">\n${indent}    <set-header name="x-body" exists-action="override">\n${indent}      <value>present</value>\n${indent}    </set-header>\n${indent}  </when>\n${indent}</choose>`,
     () => `${indent}<check-header name="Authorization" failed-check-httpcode="401" failed-check-error-message="Not authorized" ignore-case="true" />`,
-    () => `${indent}<cors allow-credentials="false">\n${indent}  <allowed-origins>\n${indent}    <origin>https://contoso.example.com</origin>\n${indent}  </allowed-origins>\n${indent}  <allowed-methods>\n${indent}    <method>GET</method>\n${indent}  </allowed-methods>\n${indent}</cors>`,
+    () =>
+      `${indent}<cors allow-credentials="false">\n${indent}  <allowed-origins>\n${indent}    <origin>https://contoso.example.com</origin>\n${indent}  </allowed-origins>\n${indent}  <allowed-methods>\n${indent}    <method>GET</method>\n${indent}  </allowed-methods>\n${indent}</cors>`,
   ];
   return pick(random, choices)();
 }
@@ -105,8 +107,14 @@ export function generateWorkspace(root, { apis, operations = 5, seed = 8 }) {
 
   write('policy.xml', policyDocument(random, names, 4, false));
   for (const fragment of names.fragments) {
-    write(`policy fragments/${fragment}/policy.xml`, `<fragment>\n${inboundStatement(random, names, '  ')}\n${inboundStatement(random, names, '  ')}\n</fragment>\n`);
-    write(`policy fragments/${fragment}/policyFragmentInformation.json`, json({ properties: { description: `Shared statements ${fragment}`, format: 'rawxml' } }));
+    write(
+      `policy fragments/${fragment}/policy.xml`,
+      `<fragment>\n${inboundStatement(random, names, '  ')}\n${inboundStatement(random, names, '  ')}\n</fragment>\n`,
+    );
+    write(
+      `policy fragments/${fragment}/policyFragmentInformation.json`,
+      json({ properties: { description: `Shared statements ${fragment}`, format: 'rawxml' } }),
+    );
   }
   for (const [index, namedValue] of names.namedValues.entries()) {
     const secret = index % 4 === 0;
@@ -116,11 +124,17 @@ export function generateWorkspace(root, { apis, operations = 5, seed = 8 }) {
     write(`named values/${namedValue}/namedValueInformation.json`, json({ properties }));
   }
   for (const [index, backend] of names.backends.entries()) {
-    write(`backends/${backend}/backendInformation.json`, json({ properties: { protocol: 'http', url: `https://backend-${index}.example.com/api`, title: backend } }));
+    write(
+      `backends/${backend}/backendInformation.json`,
+      json({ properties: { protocol: 'http', url: `https://backend-${index}.example.com/api`, title: backend } }),
+    );
   }
   const apiNames = Array.from({ length: apis }, (_, i) => `api-${String(i).padStart(5, '0')}`);
   for (const [index, product] of products.entries()) {
-    write(`products/${product}/productInformation.json`, json({ properties: { displayName: `Product ${index}`, subscriptionRequired: true, state: 'published' } }));
+    write(
+      `products/${product}/productInformation.json`,
+      json({ properties: { displayName: `Product ${index}`, subscriptionRequired: true, state: 'published' } }),
+    );
     write(`products/${product}/policy.xml`, policyDocument(random, names, 2));
   }
   for (const [index, api] of apiNames.entries()) {
@@ -128,12 +142,25 @@ export function generateWorkspace(root, { apis, operations = 5, seed = 8 }) {
     write(`products/${product}/apis/${api}/productApiInformation.json`, json({ properties: {} }));
     write(
       `apis/${api}/apiInformation.json`,
-      json({ properties: { displayName: `API ${index}`, path: `svc/${api}`, protocols: ['https'], serviceUrl: `https://${api}.example.com`, subscriptionRequired: true, isCurrent: true, apiRevision: '1' } }),
+      json({
+        properties: {
+          displayName: `API ${index}`,
+          path: `svc/${api}`,
+          protocols: ['https'],
+          serviceUrl: `https://${api}.example.com`,
+          subscriptionRequired: true,
+          isCurrent: true,
+          apiRevision: '1',
+        },
+      }),
     );
     write(`apis/${api}/policy.xml`, policyDocument(random, names, 3));
     for (let op = 0; op < operations; op++) {
       const operation = `operation-${op}`;
-      write(`apis/${api}/operations/${operation}/operationInformation.json`, json({ properties: { method: METHODS[op % METHODS.length], urlTemplate: `/items/${op}/{id}` } }));
+      write(
+        `apis/${api}/operations/${operation}/operationInformation.json`,
+        json({ properties: { method: METHODS[op % METHODS.length], urlTemplate: `/items/${op}/{id}` } }),
+      );
       write(`apis/${api}/operations/${operation}/policy.xml`, policyDocument(random, names, 2));
     }
   }
@@ -166,39 +193,79 @@ export function generateBicepDeployment(root, { apis, operations = 5, seed = 8 }
     files++;
     bytes += Buffer.byteLength(text);
   };
-  const resource = (symbol, type, body) => `resource ${symbol} 'Microsoft.ApiManagement/${type}@${API_VERSION}' = {\n${body.map((line) => `  ${line}`).join('\n')}\n}\n`;
+  const resource = (symbol, type, body) =>
+    `resource ${symbol} 'Microsoft.ApiManagement/${type}@${API_VERSION}' = {\n${body.map((line) => `  ${line}`).join('\n')}\n}\n`;
   const symbolOf = (name) => name.replace(/-/g, '_');
 
   const main = [
     "param apimName string = 'bench-apim'",
     "param location string = 'westeurope'",
     '',
-    resource('apim', 'service', ['name: apimName', 'location: location', "sku: { name: 'Developer', capacity: 1 }", "properties: { publisherEmail: 'api@example.com', publisherName: 'Bench' }"]),
-    resource('globalPolicy', 'service/policies', ['parent: apim', "name: 'policy'", "properties: { format: 'rawxml', value: loadTextContent('policies/global.xml') }"]),
+    resource('apim', 'service', [
+      'name: apimName',
+      'location: location',
+      "sku: { name: 'Developer', capacity: 1 }",
+      "properties: { publisherEmail: 'api@example.com', publisherName: 'Bench' }",
+    ]),
+    resource('globalPolicy', 'service/policies', [
+      'parent: apim',
+      "name: 'policy'",
+      "properties: { format: 'rawxml', value: loadTextContent('policies/global.xml') }",
+    ]),
   ];
   write('policies/global.xml', policyDocument(random, names, 4, false));
   for (const fragment of names.fragments) {
-    write(`policies/fragments/${fragment}.xml`, `<fragment>\n${inboundStatement(random, names, '  ')}\n${inboundStatement(random, names, '  ')}\n</fragment>\n`);
-    main.push(resource(symbolOf(fragment), 'service/policyFragments', ['parent: apim', `name: '${fragment}'`, `properties: { format: 'rawxml', value: loadTextContent('policies/fragments/${fragment}.xml') }`]));
+    write(
+      `policies/fragments/${fragment}.xml`,
+      `<fragment>\n${inboundStatement(random, names, '  ')}\n${inboundStatement(random, names, '  ')}\n</fragment>\n`,
+    );
+    main.push(
+      resource(symbolOf(fragment), 'service/policyFragments', [
+        'parent: apim',
+        `name: '${fragment}'`,
+        `properties: { format: 'rawxml', value: loadTextContent('policies/fragments/${fragment}.xml') }`,
+      ]),
+    );
   }
   for (const [index, namedValue] of names.namedValues.entries()) {
-    const properties = index % 4 === 0
-      ? `{ displayName: '${namedValue}', secret: true, keyVault: { secretIdentifier: 'https://bench-kv.vault.azure.net/secrets/${namedValue}' } }`
-      : `{ displayName: '${namedValue}', secret: false, value: 'value-${index}' }`;
+    const properties =
+      index % 4 === 0
+        ? `{ displayName: '${namedValue}', secret: true, keyVault: { secretIdentifier: 'https://bench-kv.vault.azure.net/secrets/${namedValue}' } }`
+        : `{ displayName: '${namedValue}', secret: false, value: 'value-${index}' }`;
     main.push(resource(symbolOf(namedValue), 'service/namedValues', ['parent: apim', `name: '${namedValue}'`, `properties: ${properties}`]));
   }
   for (const [index, backend] of names.backends.entries()) {
-    main.push(resource(symbolOf(backend), 'service/backends', ['parent: apim', `name: '${backend}'`, `properties: { protocol: 'http', url: 'https://backend-${index}.example.com/api', title: '${backend}' }`]));
+    main.push(
+      resource(symbolOf(backend), 'service/backends', [
+        'parent: apim',
+        `name: '${backend}'`,
+        `properties: { protocol: 'http', url: 'https://backend-${index}.example.com/api', title: '${backend}' }`,
+      ]),
+    );
   }
   for (const [index, product] of products.entries()) {
     write(`policies/products/${product}.xml`, policyDocument(random, names, 2));
-    main.push(resource(symbolOf(product), 'service/products', ['parent: apim', `name: '${product}'`, `properties: { displayName: 'Product ${index}', subscriptionRequired: true, state: 'published' }`]));
-    main.push(resource(`${symbolOf(product)}_policy`, 'service/products/policies', [`parent: ${symbolOf(product)}`, "name: 'policy'", `properties: { format: 'rawxml', value: loadTextContent('policies/products/${product}.xml') }`]));
+    main.push(
+      resource(symbolOf(product), 'service/products', [
+        'parent: apim',
+        `name: '${product}'`,
+        `properties: { displayName: 'Product ${index}', subscriptionRequired: true, state: 'published' }`,
+      ]),
+    );
+    main.push(
+      resource(`${symbolOf(product)}_policy`, 'service/products/policies', [
+        `parent: ${symbolOf(product)}`,
+        "name: 'policy'",
+        `properties: { format: 'rawxml', value: loadTextContent('policies/products/${product}.xml') }`,
+      ]),
+    );
   }
   const apiNames = Array.from({ length: apis }, (_, i) => `api-${String(i).padStart(5, '0')}`);
   for (const [index, api] of apiNames.entries()) {
     const product = products[index % products.length];
-    main.push(`module ${symbolOf(api)} 'modules/${api}.bicep' = {\n  name: '${api}'\n  params: { apimName: apim.name, productName: ${symbolOf(product)}.name }\n}\n`);
+    main.push(
+      `module ${symbolOf(api)} 'modules/${api}.bicep' = {\n  name: '${api}'\n  params: { apimName: apim.name, productName: ${symbolOf(product)}.name }\n}\n`,
+    );
     const module = [
       'param apimName string',
       'param productName string',
@@ -206,15 +273,35 @@ export function generateBicepDeployment(root, { apis, operations = 5, seed = 8 }
       "resource apim 'Microsoft.ApiManagement/service@2023-05-01-preview' existing = { name: apimName }",
       "resource product 'Microsoft.ApiManagement/service/products@2023-05-01-preview' existing = { parent: apim, name: productName }",
       '',
-      resource('api', 'service/apis', ['parent: apim', `name: '${api}'`, `properties: { displayName: 'API ${index}', path: 'svc/${api}', protocols: ['https'], serviceUrl: 'https://${api}.example.com', subscriptionRequired: true }`]),
-      resource('apiPolicy', 'service/apis/policies', ['parent: api', "name: 'policy'", `properties: { format: 'rawxml', value: loadTextContent('../policies/${api}/api.xml') }`]),
+      resource('api', 'service/apis', [
+        'parent: apim',
+        `name: '${api}'`,
+        `properties: { displayName: 'API ${index}', path: 'svc/${api}', protocols: ['https'], serviceUrl: 'https://${api}.example.com', subscriptionRequired: true }`,
+      ]),
+      resource('apiPolicy', 'service/apis/policies', [
+        'parent: api',
+        "name: 'policy'",
+        `properties: { format: 'rawxml', value: loadTextContent('../policies/${api}/api.xml') }`,
+      ]),
       resource('link', 'service/products/apis', ['parent: product', 'name: api.name']),
     ];
     write(`policies/${api}/api.xml`, policyDocument(random, names, 3));
     for (let op = 0; op < operations; op++) {
       const operation = `operation-${op}`;
-      module.push(resource(symbolOf(operation), 'service/apis/operations', ['parent: api', `name: '${operation}'`, `properties: { displayName: '${operation}', method: '${METHODS[op % METHODS.length]}', urlTemplate: '/items/${op}/{id}' }`]));
-      module.push(resource(`${symbolOf(operation)}_policy`, 'service/apis/operations/policies', [`parent: ${symbolOf(operation)}`, "name: 'policy'", `properties: { format: 'rawxml', value: loadTextContent('../policies/${api}/${operation}.xml') }`]));
+      module.push(
+        resource(symbolOf(operation), 'service/apis/operations', [
+          'parent: api',
+          `name: '${operation}'`,
+          `properties: { displayName: '${operation}', method: '${METHODS[op % METHODS.length]}', urlTemplate: '/items/${op}/{id}' }`,
+        ]),
+      );
+      module.push(
+        resource(`${symbolOf(operation)}_policy`, 'service/apis/operations/policies', [
+          `parent: ${symbolOf(operation)}`,
+          "name: 'policy'",
+          `properties: { format: 'rawxml', value: loadTextContent('../policies/${api}/${operation}.xml') }`,
+        ]),
+      );
       write(`policies/${api}/${operation}.xml`, policyDocument(random, names, 2));
     }
     write(`modules/${api}.bicep`, module.join('\n'));

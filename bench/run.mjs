@@ -25,7 +25,15 @@ const runsIndex = argv.indexOf('--runs');
 const RUNS = runsIndex === -1 ? (quick ? 1 : 5) : Math.max(1, Number(argv[runsIndex + 1]));
 const SIZES = quick
   ? { corpusBytes: 1e6, edits: 40, policyLines: [150, 1000], workspaceApis: [20, 40], keystrokeApis: 40, reviewRuns: 1, bicepApis: 40 }
-  : { corpusBytes: 20 * 1024 * 1024, edits: 200, policyLines: [150, 5000], workspaceApis: [500, 1000, 2000], keystrokeApis: 1000, reviewRuns: 3, bicepApis: 1000 };
+  : {
+      corpusBytes: 20 * 1024 * 1024,
+      edits: 200,
+      policyLines: [150, 5000],
+      workspaceApis: [500, 1000, 2000],
+      keystrokeApis: 1000,
+      reviewRuns: 3,
+      bicepApis: 1000,
+    };
 const WORKSPACES = join(root, 'bench', 'workspaces');
 // The server and CLI run from a private copy, so a rebuild of dist/ during a long run cannot break it.
 const DIST = mkdtempSync(join(tmpdir(), 'apim-bench-dist-'));
@@ -137,10 +145,18 @@ function measureThroughput(engine, fallbackFolder) {
   const same = replicate(accepted, SIZES.corpusBytes);
   const context = engine.createAnalysisContext({ ...engine.DEFAULT_ANALYSIS_SETTINGS, maxDocumentSize: Number.MAX_SAFE_INTEGER });
   log(`throughput: ${documents.length} documents (${accepted.length} accepted by fast-xml-parser), replicated to ${mb(all.bytes).toFixed(1)} MB`);
-  const ours = timeRuns(() => same.set.forEach((document) => engine.parsePolicy(document.text)));
-  const oursAll = timeRuns(() => all.set.forEach((document) => engine.parsePolicy(document.text)));
-  const reference = timeRuns(() => same.set.forEach((document) => fxp.parse(document.text)));
-  const analysis = timeRuns(() => same.set.forEach((document) => engine.analyseDocument({ path: `/bench/${document.name}`, text: document.text }, context)));
+  const ours = timeRuns(() => {
+    for (const document of same.set) engine.parsePolicy(document.text);
+  });
+  const oursAll = timeRuns(() => {
+    for (const document of all.set) engine.parsePolicy(document.text);
+  });
+  const reference = timeRuns(() => {
+    for (const document of same.set) fxp.parse(document.text);
+  });
+  const analysis = timeRuns(() => {
+    for (const document of same.set) engine.analyseDocument({ path: `/bench/${document.name}`, text: document.text }, context);
+  });
   const rate = (ms, bytes) => mb(bytes) / (ms / 1000);
   return {
     source,
@@ -273,7 +289,10 @@ async function measureKeystrokes(workspace) {
   await client.close();
   results.push({ document: `operation policy in a ${workspace.apis}-API workspace`, target: 30, ...latency });
   log(`keystrokes in the ${workspace.apis}-API workspace: p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms`);
-  return { keystrokes: results, server: { apis: workspace.apis, firstDiagnosticsMs, rssAfterOpen: afterOpen.rss, rssAfterEdits: afterEdits.rss, peakRss: afterEdits.peak } };
+  return {
+    keystrokes: results,
+    server: { apis: workspace.apis, firstDiagnosticsMs, rssAfterOpen: afterOpen.rss, rssAfterEdits: afterEdits.rss, peakRss: afterEdits.peak },
+  };
 }
 
 // ---- 3. workspace review through the CLI ----
@@ -311,7 +330,19 @@ function reviewOnce(folder) {
   const started = performance.now();
   const result = spawnSync(
     process.execPath,
-    ['--require', join(root, 'bench', 'reportMaxRss.cjs'), join(DIST, 'cli.js'), 'review', folder, '--format', 'json', '--fail-on', 'never', '--output', output],
+    [
+      '--require',
+      join(root, 'bench', 'reportMaxRss.cjs'),
+      join(DIST, 'cli.js'),
+      'review',
+      folder,
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+      '--output',
+      output,
+    ],
     { env: { ...process.env, BENCH_RSS_FILE: rssFile }, encoding: 'utf8' },
   );
   const ms = performance.now() - started;
@@ -368,33 +399,62 @@ function table(results) {
   const row = (figure, measured, target, verdict) => rows.push([figure, measured, target, verdict]);
   const met = (ok) => (ok ? 'met' : 'NOT met');
   const t = results.throughput;
-  row('Parser throughput', `${t.parserMBps.toFixed(1)} MB/s`, '>= 2x fast-xml-parser', `${t.parserVsFastXmlParser.toFixed(2)}x (${met(t.parserVsFastXmlParser >= 2)})`);
+  row(
+    'Parser throughput',
+    `${t.parserMBps.toFixed(1)} MB/s`,
+    '>= 2x fast-xml-parser',
+    `${t.parserVsFastXmlParser.toFixed(2)}x (${met(t.parserVsFastXmlParser >= 2)})`,
+  );
   row('fast-xml-parser (preserveOrder)', `${t.fastXmlParserMBps.toFixed(1)} MB/s`, 'reference', `${t.acceptedByFastXmlParser}/${t.documents} docs`);
-  row('Full analysis throughput', `${t.fullAnalysisMBps.toFixed(1)} MB/s`, '>= 1x fast-xml-parser', `${t.analysisVsFastXmlParser.toFixed(2)}x (${met(t.analysisVsFastXmlParser >= 1)})`);
+  row(
+    'Full analysis throughput',
+    `${t.fullAnalysisMBps.toFixed(1)} MB/s`,
+    '>= 1x fast-xml-parser',
+    `${t.analysisVsFastXmlParser.toFixed(2)}x (${met(t.analysisVsFastXmlParser >= 1)})`,
+  );
   for (const k of results.keystrokes) {
-    row(`Keystroke p50/p95: ${k.document}`, `${k.p50.toFixed(1)} / ${k.p95.toFixed(1)} ms`, `p95 <= ${k.target} ms`, `${(k.p95 / k.target).toFixed(2)}x target (${met(k.p95 <= k.target)})`);
+    row(
+      `Keystroke p50/p95: ${k.document}`,
+      `${k.p50.toFixed(1)} / ${k.p95.toFixed(1)} ms`,
+      `p95 <= ${k.target} ms`,
+      `${(k.p95 / k.target).toFixed(2)}x target (${met(k.p95 <= k.target)})`,
+    );
   }
   const apiops = results.reviews.filter((r) => !r.bicep);
   for (const [index, r] of apiops.entries()) {
     const previous = apiops[index - 1];
-    const growth = previous ? `${(r.seconds / previous.seconds).toFixed(2)}x time for ${(r.apis / previous.apis).toFixed(1)}x APIs (${met(r.seconds / previous.seconds <= 2.2)})` : '';
+    const growth = previous
+      ? `${(r.seconds / previous.seconds).toFixed(2)}x time for ${(r.apis / previous.apis).toFixed(1)}x APIs (${met(r.seconds / previous.seconds <= 2.2)})`
+      : '';
     const target = r.apis === 1000 ? '<= 3 s, <= 400 MB' : 'doubling <= 2.2x';
     const verdict = r.apis === 1000 ? `${met(r.seconds <= 3 && r.peakRssMB <= 400)} ${growth}` : growth;
     row(`Workspace review: ${r.apis} APIs (${r.documents ?? '?'} docs)`, `${r.seconds.toFixed(2)} s, ${r.peakRssMB.toFixed(0)} MB`, target, verdict.trim());
   }
   for (const r of results.reviews.filter((review) => review.bicep)) {
     const verdict = r.apis === 1000 ? met(r.seconds <= 3 && r.peakRssMB <= 400) : '';
-    row(`Bicep deployment review: ${r.apis} APIs (${r.documents ?? '?'} docs)`, `${r.seconds.toFixed(2)} s, ${r.peakRssMB.toFixed(0)} MB`, r.apis === 1000 ? '<= 3 s, <= 400 MB' : '', verdict);
+    row(
+      `Bicep deployment review: ${r.apis} APIs (${r.documents ?? '?'} docs)`,
+      `${r.seconds.toFixed(2)} s, ${r.peakRssMB.toFixed(0)} MB`,
+      r.apis === 1000 ? '<= 3 s, <= 400 MB' : '',
+      verdict,
+    );
   }
   for (const [name, bytes] of Object.entries(results.footprint.bundles)) row(`Bundle dist/${name}`, `${(bytes / 1024).toFixed(0)} KB`, '', '');
   const vsix = results.footprint.vsixBytes;
   row('VSIX', vsix === undefined ? 'not built (npm run package)' : `${mb(vsix).toFixed(2)} MB`, '<= 2 MB', vsix === undefined ? '' : met(mb(vsix) <= 2));
   const s = results.server;
-  row(`Server RSS (${s.apis}-API workspace open)`, `${mb(s.rssAfterOpen).toFixed(0)} MB open, ${mb(s.rssAfterEdits).toFixed(0)} MB after edits`, '<= 300 MB', met(mb(Math.max(s.rssAfterOpen, s.rssAfterEdits)) <= 300));
+  row(
+    `Server RSS (${s.apis}-API workspace open)`,
+    `${mb(s.rssAfterOpen).toFixed(0)} MB open, ${mb(s.rssAfterEdits).toFixed(0)} MB after edits`,
+    '<= 300 MB',
+    met(mb(Math.max(s.rssAfterOpen, s.rssAfterEdits)) <= 300),
+  );
   row('Server start to first diagnostics', `${s.firstDiagnosticsMs.toFixed(0)} ms`, '', '');
   const widths = [0, 1, 2, 3].map((column) => Math.max(...[['Figure', 'Measured', 'Target', 'Ratio / verdict'], ...rows].map((cells) => cells[column].length)));
   const format = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
-  return [format(['Figure', 'Measured', 'Target', 'Ratio / verdict']), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(format)].join('\n');
+  return [format(['Figure', 'Measured', 'Target', 'Ratio / verdict']), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(format)].join(
+    '\n',
+  );
 }
 
 async function main() {
@@ -426,7 +486,9 @@ async function main() {
   };
   writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const m = results.machine;
-  console.log(`APIM Studio benchmark${quick ? ' (quick)' : ''}: median of ${RUNS} run(s); ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}, Node ${m.node}`);
+  console.log(
+    `APIM Studio benchmark${quick ? ' (quick)' : ''}: median of ${RUNS} run(s); ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}, Node ${m.node}`,
+  );
   console.log(`Throughput corpus: ${throughput.source}`);
   console.log(table(results));
   console.log(`Wrote bench/results.json in ${results.seconds.toFixed(0)} s.`);

@@ -28,13 +28,19 @@ if (!existsSync(join(corpus, 'MANIFEST.tsv'))) {
 if (build && spawnSync(process.execPath, ['scripts/build.mjs', '--bundles-only'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(2);
 
 /** Each repository folder is reviewed as its own service, as a user would review their clone. */
-const repositories = readdirSync(corpus).filter((name) => name !== 'LICENSES' && statSync(join(corpus, name)).isDirectory()).sort();
+const repositories = readdirSync(corpus)
+  .filter((name) => name !== 'LICENSES' && statSync(join(corpus, name)).isDirectory())
+  .sort();
 const scratch = mkdtempSync(join(tmpdir(), 'apim-ecosystem-'));
 const output = join(scratch, 'review.json');
-const review = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'review', ...repositories, '--format', 'json', '--fail-on', 'never', '--output', output], {
-  cwd: corpus,
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+const review = spawnSync(
+  process.execPath,
+  [join(root, 'dist', 'cli.js'), 'review', ...repositories, '--format', 'json', '--fail-on', 'never', '--output', output],
+  {
+    cwd: corpus,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  },
+);
 if (review.status !== 0 || !existsSync(output)) {
   console.error('ecosystem: the review failed.');
   process.exit(2);
@@ -97,7 +103,7 @@ const labelled = [...current.values()]
   .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
 if (update) {
-  writeFileSync(baselinePath, labelled.map((entry) => JSON.stringify(entry)).join('\n') + '\n');
+  writeFileSync(baselinePath, `${labelled.map((entry) => JSON.stringify(entry)).join('\n')}\n`);
   console.log(`ecosystem: baseline rewritten (${labelled.length} findings, ${appeared.length} new, ${disappeared.length} gone).`);
 }
 

@@ -69,7 +69,10 @@ async function showView(uri: vscode.Uri): Promise<vscode.TextDocument> {
   return document;
 }
 
-export function registerEffectivePolicyView(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): {
+export function registerEffectivePolicyView(
+  context: vscode.ExtensionContext,
+  getClient: () => LanguageClient | undefined,
+): {
   /** Call once the client runs: subscribes to the server's change notification. */
   readonly listen: (client: LanguageClient) => void;
 } {

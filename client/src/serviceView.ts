@@ -1,6 +1,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { EFFECTIVE_POLICY_INPUTS_CHANGED_NOTIFICATION, SERVICE_TREE_REQUEST, type ServiceTreeItem, type ServiceTreeResult } from '../../server/src/protocol/customRequests';
+import {
+  EFFECTIVE_POLICY_INPUTS_CHANGED_NOTIFICATION,
+  SERVICE_TREE_REQUEST,
+  type ServiceTreeItem,
+  type ServiceTreeResult,
+} from '../../server/src/protocol/customRequests';
 
 const ICONS: Readonly<Record<string, string>> = {
   service: 'server',
@@ -39,7 +44,11 @@ class ServiceTreeProvider implements vscode.TreeDataProvider<ServiceTreeItem> {
 
   getTreeItem(element: ServiceTreeItem): vscode.TreeItem {
     const collapsible = element.children && element.children.length > 0;
-    const state = !collapsible ? vscode.TreeItemCollapsibleState.None : element.kind === 'service' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const state = !collapsible
+      ? vscode.TreeItemCollapsibleState.None
+      : element.kind === 'service'
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(element.label, state);
     const findings = element.findings === undefined || element.findings === 0 ? '' : `${element.findings} finding${element.findings === 1 ? '' : 's'}`;
     item.description = [element.description, findings].filter((part) => part !== undefined && part !== '').join(' · ');
@@ -55,7 +64,10 @@ class ServiceTreeProvider implements vscode.TreeDataProvider<ServiceTreeItem> {
   }
 }
 
-export function registerServiceView(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): { readonly listen: (client: LanguageClient) => void } {
+export function registerServiceView(
+  context: vscode.ExtensionContext,
+  getClient: () => LanguageClient | undefined,
+): { readonly listen: (client: LanguageClient) => void } {
   const provider = new ServiceTreeProvider(getClient);
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider('apimStudio.serviceView', provider),

@@ -147,7 +147,10 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
 
 /** A failure as text: what broke, how to replay it, and the (shrunk) input as a string literal. */
 export function formatFailure(failure: FuzzFailure, seed: number): string {
-  const shown = failure.reproducer.length > 2000 ? `${JSON.stringify(failure.reproducer.slice(0, 2000))} … (${failure.reproducer.length} characters)` : JSON.stringify(failure.reproducer);
+  const shown =
+    failure.reproducer.length > 2000
+      ? `${JSON.stringify(failure.reproducer.slice(0, 2000))} … (${failure.reproducer.length} characters)`
+      : JSON.stringify(failure.reproducer);
   return [
     `FAIL case ${failure.caseIndex} (${failure.reason}) from ${failure.source}`,
     `  mutations: ${failure.mutations.join('; ')}`,

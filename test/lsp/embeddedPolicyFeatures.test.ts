@@ -63,7 +63,11 @@ describe('hover and completion inside policies embedded in ARM and Bicep strings
   test('ARM: completion after < in inbound offers inbound policies, escaped for the JSON string', async () => {
     const uri = 'file:///ws/templates/apim.json';
     const position = positionOf(ARM, '<\\n  </inbound>', 1);
-    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position, context: { triggerKind: 2, triggerCharacter: '<' } });
+    const items = await client.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri },
+      position,
+      context: { triggerKind: 2, triggerCharacter: '<' },
+    });
     const labels = items.map((item) => item.label);
     assert.ok(labels.includes('rate-limit'), labels.join(', '));
     assert.ok(!labels.includes('forward-request'), 'forward-request belongs in backend');

@@ -105,15 +105,24 @@ describe('policy language features over stdio', () => {
     assert.equal(itemNamed(named.items, 'OrdersKey').textEdit?.newText, 'OrdersKey}}');
     assert.equal(itemNamed(named.items, 'OrdersKey').detail, 'secret');
     const fragments = await complete('fragment-id.marked.xml', '"');
-    assert.deepEqual(fragments.items.map((item) => item.label), ['cors-headers']);
+    assert.deepEqual(
+      fragments.items.map((item) => item.label),
+      ['cors-headers'],
+    );
     const backends = await complete('backend-id.marked.xml', '"');
-    assert.deepEqual(backends.items.map((item) => item.label), ['orders-backend']);
+    assert.deepEqual(
+      backends.items.map((item) => item.label),
+      ['orders-backend'],
+    );
     assert.equal(backends.items[0].detail, 'https://orders.example.com/api');
   });
 
   test('. in an expression: members of context.Request', async () => {
     const { items } = await complete('expression.marked.xml', '.');
-    assert.deepEqual(items.map((item) => item.label), ['Body', 'Certificate', 'Headers', 'IpAddress', 'MatchedParameters', 'Method', 'OriginalUrl', 'PrivateEndpointConnection', 'Url']);
+    assert.deepEqual(
+      items.map((item) => item.label),
+      ['Body', 'Certificate', 'Headers', 'IpAddress', 'MatchedParameters', 'Method', 'OriginalUrl', 'PrivateEndpointConnection', 'Url'],
+    );
     assert.equal(itemNamed(items, 'Headers').detail, 'IReadOnlyDictionary<string, string[]>');
   });
 
@@ -148,12 +157,16 @@ describe('policy language features over stdio', () => {
   test('formatting re-indents with the client options and leaves expressions and comments alone', async () => {
     const text = readFileSync(join(FIXTURES, 'language', 'unformatted.xml'), 'utf8');
     await client.change(POLICY_URI, WHOLE_DOCUMENT, text);
-    const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: POLICY_URI }, options: { tabSize: 4, insertSpaces: false } });
+    const edits = await client.request<TextEdit[]>('textDocument/formatting', {
+      textDocument: { uri: POLICY_URI },
+      options: { tabSize: 4, insertSpaces: false },
+    });
     assert.equal(applyEdits(text, edits), readFileSync(join(FIXTURES, 'language', 'formatted-tabs.xml'), 'utf8'));
   });
 
   test('hover where a rule finding sits: the title, the docs link and one line of why, not the whole documentation', async () => {
-    const text = '<policies>\n  <inbound>\n    <base />\n    <trace source="a">\n      <message>@(context.Request.Headers.GetValueOrDefault("Authorization"))</message>\n    </trace>\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n    <base />\n  </on-error>\n</policies>\n';
+    const text =
+      '<policies>\n  <inbound>\n    <base />\n    <trace source="a">\n      <message>@(context.Request.Headers.GetValueOrDefault("Authorization"))</message>\n    </trace>\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n    <base />\n  </on-error>\n</policies>\n';
     await client.change(POLICY_URI, WHOLE_DOCUMENT, text);
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: POLICY_URI }, position: { line: 3, character: 6 } });
     const value = (hover.contents as MarkupContent).value;

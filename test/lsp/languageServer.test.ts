@@ -54,17 +54,25 @@ describe('language server over stdio', () => {
 
   test('rule findings offer a suppression with reason and a docs link; fix-all applies the safe fixes', async () => {
     const uri = 'file:///ws/apis/rules/policy.xml';
-    const text = '<policies>\n  <inbound>\n    <base />\n    <trace source="a">\n      <message>@(context.Subscription.Key)</message>\n    </trace>\n  </inbound>\n  <backend>\n    <base />\n</policies>\n';
+    const text =
+      '<policies>\n  <inbound>\n    <base />\n    <trace source="a">\n      <message>@(context.Subscription.Key)</message>\n    </trace>\n  </inbound>\n  <backend>\n    <base />\n</policies>\n';
     const diagnostics = await client.open(uri, text);
     const trace = diagnostics.find((diagnostic) => diagnostic.code === 'tracing-enabled');
     assert.ok(trace);
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: trace.range, context: { diagnostics: [trace] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: trace.range,
+      context: { diagnostics: [trace] },
+    });
     assert.deepEqual(
       actions.map((action) => action.title),
       ['Remove the trace policy', 'Suppress tracing-enabled on this line (with a reason)', 'Learn more about tracing-enabled'],
     );
     assert.deepEqual(actions[1].edit?.changes?.[uri], [
-      { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: '    <!-- apim-studio-disable-next-line tracing-enabled: reason -->\n' },
+      {
+        range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } },
+        newText: '    <!-- apim-studio-disable-next-line tracing-enabled: reason -->\n',
+      },
     ]);
     assert.deepEqual(actions[2].command?.arguments, ['https://github.com/apim-studio/apim-studio/blob/main/docs/rules/tracing-enabled.md']);
     const fixAll = await client.request<CodeAction[]>('textDocument/codeAction', {
@@ -101,13 +109,17 @@ describe('language server over stdio', () => {
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: tls.range, context: { diagnostics: [tls] } });
     const suppress = actions.find((action) => action.title.startsWith('Suppress legacy-tls-enabled'));
     assert.deepEqual(suppress?.edit?.changes?.[uri], [
-      { range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, newText: '        // apim-studio-disable-next-line legacy-tls-enabled: reason\n' },
+      {
+        range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } },
+        newText: '        // apim-studio-disable-next-line legacy-tls-enabled: reason\n',
+      },
     ]);
   });
 
   test('a suppression comment silences the finding on the next line', async () => {
     const uri = 'file:///ws/apis/suppressed/policy.xml';
-    const text = '<policies>\n  <inbound>\n    <!-- apim-studio-disable-next-line tracing-enabled: needed in the test tenant -->\n    <trace source="a"><message>@(context.Subscription.Key)</message></trace>\n  </inbound>\n</policies>\n';
+    const text =
+      '<policies>\n  <inbound>\n    <!-- apim-studio-disable-next-line tracing-enabled: needed in the test tenant -->\n    <trace source="a"><message>@(context.Subscription.Key)</message></trace>\n  </inbound>\n</policies>\n';
     const codes = (await client.open(uri, text)).map((diagnostic) => diagnostic.code);
     assert.ok(!codes.includes('tracing-enabled'), codes.join());
     assert.ok(codes.includes('rate-limit-missing'), 'other rules still report');
@@ -136,7 +148,8 @@ describe('language server over stdio', () => {
 
   test('document symbols outline the sections and policies', async () => {
     const uri = 'file:///ws/apis/symbols/policy.xml';
-    const text = '<policies>\n  <inbound>\n    <base />\n    <rate-limit-by-key calls="10" renewal-period="60" counter-key="@(context.Request.IpAddress)" />\n  </inbound>\n  <backend>\n    <forward-request />\n  </backend>\n</policies>\n';
+    const text =
+      '<policies>\n  <inbound>\n    <base />\n    <rate-limit-by-key calls="10" renewal-period="60" counter-key="@(context.Request.IpAddress)" />\n  </inbound>\n  <backend>\n    <forward-request />\n  </backend>\n</policies>\n';
     await client.open(uri, text);
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.equal(symbols.length, 1);
@@ -173,8 +186,15 @@ describe('language server over stdio', () => {
     const { text } = await client.request<{ text: string }>('apimStudio/effectivePolicy', { uri });
     assert.match(text, /via product starter/);
     const order = ['correlation-id', '<rate-limit ', '<validate-jwt', '<validate-content', '<forward-request'].map((needle) => text.indexOf(needle));
-    assert.ok(order.every((index) => index >= 0), `missing statements in:\n${text}`);
-    assert.deepEqual([...order].sort((a, b) => a - b), order, 'statements appear in run order');
+    assert.ok(
+      order.every((index) => index >= 0),
+      `missing statements in:\n${text}`,
+    );
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+      'statements appear in run order',
+    );
   });
 
   test('in an APIOps tree, moving a secret to a named value creates its artifact file through document changes', async () => {
@@ -184,7 +204,11 @@ describe('language server over stdio', () => {
     const diagnostics = await client.open(uri, text);
     const secret = diagnostics.find((diagnostic) => diagnostic.code === 'secret-in-policy');
     assert.ok(secret, JSON.stringify(diagnostics.map((diagnostic) => diagnostic.code)));
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: secret.range, context: { diagnostics: [secret] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: secret.range,
+      context: { diagnostics: [secret] },
+    });
     const create = actions.find((action) => action.edit?.documentChanges !== undefined);
     assert.ok(create, actions.map((action) => action.title).join(' | '));
     const [creation, content, edit] = create.edit?.documentChanges ?? [];
@@ -198,7 +222,7 @@ describe('language server over stdio', () => {
     const result = await client.request<{ documents: number; findings: number }>('apimStudio/reviewWorkspace', {
       folders: [join(REPO_ROOT, 'examples', 'contoso-apiops')],
     });
-    assert.equal(result.documents, 14, "8 policies and 6 APIOps artifact files");
+    assert.equal(result.documents, 14, '8 policies and 6 APIOps artifact files');
   });
 });
 
@@ -239,7 +263,10 @@ describe('language server settings', () => {
       assert.deepEqual(answers, [[], [], [], [], [], []]);
       assert.equal(await client.request('textDocument/hover', { textDocument, position }), null);
       const effective = await client.request<{ text: string }>('apimStudio/effectivePolicy', { uri });
-      assert.match(effective.text, /^<!-- Not analysed: the document has \d+ characters, more than the limit of 1024 \(setting apimStudio\.maxFileSizeKB\)\. -->/);
+      assert.match(
+        effective.text,
+        /^<!-- Not analysed: the document has \d+ characters, more than the limit of 1024 \(setting apimStudio\.maxFileSizeKB\)\. -->/,
+      );
     } finally {
       await client.shutdown();
     }

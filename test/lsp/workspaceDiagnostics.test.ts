@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient } from '../support/lspClient';
 
-const TRACE = '<policies>\n  <inbound>\n    <base />\n    <trace source="a"><message>@(context.Request.Headers.GetValueOrDefault("Authorization"))</message></trace>\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n    <base />\n  </on-error>\n</policies>\n';
+const TRACE =
+  '<policies>\n  <inbound>\n    <base />\n    <trace source="a"><message>@(context.Request.Headers.GetValueOrDefault("Authorization"))</message></trace>\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n    <base />\n  </on-error>\n</policies>\n';
 const CLEAN = TRACE.replace('    <trace source="a"><message>@(context.Request.Headers.GetValueOrDefault("Authorization"))</message></trace>\n', '');
 
 describe('workspace diagnostics: review findings of files that are not open', () => {

@@ -19,7 +19,7 @@ export function registerReviewCommands(context: vscode.ExtensionContext, getClie
     }),
     vscode.commands.registerCommand('apimStudio.reviewCurrentFile', async (): Promise<ReviewWorkspaceResult | undefined> => {
       const document = vscode.window.activeTextEditor?.document;
-      if (!document || document.uri.scheme !== 'file') {
+      if (document?.uri.scheme !== 'file') {
         void vscode.window.showWarningMessage('APIM Studio: open a saved policy file to review it.');
         return undefined;
       }

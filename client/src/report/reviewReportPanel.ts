@@ -84,7 +84,10 @@ export class ReviewReportPanel implements vscode.Disposable {
     if (message === undefined) return;
     if (message.type === 'open') {
       const position = new vscode.Position(message.line - 1, message.column - 1);
-      await vscode.window.showTextDocument(vscode.Uri.file(message.file), { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.Beside });
+      await vscode.window.showTextDocument(vscode.Uri.file(message.file), {
+        selection: new vscode.Range(position, position),
+        viewColumn: vscode.ViewColumn.Beside,
+      });
     } else if (message.type === 'export') {
       await this.export(message.format);
     } else if (this.scope) {
@@ -96,7 +99,10 @@ export class ReviewReportPanel implements vscode.Disposable {
   private async export(format: ReportExportFormat): Promise<void> {
     const text = this.reports[format];
     if (text === undefined || !this.scope) return;
-    const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(join(this.scope.baseFolder, EXPORT_FILES[format].name)), filters: EXPORT_FILES[format].filter });
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.file(join(this.scope.baseFolder, EXPORT_FILES[format].name)),
+      filters: EXPORT_FILES[format].filter,
+    });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
     void vscode.window.showInformationMessage(`APIM Studio: report saved to ${target.fsPath}.`);

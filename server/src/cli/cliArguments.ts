@@ -46,7 +46,8 @@ function parseRuleFlag(value: string, knownRules: ReadonlySet<string>): [string,
   const separator = value.lastIndexOf('=');
   const ruleId = separator > 0 ? value.slice(0, separator).trim() : '';
   const level = separator > 0 ? value.slice(separator + 1).trim() : '';
-  if (ruleId === '' || !RULE_LEVELS.includes(level as RuleLevel)) throw new UsageError(`--rule takes <rule>=<level> with a level of: ${RULE_LEVELS.join(', ')}.`);
+  if (ruleId === '' || !RULE_LEVELS.includes(level as RuleLevel))
+    throw new UsageError(`--rule takes <rule>=<level> with a level of: ${RULE_LEVELS.join(', ')}.`);
   if (!knownRules.has(ruleId)) throw new UsageError(`Unknown rule '${ruleId}' in --rule.`);
   return [ruleId, level as RuleLevel];
 }
@@ -65,7 +66,10 @@ export function parseCliArguments(argv: readonly string[], formats: readonly str
   let environment: Environment | undefined;
   for (let index = 1; index < argv.length; index++) {
     const argument = argv[index];
-    const [flag, inlineValue] = argument.startsWith('--') && argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
+    const [flag, inlineValue] =
+      argument.startsWith('--') && argument.includes('=')
+        ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
+        : [argument, undefined];
     const takeValue = (): string => {
       if (inlineValue !== undefined) return inlineValue;
       const value = argv[++index];

@@ -13,7 +13,7 @@ import type { ReviewResult } from '../engine/review/reviewResult';
 import { MissingPathError } from '../engine/review/workspaceFiles';
 import { allRuleMetas } from '../engine/rules/ruleCatalog';
 import { LineMap } from '../engine/text/lineMap';
-import { parseCliArguments, USAGE, UsageError, type FailOn } from './cliArguments';
+import { type CliArguments, parseCliArguments, USAGE, UsageError, type FailOn } from './cliArguments';
 import { withConfigOverlay } from './cliContext';
 import { progressLine } from './progressLine';
 
@@ -45,7 +45,7 @@ function configProblems(path: string): string[] | string {
 
 /** Runs the CLI and returns its exit code; all output goes through `io` so tests can capture it. */
 export function runCli(argv: readonly string[], io: CliIo): number {
-  let args;
+  let args: CliArguments;
   try {
     args = parseCliArguments(argv, Object.keys(REPORT_FORMATTERS), new Set(allRuleMetas().map((meta) => meta.id)));
   } catch (error) {
@@ -64,7 +64,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   if (args.config !== undefined) {
     const problems = configProblems(args.config);
     if (typeof problems === 'string' || problems.length > 0) {
-      io.stderr(typeof problems === 'string' ? `apim-studio: cannot read the config file ${oneLine(args.config)}: ${problems}\n` : problems.map((problem) => `apim-studio: ${problem}\n`).join(''));
+      io.stderr(
+        typeof problems === 'string'
+          ? `apim-studio: cannot read the config file ${oneLine(args.config)}: ${problems}\n`
+          : problems.map((problem) => `apim-studio: ${problem}\n`).join(''),
+      );
       return EXIT_USAGE_OR_IO;
     }
   }
@@ -74,7 +78,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     () => ({ roots: configRoots, maxBytes: DEFAULT_MAX_READ_BYTES }),
     (path, reason) => io.stderr(`apim-studio: skipped ${oneLine(path)}: ${reason}\n`),
   );
-  const context = withConfigOverlay(createAnalysisContext(undefined, args.config, { readText: readConfig, listFolder: listDiskFolder }), { rules: args.rules, environment: args.environment });
+  const context = withConfigOverlay(createAnalysisContext(undefined, args.config, { readText: readConfig, listFolder: listDiskFolder }), {
+    rules: args.rules,
+    environment: args.environment,
+  });
   const progress = io.stderrIsTerminal === true ? progressLine(io.stderr) : undefined;
   let result: ReviewResult;
   try {
@@ -104,7 +111,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   for (const skipped of result.skipped) io.stderr(`apim-studio: skipped ${oneLine(skipped.path)}: ${oneLine(skipped.message)}\n`);
   for (const failure of result.errors) io.stderr(`apim-studio: cannot read ${oneLine(failure.path)}: ${oneLine(failure.message)}\n`);
-  for (const failure of result.ruleFailures) io.stderr(`apim-studio: rule ${failure.ruleId} failed on ${oneLine(failure.path)}: ${oneLine(failure.message)} (please report this)\n`);
+  for (const failure of result.ruleFailures)
+    io.stderr(`apim-studio: rule ${failure.ruleId} failed on ${oneLine(failure.path)}: ${oneLine(failure.message)} (please report this)\n`);
   if (result.errors.length > 0) return EXIT_USAGE_OR_IO;
   return hasFindingAtOrAbove(result, args.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -49,5 +49,8 @@ test('no suppress entry where the document cannot hold a directive', () => {
   const findings = [ruleFinding('auth-missing', 'anyone can call')];
   const diagnostics = findings.map((finding) => toDiagnostic(document, finding));
   const actions = codeActions(document, findings, { textDocument: { uri: document.uri }, range: diagnostics[0].range, context: { diagnostics } }, undefined);
-  assert.deepEqual(actions.map((action) => action.title), ['Learn more about auth-missing']);
+  assert.deepEqual(
+    actions.map((action) => action.title),
+    ['Learn more about auth-missing'],
+  );
 });

@@ -39,7 +39,10 @@ function workspaceEditFor(document: TextDocument, fix: Fix): WorkspaceEdit {
 function findingFor(document: TextDocument, findings: readonly Finding[], diagnostic: Diagnostic): Finding | undefined {
   const start = document.offsetAt(diagnostic.range.start);
   const end = document.offsetAt(diagnostic.range.end);
-  return findings.find((candidate) => candidate.code === diagnostic.code && candidate.message === diagnostic.message && candidate.span.start === start && candidate.span.end === end);
+  return findings.find(
+    (candidate) =>
+      candidate.code === diagnostic.code && candidate.message === diagnostic.message && candidate.span.start === start && candidate.span.end === end,
+  );
 }
 
 /** The directive on its own line above the finding, indented like that line. */
@@ -59,9 +62,14 @@ function suppressionEdit(document: TextDocument, finding: Finding, style: Commen
  * "suppress with reason" and "learn more"; or the fix-all source action that applies every preferred fix that does
  * not overlap another.
  */
-export function codeActions(document: TextDocument, findings: readonly Finding[], params: CodeActionParams, suppressionStyle: CommentStyle | undefined): CodeAction[] {
+export function codeActions(
+  document: TextDocument,
+  findings: readonly Finding[],
+  params: CodeActionParams,
+  suppressionStyle: CommentStyle | undefined,
+): CodeAction[] {
   const only = params.context.only;
-  if (only && only.some((kind) => kind === CodeActionKind.SourceFixAll || kind === FIX_ALL_KIND || kind === CodeActionKind.Source)) {
+  if (only?.some((kind) => kind === CodeActionKind.SourceFixAll || kind === FIX_ALL_KIND || kind === CodeActionKind.Source)) {
     const fixAll = fixAllAction(document, findings);
     return fixAll ? [fixAll] : [];
   }
@@ -122,7 +130,10 @@ function fixAllAction(document: TextDocument, findings: readonly Finding[]): Cod
     const overlaps = fix.edits.some((edit) => taken.some((span) => edit.span.start <= span.end && span.start <= edit.span.end));
     if (overlaps) continue;
     chosen.push(fix);
-    appendAll(taken, fix.edits.map((edit) => edit.span));
+    appendAll(
+      taken,
+      fix.edits.map((edit) => edit.span),
+    );
   }
   if (chosen.length === 0) return undefined;
   return {

@@ -17,6 +17,7 @@ import { ConfigLocator } from '../engine/config/configLocator';
 import { documentKindFor } from '../engine/documents/documentKinds';
 import { renderReviewReports } from '../engine/report/renderReviewReports';
 import { summariseReview } from '../engine/report/reviewSummary';
+import type { ReviewResult } from '../engine/review/reviewResult';
 import { reviewPathsCancellable } from '../engine/review/reviewFiles';
 import {
   EFFECTIVE_POLICY_INPUTS_CHANGED_NOTIFICATION,
@@ -108,7 +109,9 @@ export function startLanguageServer(connection: Connection): void {
     const input = { path: pathOf(uri), languageId: document.languageId, text: document.getText() };
     const { findings, failures } = analyseDocument(input, analysisContext());
     for (const failure of failures) {
-      connection.console.error(`APIM Studio: rule ${failure.ruleId} failed on ${uri}: ${failure.error instanceof Error ? (failure.error.stack ?? failure.error.message) : String(failure.error)}`);
+      connection.console.error(
+        `APIM Studio: rule ${failure.ruleId} failed on ${uri}: ${failure.error instanceof Error ? (failure.error.stack ?? failure.error.message) : String(failure.error)}`,
+      );
     }
     findingsCache.set(uri, document.version, findings);
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) });
@@ -154,7 +157,7 @@ export function startLanguageServer(connection: Connection): void {
 
   const revalidateAllAfterSettings = (): void => {
     settingsReady = refreshSettings();
-    documents.all().forEach((document) => schedule(document.uri));
+    for (const document of documents.all()) schedule(document.uri);
   };
   connection.onInitialized(revalidateAllAfterSettings);
   connection.onDidChangeConfiguration(revalidateAllAfterSettings);
@@ -178,7 +181,7 @@ export function startLanguageServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(() => {
     workspaceIndex.invalidate();
     configLocator.clear();
-    documents.all().forEach((document) => schedule(document.uri));
+    for (const document of documents.all()) schedule(document.uri);
     void connection.sendNotification(EFFECTIVE_POLICY_INPUTS_CHANGED_NOTIFICATION);
     workspaceDiagnostics.refresh();
   });
@@ -230,7 +233,12 @@ export function startLanguageServer(connection: Connection): void {
     const workspace = workspaceIndex.workspaceFor(path);
     const view = effectivePolicyView(path, text, workspace, params.chain);
     const shown = params.chain === undefined ? effectivePolicyText(path, text, workspace) : view.text;
-    return { text: shown, title: view.title, chains: [...view.chains], ...(view.chain !== undefined && params.chain !== undefined ? { chain: view.chain } : {}) };
+    return {
+      text: shown,
+      title: view.title,
+      chains: [...view.chains],
+      ...(view.chain !== undefined && params.chain !== undefined ? { chain: view.chain } : {}),
+    };
   });
 
   connection.onRequest(SERVICE_TREE_REQUEST, (): ServiceTreeResult => {
@@ -255,7 +263,7 @@ export function startLanguageServer(connection: Connection): void {
     await settingsReady;
     const progress = await connection.window.createWorkDoneProgress();
     progress.begin('APIM Studio: reviewing', 0, 'Listing files', true);
-    let result;
+    let result: ReviewResult | undefined;
     try {
       result = await reviewPathsCancellable(
         params.folders,

@@ -108,7 +108,12 @@ export function registerPolicyLanguageFeatures(
     // A policy inside an ARM or Bicep string: the same completions, mapped into the string and escaped for it.
     const embedded = embeddedPolicyAt(inputOf(document), document.offsetAt(params.position));
     if (!embedded) return [];
-    const completions = policyCompletions(parsePolicy(embedded.text).document, embedded.offset, { ...environmentFor(document), scope: embedded.scope }, trigger);
+    const completions = policyCompletions(
+      parsePolicy(embedded.text).document,
+      embedded.offset,
+      { ...environmentFor(document), scope: embedded.scope },
+      trigger,
+    );
     return completions.flatMap((completion) => {
       const insertText = embedded.toHostText(completion.snippet ? snippetAsPlainText(completion.insertText) : completion.insertText);
       if (insertText === undefined) return [];

@@ -16,6 +16,7 @@ export function toWorkspaceDiagnosticsMode(section: ApimStudioSettingsSection | 
 
 export function toAnalysisSettings(section: ApimStudioSettingsSection | null | undefined): AnalysisSettings {
   const sizeKB = section?.maxFileSizeKB;
-  const maxDocumentSize = typeof sizeKB === 'number' && Number.isFinite(sizeKB) && sizeKB > 0 ? Math.floor(sizeKB * 1024) : DEFAULT_ANALYSIS_SETTINGS.maxDocumentSize;
+  const maxDocumentSize =
+    typeof sizeKB === 'number' && Number.isFinite(sizeKB) && sizeKB > 0 ? Math.floor(sizeKB * 1024) : DEFAULT_ANALYSIS_SETTINGS.maxDocumentSize;
   return { ...DEFAULT_ANALYSIS_SETTINGS, maxDocumentSize };
 }

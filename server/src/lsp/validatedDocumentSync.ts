@@ -13,15 +13,27 @@ function isPosition(value: unknown): boolean {
 
 function isOpen(params: unknown): params is DidOpenTextDocumentParams {
   const document = isRecord(params) ? params.textDocument : undefined;
-  return isRecord(document) && typeof document.uri === 'string' && typeof document.languageId === 'string' && Number.isInteger(document.version) && typeof document.text === 'string';
+  return (
+    isRecord(document) &&
+    typeof document.uri === 'string' &&
+    typeof document.languageId === 'string' &&
+    Number.isInteger(document.version) &&
+    typeof document.text === 'string'
+  );
 }
 
 function isChange(params: unknown): params is DidChangeTextDocumentParams {
-  if (!isRecord(params) || !isRecord(params.textDocument) || typeof params.textDocument.uri !== 'string' || !Number.isInteger(params.textDocument.version)) return false;
+  if (!isRecord(params) || !isRecord(params.textDocument) || typeof params.textDocument.uri !== 'string' || !Number.isInteger(params.textDocument.version))
+    return false;
   const changes = params.contentChanges;
   return (
     Array.isArray(changes) &&
-    changes.every((change: unknown) => isRecord(change) && typeof change.text === 'string' && (change.range === undefined || (isRecord(change.range) && isPosition(change.range.start) && isPosition(change.range.end))))
+    changes.every(
+      (change: unknown) =>
+        isRecord(change) &&
+        typeof change.text === 'string' &&
+        (change.range === undefined || (isRecord(change.range) && isPosition(change.range.start) && isPosition(change.range.end))),
+    )
   );
 }
 

@@ -40,7 +40,9 @@ export class WorkspaceIndex {
   }
 
   workspaceFor(absolutePath: string): PolicyWorkspace | undefined {
-    const root = this.roots.filter((candidate) => absolutePath.startsWith(candidate.endsWith(sep) ? candidate : candidate + sep)).sort((a, b) => b.length - a.length)[0];
+    const root = this.roots
+      .filter((candidate) => absolutePath.startsWith(candidate.endsWith(sep) ? candidate : candidate + sep))
+      .sort((a, b) => b.length - a.length)[0];
     if (root === undefined) return undefined;
     let workspace = this.workspaces.get(root);
     if (!workspace) {

@@ -40,7 +40,13 @@ export class MemoryWorkspace {
   ) {
     this.workspace = PolicyWorkspace.load(ROOT, Object.keys(files), (path) => files[path]);
     const located = { config: { ...DEFAULT_CONFIG, ...config }, folder: ROOT };
-    this.context = { settings: DEFAULT_ANALYSIS_SETTINGS, files: memoryFiles(files), today: new Date(), configFor: () => located, workspaceFor: () => this.workspace };
+    this.context = {
+      settings: DEFAULT_ANALYSIS_SETTINGS,
+      files: memoryFiles(files),
+      today: new Date(),
+      configFor: () => located,
+      workspaceFor: () => this.workspace,
+    };
   }
 
   /** All findings of one file. */
@@ -59,6 +65,12 @@ export class MemoryWorkspace {
 /** The findings of one rule on a document analysed alone (a loose file outside any APIOps tree). */
 export function looseFindings(ruleId: string, text: string, config: Partial<ApimStudioConfig> = {}): Finding[] {
   const located = { config: { ...DEFAULT_CONFIG, ...config }, folder: undefined };
-  const context: AnalysisContext = { settings: DEFAULT_ANALYSIS_SETTINGS, files: memoryFiles({}), today: new Date(), configFor: () => located, workspaceFor: () => undefined };
+  const context: AnalysisContext = {
+    settings: DEFAULT_ANALYSIS_SETTINGS,
+    files: memoryFiles({}),
+    today: new Date(),
+    configFor: () => located,
+    workspaceFor: () => undefined,
+  };
   return analyseDocument({ path: '/loose/example.policy.xml', text }, context).findings.filter((finding) => finding.code === ruleId);
 }

@@ -12,7 +12,7 @@ import { readArmTemplate } from '../engine/templates/arm/armTemplate';
 import { readBicepTemplate } from '../engine/templates/bicepTemplate';
 import { readTerraformTemplate } from '../engine/templates/terraformTemplate';
 import type { TemplateModel } from '../engine/templates/templateModel';
-import { type DocumentScope } from '../engine/policy/policyVocabulary';
+import type { DocumentScope } from '../engine/policy/policyVocabulary';
 
 /**
  * One tester for every kind of rule: a fixture marks the expected finding spans with ⟦…⟧, the rule runs

@@ -14,17 +14,48 @@ describe('bicep lexer', () => {
   test('operators are lexed longest first', () => {
     const source = 'a ?? b .? c ... d :: e == f != g =~ h !~ i <= j >= k && l || m => n ! o ? p : q | r < s > t + u - v * w / x % y = z @ ;';
     const operators = texts(source).filter((piece) => !/^[a-z]$/.test(piece) && piece !== '');
-    assert.deepEqual(operators, ['??', '.?', '...', '::', '==', '!=', '=~', '!~', '<=', '>=', '&&', '||', '=>', '!', '?', ':', '|', '<', '>', '+', '-', '*', '/', '%', '=', '@', ';']);
+    assert.deepEqual(operators, [
+      '??',
+      '.?',
+      '...',
+      '::',
+      '==',
+      '!=',
+      '=~',
+      '!~',
+      '<=',
+      '>=',
+      '&&',
+      '||',
+      '=>',
+      '!',
+      '?',
+      ':',
+      '|',
+      '<',
+      '>',
+      '+',
+      '-',
+      '*',
+      '/',
+      '%',
+      '=',
+      '@',
+      ';',
+    ]);
   });
 
   test('newlines are tokens, consecutive line breaks merge, comments are kept aside', () => {
-    const source = "var a = 1 // note\r\n\r\n/* block\n comment */ var b = 2\n";
+    const source = 'var a = 1 // note\r\n\r\n/* block\n comment */ var b = 2\n';
     const result = lexBicep(source);
     assert.deepEqual(kinds(source), ['identifier', 'identifier', '=', 'number', 'newline', 'identifier', 'identifier', '=', 'number', 'newline', 'eof']);
-    assert.deepEqual(result.comments.map((comment) => [comment.kind, source.slice(comment.start, comment.end)]), [
-      ['line', '// note'],
-      ['block', '/* block\n comment */'],
-    ]);
+    assert.deepEqual(
+      result.comments.map((comment) => [comment.kind, source.slice(comment.start, comment.end)]),
+      [
+        ['line', '// note'],
+        ['block', '/* block\n comment */'],
+      ],
+    );
     assert.deepEqual(result.findings, []);
   });
 
@@ -58,26 +89,32 @@ describe('bicep lexer', () => {
     assert.equal(result.tokens[3].kind, 'string-complete');
     assert.equal(result.tokens[3].closed, false);
     assert.deepEqual({ start: result.tokens[3].start, end: result.tokens[3].end }, { start: 8, end: 12 });
-    assert.deepEqual(result.findings.map((finding) => [finding.code, finding.span]), [['bicep-unterminated-string', { start: 8, end: 12 }]]);
+    assert.deepEqual(
+      result.findings.map((finding) => [finding.code, finding.span]),
+      [['bicep-unterminated-string', { start: 8, end: 12 }]],
+    );
     assert.equal(result.tokens[4].kind, 'newline');
   });
 
   test('a line break inside ${} closes the string with an empty right piece', () => {
     const source = "'a${b\nc";
     const result = lexBicep(source);
-    assert.deepEqual(result.tokens.map((token) => [token.kind, token.start, token.end]), [
-      ['string-left', 0, 4],
-      ['identifier', 4, 5],
-      ['string-right', 5, 5],
-      ['newline', 5, 6],
-      ['identifier', 6, 7],
-      ['eof', 7, 7],
-    ]);
+    assert.deepEqual(
+      result.tokens.map((token) => [token.kind, token.start, token.end]),
+      [
+        ['string-left', 0, 4],
+        ['identifier', 4, 5],
+        ['string-right', 5, 5],
+        ['newline', 5, 6],
+        ['identifier', 6, 7],
+        ['eof', 7, 7],
+      ],
+    );
     assert.equal(result.findings[0].code, 'bicep-unterminated-string');
   });
 
   test('bad escapes, stray characters, double quotes and unclosed comments are reported with exact spans', () => {
-    const source = "'a\\qb\\u{110000}' & \"x\" /* open";
+    const source = '\'a\\qb\\u{110000}\' & "x" /* open';
     const findings = lexBicep(source).findings.map((finding) => [finding.code, source.slice(finding.span.start, finding.span.end)]);
     assert.deepEqual(findings, [
       ['bicep-invalid-escape', '\\q'],
@@ -94,7 +131,10 @@ describe('bicep lexer', () => {
   test('#disable-next-line is a directive only at the start of a line', () => {
     const source = '#disable-next-line BCP081\nvar a = 1 #disable-next-line';
     const result = lexBicep(source);
-    assert.deepEqual(result.comments.map((comment) => [comment.kind, comment.start, comment.end]), [['directive', 0, 25]]);
+    assert.deepEqual(
+      result.comments.map((comment) => [comment.kind, comment.start, comment.end]),
+      [['directive', 0, 25]],
+    );
     assert.equal(result.findings.length, 1);
     assert.equal(result.findings[0].code, 'bicep-unexpected-character');
   });
@@ -109,21 +149,30 @@ describe('bicep lexer: newer syntax', () => {
   test('an interpolated multi-line string is split into multi-line pieces; a lone run of $ is one finding', () => {
     const source = "$'''\na ${x} b\n'''";
     const tokens = lexBicep(source).tokens;
-    assert.deepEqual(tokens.map((token) => [token.kind, source.slice(token.start, token.end), token.multiline ?? false]), [
-      ['string-left', "$'''\na ${", true],
-      ['identifier', 'x', false],
-      ['string-right', "} b\n'''", true],
-      ['eof', '', false],
-    ]);
+    assert.deepEqual(
+      tokens.map((token) => [token.kind, source.slice(token.start, token.end), token.multiline ?? false]),
+      [
+        ['string-left', "$'''\na ${", true],
+        ['identifier', 'x', false],
+        ['string-right', "} b\n'''", true],
+        ['eof', '', false],
+      ],
+    );
     assert.equal(tokens[0].literal?.value, 'a ');
-    assert.deepEqual(lexBicep('$$$ x').findings.map((finding) => finding.span), [{ start: 0, end: 3 }]);
+    assert.deepEqual(
+      lexBicep('$$$ x').findings.map((finding) => finding.span),
+      [{ start: 0, end: 3 }],
+    );
   });
 
   test('pragmas at the start of a line are directives; ^ is an operator', () => {
     const source = '#disable-diagnostics BCP081\nvar a = b[^1]\n#restore-diagnostics BCP081';
     const result = lexBicep(source);
     assert.deepEqual(result.findings, []);
-    assert.deepEqual(result.comments.map((comment) => comment.kind), ['directive', 'directive']);
+    assert.deepEqual(
+      result.comments.map((comment) => comment.kind),
+      ['directive', 'directive'],
+    );
     assert.ok(result.tokens.some((token) => token.kind === '^'));
   });
 });

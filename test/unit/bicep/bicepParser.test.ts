@@ -16,12 +16,14 @@ function slice(range: { start: number; end: number } | undefined): string {
 }
 
 function declaration(kind: BicepDeclaration['kind'], name?: string): BicepDeclaration {
-  const found = file.declarations.find((candidate) => candidate.kind === kind && (name === undefined || ('name' in candidate && candidate.name?.name === name)));
+  const found = file.declarations.find(
+    (candidate) => candidate.kind === kind && (name === undefined || ('name' in candidate && candidate.name?.name === name)),
+  );
   assert.ok(found, `${kind} ${name ?? ''}`);
   return found;
 }
 
-function valueOf(name: string): BicepExpression {
+function valueIn(name: string): BicepExpression {
   const found = declaration('var', name);
   assert.equal(found.kind, 'var');
   assert.ok(found.kind === 'var' && found.value !== undefined);
@@ -41,11 +43,30 @@ describe('bicep parser on the full-syntax fixture', () => {
     assert.deepEqual(
       file.declarations.map((item) => item.kind),
       [
-        'targetScope', 'metadata', 'import', 'import', 'type', 'type', 'type', 'type', 'func',
-        'param', 'param', 'param', 'param', 'param', 'param',
+        'targetScope',
+        'metadata',
+        'import',
+        'import',
+        'type',
+        'type',
+        'type',
+        'type',
+        'func',
+        'param',
+        'param',
+        'param',
+        'param',
+        'param',
+        'param',
         ...Array<string>(16).fill('var'),
         ...Array<string>(8).fill('resource'),
-        'module', 'module', 'output', 'output', 'output', 'output', 'output',
+        'module',
+        'module',
+        'output',
+        'output',
+        'output',
+        'output',
+        'output',
       ],
     );
   });
@@ -56,7 +77,10 @@ describe('bicep parser on the full-syntax fixture', () => {
     assert.equal(slice(location.keywordSpan), 'param');
     const capacity = declaration('param', 'capacity');
     assert.equal(capacity.decorators.length, 2);
-    assert.deepEqual(capacity.decorators.map((decorator) => slice(decorator.span)), ['@minValue(1)', '@maxValue(10)']);
+    assert.deepEqual(
+      capacity.decorators.map((decorator) => slice(decorator.span)),
+      ['@minValue(1)', '@maxValue(10)'],
+    );
     const environment = declaration('param', 'environment');
     assert.equal(slice(environment.decorators[0].span), "@allowed([\n  'dev'\n  'prod'\n])");
     assert.deepEqual(declaration('var', 'apimName').span, lineOf('var apimName'));
@@ -67,7 +91,11 @@ describe('bicep parser on the full-syntax fixture', () => {
     const secure = declaration('param', 'publisherEmail');
     assert.ok(secure.kind === 'param');
     assert.equal(secure.defaultValue, undefined);
-    assert.deepEqual(secure.type, { kind: 'type-reference', name: 'string', span: { start: text.indexOf('string', secure.span.start), end: text.indexOf('string', secure.span.start) + 6 } });
+    assert.deepEqual(secure.type, {
+      kind: 'type-reference',
+      name: 'string',
+      span: { start: text.indexOf('string', secure.span.start), end: text.indexOf('string', secure.span.start) + 6 },
+    });
     const decorator = secure.decorators[0].expression;
     assert.ok(decorator.kind === 'call');
     assert.equal(decorator.name.name, 'secure');
@@ -84,12 +112,18 @@ describe('bicep parser on the full-syntax fixture', () => {
   test('user-defined types: object with decorators and additional properties, union, array, tuple', () => {
     const namedValue = declaration('type', 'namedValue');
     assert.ok(namedValue.kind === 'type' && namedValue.value?.kind === 'type-object');
-    assert.deepEqual(namedValue.value.properties.map((property) => property.key), ['name', 'secret', 'keyVaultSecretId', '*']);
+    assert.deepEqual(
+      namedValue.value.properties.map((property) => property.key),
+      ['name', 'secret', 'keyVaultSecretId', '*'],
+    );
     assert.equal(slice(namedValue.value.properties[0].span), '@minLength(1)\n  name: string');
     assert.equal(namedValue.value.properties[1].type?.kind, 'type-nullable');
     const tier = declaration('type', 'tier');
     assert.ok(tier.kind === 'type' && tier.value?.kind === 'type-union');
-    assert.deepEqual(tier.value.members.map((member) => slice(member.span)), ["'Developer'", "'Premium'", "'StandardV2'"]);
+    assert.deepEqual(
+      tier.value.members.map((member) => slice(member.span)),
+      ["'Developer'", "'Premium'", "'StandardV2'"],
+    );
     const pair = declaration('type', 'pair');
     assert.ok(pair.kind === 'type' && pair.value?.kind === 'type-tuple');
     assert.equal(pair.value.items.length, 2);
@@ -98,48 +132,69 @@ describe('bicep parser on the full-syntax fixture', () => {
   test('imports and functions', () => {
     const [named, wildcard] = file.declarations.filter((item) => item.kind === 'import');
     assert.ok(named.kind === 'import' && wildcard.kind === 'import');
-    assert.deepEqual(named.symbols.map((symbol) => [symbol.name.name, symbol.alias?.name]), [['tagSet', undefined], ['skuName', 'apimSku']]);
+    assert.deepEqual(
+      named.symbols.map((symbol) => [symbol.name.name, symbol.alias?.name]),
+      [
+        ['tagSet', undefined],
+        ['skuName', 'apimSku'],
+      ],
+    );
     assert.equal(named.source?.value, 'types.bicep');
     assert.equal(wildcard.wildcardAlias?.name, 'shared');
     assert.equal(wildcard.source?.value, 'shared.bicep');
     const func = declaration('func', 'apimResourceName');
     assert.ok(func.kind === 'func');
-    assert.deepEqual(func.parameters.map((parameter) => [parameter.name.name, slice(parameter.span)]), [['prefix', 'prefix string'], ['env', 'env string']]);
+    assert.deepEqual(
+      func.parameters.map((parameter) => [parameter.name.name, slice(parameter.span)]),
+      [
+        ['prefix', 'prefix string'],
+        ['env', 'env string'],
+      ],
+    );
     assert.equal(slice(func.returnType?.span), 'string');
     assert.equal(slice(func.body?.span), "toLower('${prefix}-apim-${env}')");
     assert.equal(slice(func.decorators[0].span), '@export()');
   });
 
   test('expressions: lambdas, safe access, spread, operators and precedence', () => {
-    const upper = valueOf('upperNames');
+    const upper = valueIn('upperNames');
     assert.ok(upper.kind === 'call');
     const lambda = upper.args[1];
     assert.ok(lambda.kind === 'lambda');
-    assert.deepEqual(lambda.parameters.map((parameter) => parameter.name), ['nv']);
+    assert.deepEqual(
+      lambda.parameters.map((parameter) => parameter.name),
+      ['nv'],
+    );
     assert.equal(slice(lambda.body?.span), 'toUpper(nv.name)');
-    const pairs = valueOf('pairs');
+    const pairs = valueIn('pairs');
     assert.ok(pairs.kind === 'call' && pairs.args[1].kind === 'lambda');
-    assert.deepEqual(pairs.args[1].parameters.map((parameter) => parameter.name), ['entry', 'i']);
-    const firstZone = valueOf('firstZone');
+    assert.deepEqual(
+      pairs.args[1].parameters.map((parameter) => parameter.name),
+      ['entry', 'i'],
+    );
+    const firstZone = valueIn('firstZone');
     assert.ok(firstZone.kind === 'binary' && firstZone.operator === '??');
     assert.ok(firstZone.left.kind === 'index-access' && firstZone.left.safe);
-    const maybeName = valueOf('maybeName');
+    const maybeName = valueIn('maybeName');
     assert.ok(maybeName.kind === 'property-access' && maybeName.operator === '.?');
-    const tags = valueOf('tags');
+    const tags = valueIn('tags');
     assert.ok(tags.kind === 'object');
-    assert.deepEqual(tags.members.map((member) => member.kind === 'property' ? member.key : member.kind), ['env', 'cost-center', 'spread']);
+    assert.deepEqual(
+      tags.members.map((member) => (member.kind === 'property' ? member.key : member.kind)),
+      ['env', 'cost-center', 'spread'],
+    );
     assert.equal(slice(tags.members[2].span), '...shared.commonTags');
-    const arithmetic = valueOf('arithmetic');
+    const arithmetic = valueIn('arithmetic');
     // ((capacity * 2 + 1) % 3) - (capacity / 1)
     assert.ok(arithmetic.kind === 'binary' && arithmetic.operator === '-');
     assert.equal(slice(arithmetic.left.span), '(capacity * 2 + 1) % 3');
     assert.equal(slice(arithmetic.right?.span), 'capacity / 1');
-    const isProd = valueOf('isProd');
+    const isProd = valueIn('isProd');
     assert.ok(isProd.kind === 'binary' && isProd.operator === '||');
     assert.ok(isProd.left.kind === 'unary' && isProd.left.operator === '!');
-    const comparisons = valueOf('comparisons');
+    const comparisons = valueIn('comparisons');
     assert.ok(comparisons.kind === 'binary' && comparisons.operator === '&&');
-    const nested = valueOf('nestedInterpolation');
+    const nested = valueIn('nestedInterpolation');
     assert.ok(nested.kind === 'string');
     const inner = nested.interpolations[0].expression;
     assert.ok(inner?.kind === 'string');
@@ -154,7 +209,10 @@ describe('bicep parser on the full-syntax fixture', () => {
     assert.equal(apim.span.start, text.indexOf("resource apim '"));
     assert.equal(apim.span.end, text.indexOf('\n}\n', text.indexOf("resource apim '")) + 2);
     const nested = apim.value.members.filter((member) => member.kind === 'resource');
-    assert.deepEqual(nested.map((member) => member.kind === 'resource' ? member.name?.name : ''), ['echoApi']);
+    assert.deepEqual(
+      nested.map((member) => (member.kind === 'resource' ? member.name?.name : '')),
+      ['echoApi'],
+    );
     const customProperties = bicepPropertyAtPath(apim.value, ['properties', 'customProperties']);
     assert.ok(customProperties?.value?.kind === 'object');
     const tls = customProperties.value.members[0];
@@ -177,9 +235,15 @@ describe('bicep parser on the full-syntax fixture', () => {
     assert.equal(slice(keyVault.existingSpan), 'existing');
     const product = declaration('resource', 'product');
     assert.ok(product.kind === 'resource' && product.value?.kind === 'object');
-    assert.deepEqual(product.value.members.map((member) => member.kind === 'property' ? member.key : ''), ['parent', 'name', 'properties']);
+    assert.deepEqual(
+      product.value.members.map((member) => (member.kind === 'property' ? member.key : '')),
+      ['parent', 'name', 'properties'],
+    );
     const properties = findBicepProperty(product.value, 'properties')?.value as BicepObject;
-    assert.deepEqual(properties.members.map((member) => member.kind === 'property' ? member.key : ''), ['displayName', 'subscriptionRequired', 'approvalRequired']);
+    assert.deepEqual(
+      properties.members.map((member) => (member.kind === 'property' ? member.key : '')),
+      ['displayName', 'subscriptionRequired', 'approvalRequired'],
+    );
     const tag = declaration('resource', 'echoApiTag');
     assert.ok(tag.kind === 'resource' && tag.value?.kind === 'object');
     const parent = findBicepProperty(tag.value, 'parent')?.value;
@@ -195,7 +259,7 @@ describe('bicep parser on the full-syntax fixture', () => {
     const value = bicepPropertyAtPath(policy.value, ['properties', 'value'])?.value;
     assert.ok(value?.kind === 'string');
     assert.equal(value.value, '<policies><inbound><set-variable name="who" value="it\'s me" /></inbound></policies>');
-    const policyXml = valueOf('policyXml');
+    const policyXml = valueIn('policyXml');
     assert.ok(policyXml.kind === 'string' && policyXml.multiline);
     assert.equal(policyXml.value?.startsWith('<policies>\n  <inbound>'), true);
     assert.equal(slice(policyXml.contentSpan), policyXml.value);
@@ -214,7 +278,10 @@ describe('bicep parser on the full-syntax fixture', () => {
     const keyVault = declaration('output', 'policyKv');
     assert.ok(keyVault.kind === 'output');
     assert.equal(keyVault.type?.kind, 'type-resource');
-    assert.deepEqual(file.comments.filter((comment) => comment.kind === 'directive').map((comment) => text.slice(comment.start, comment.end)), ['#disable-next-line outputs-should-not-contain-secrets']);
+    assert.deepEqual(
+      file.comments.filter((comment) => comment.kind === 'directive').map((comment) => text.slice(comment.start, comment.end)),
+      ['#disable-next-line outputs-should-not-contain-secrets'],
+    );
     assert.equal(file.comments.filter((comment) => comment.kind === 'block').length, 1);
   });
 });

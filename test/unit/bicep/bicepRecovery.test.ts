@@ -7,17 +7,20 @@ function findingsOf(text: string): Array<[string, string]> {
 }
 
 function declarationNames(text: string): string[] {
-  return parseBicep(text).file.declarations.map((declaration) => `${declaration.kind}:${'name' in declaration ? declaration.name?.name ?? '?' : ''}`);
+  return parseBicep(text).file.declarations.map((declaration) => `${declaration.kind}:${'name' in declaration ? (declaration.name?.name ?? '?') : ''}`);
 }
 
 describe('bicep parser recovery on half-typed files', () => {
   test('a missing value or type is reported at the end of the line and parsing continues', () => {
     const text = 'param name string =\nparam other\nvar ok = 1';
     const findings = parseBicep(text).findings;
-    assert.deepEqual(findings.map((finding) => [finding.code, finding.span]), [
-      ['bicep-missing-expression', { start: 19, end: 19 }],
-      ['bicep-unexpected-token', { start: 31, end: 31 }],
-    ]);
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, finding.span]),
+      [
+        ['bicep-missing-expression', { start: 19, end: 19 }],
+        ['bicep-unexpected-token', { start: 31, end: 31 }],
+      ],
+    );
     assert.match(findings[1].message, /parameter type/);
     assert.deepEqual(declarationNames(text), ['param:name', 'param:other', 'var:ok']);
   });
@@ -33,12 +36,15 @@ describe('bicep parser recovery on half-typed files', () => {
   test('an unclosed call across lines gives the line back to the enclosing object', () => {
     const text = "var a = {\n  name: concat('a',\n  other: 1\n}\nvar b = 2";
     const result = parseBicep(text);
-    assert.deepEqual(result.file.declarations.map((declaration) => declaration.kind), ['var', 'var']);
+    assert.deepEqual(
+      result.file.declarations.map((declaration) => declaration.kind),
+      ['var', 'var'],
+    );
     assert.ok(result.findings.some((finding) => finding.code === 'bicep-unclosed-bracket'));
   });
 
   test('a missing closing bracket leaves the outer closer to its owner', () => {
-    const text = "var x = {\n  d: [1, 2\n}\nvar y = 1";
+    const text = 'var x = {\n  d: [1, 2\n}\nvar y = 1';
     assert.deepEqual(findingsOf(text), [['bicep-unclosed-bracket', '[']]);
     const x = parseBicep(text).file.declarations[0];
     assert.ok(x.kind === 'var' && x.value?.kind === 'object');
@@ -55,7 +61,10 @@ describe('bicep parser recovery on half-typed files', () => {
     assert.deepEqual(findingsOf(text), [['bicep-unexpected-token', 'c']]);
     const z = parseBicep(text).file.declarations[0];
     assert.ok(z.kind === 'var' && z.value?.kind === 'string');
-    assert.deepEqual(z.value.segments.map((segment) => segment.value), ['a', 'd']);
+    assert.deepEqual(
+      z.value.segments.map((segment) => segment.value),
+      ['a', 'd'],
+    );
     assert.equal(z.value.closed, true);
   });
 

@@ -51,7 +51,10 @@ describe('bicep resources', () => {
     assert.equal(byName.get('existingKeyVault')?.existing, true);
     assert.equal(byName.get('apim')?.existing, false);
     const productPolicy = byName.get('productPolicy');
-    assert.equal(productPolicy?.condition === undefined ? '' : text.slice(productPolicy.condition.span.start, productPolicy.condition.span.end), "environment == 'prod'");
+    assert.equal(
+      productPolicy?.condition === undefined ? '' : text.slice(productPolicy.condition.span.start, productPolicy.condition.span.end),
+      "environment == 'prod'",
+    );
     const namedValues = byName.get('apimNamedValues');
     assert.equal(namedValues?.loop?.item?.name, 'nv');
     assert.ok(namedValues?.condition !== undefined);
@@ -75,11 +78,14 @@ describe('bicep resources', () => {
   test('parent cycles and unknown parents in bad input stay finite and unresolved', () => {
     const source = "resource a 'apis@1' = {\n  parent: b\n}\nresource b 'apis@1' = {\n  parent: a\n}\nresource c 'Microsoft.X/y/z@1' = {\n  parent: missing\n}";
     const found = collectBicepResources(parseBicep(source).file);
-    assert.deepEqual(found.map((resource) => [resource.symbolicName, resource.type, resource.parent?.symbolicName]), [
-      ['a', undefined, 'b'],
-      ['b', undefined, 'a'],
-      ['c', 'Microsoft.X/y/z', undefined],
-    ]);
+    assert.deepEqual(
+      found.map((resource) => [resource.symbolicName, resource.type, resource.parent?.symbolicName]),
+      [
+        ['a', undefined, 'b'],
+        ['b', undefined, 'a'],
+        ['c', 'Microsoft.X/y/z', undefined],
+      ],
+    );
   });
 });
 
@@ -108,7 +114,7 @@ describe('bicep static evaluation', () => {
       'var tier = settings.?missing ?? settings.tier',
       "var selected = env == 'Dev' ? 'a' : 'b'",
       "var logic = env =~ 'DEV' && !(count != 3) || false",
-      "var sum = count + 1",
+      'var sum = count + 1',
       'var cycleA = cycleB',
       'var cycleB = cycleA',
       'var fromNoDefault = noDefault',
@@ -116,7 +122,7 @@ describe('bicep static evaluation', () => {
       "var sysConcat = sys.concat('x', 'y')",
       "var mixed = concat('a', 1)",
       'var arrays = concat([1], [2, 3])',
-      "var upper = toUpper(env)",
+      'var upper = toUpper(env)',
       "var loopy = '${env}-${i}'",
     ].join('\n');
     const parsed = parseBicep(source).file;
@@ -141,7 +147,13 @@ describe('bicep static evaluation', () => {
     assert.deepEqual(evaluate('arrays'), [1, 2, 3]);
     assert.equal(evaluate('upper'), 'DEV');
     assert.equal(evaluate('loopy'), 'UNKNOWN');
-    const supplied = createBicepScope(parsed, new Map([['env', { known: true, value: 'Prod' }], ['noDefault', { known: true, value: 'given' }]]));
+    const supplied = createBicepScope(
+      parsed,
+      new Map([
+        ['env', { known: true, value: 'Prod' }],
+        ['noDefault', { known: true, value: 'given' }],
+      ]),
+    );
     assert.equal(evaluate('name', supplied), 'apim-prod-3');
     assert.equal(evaluate('fromNoDefault', supplied), 'given');
     // A loop variable named like a parameter hides it.

@@ -86,9 +86,18 @@ describe('bicep string values and the map back to source', () => {
     const source = "var s = 'pre-${name}-mid-${toLower('X\\'Y')}-post'";
     const string = stringOf(source);
     assert.equal(string.value, undefined);
-    assert.deepEqual(string.segments.map((segment) => segment.value), ['pre-', '-mid-', '-post']);
-    assert.deepEqual(string.segments.map((segment) => source.slice(segment.sourceSpan.start, segment.sourceSpan.end)), ['pre-', '-mid-', '-post']);
-    assert.deepEqual(string.interpolations.map((hole) => source.slice(hole.span.start, hole.span.end)), ['${name}', "${toLower('X\\'Y')}"]);
+    assert.deepEqual(
+      string.segments.map((segment) => segment.value),
+      ['pre-', '-mid-', '-post'],
+    );
+    assert.deepEqual(
+      string.segments.map((segment) => source.slice(segment.sourceSpan.start, segment.sourceSpan.end)),
+      ['pre-', '-mid-', '-post'],
+    );
+    assert.deepEqual(
+      string.interpolations.map((hole) => source.slice(hole.span.start, hole.span.end)),
+      ['${name}', "${toLower('X\\'Y')}"],
+    );
     assert.deepEqual(string.span, { start: 8, end: source.length });
     assert.deepEqual(string.contentSpan, { start: 9, end: source.length - 1 });
     const inner = string.interpolations[1].expression;

@@ -1,32 +1,81 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  POLICY_CATALOG,
-  findPolicy,
-  isCatalogElementName,
-  policiesAllowedIn,
-  shapeOf,
-} from '../../../server/src/engine/catalog/catalog';
+import { POLICY_CATALOG, findPolicy, isCatalogElementName, policiesAllowedIn, shapeOf } from '../../../server/src/engine/catalog/catalog';
 import type { ChildElementDefinition, ElementShape, GatewayType } from '../../../server/src/engine/catalog/policyDefinition';
-import { type PolicySection, type ScopeName } from '../../../server/src/engine/policy/policyVocabulary';
+import type { PolicySection, ScopeName } from '../../../server/src/engine/policy/policyVocabulary';
 
 /** Element names of the docs' policy index (api-management-policies.md), one row each; the Dapr row reuses set-backend-service. */
 const DOCS_POLICY_INDEX = [
-  'rate-limit', 'rate-limit-by-key', 'quota', 'quota-by-key', 'limit-concurrency', 'azure-openai-token-limit', 'llm-token-limit',
-  'check-header', 'get-authorization-context', 'ip-filter', 'validate-azure-ad-token', 'validate-jwt', 'validate-client-certificate',
-  'authentication-basic', 'authentication-certificate', 'authentication-managed-identity',
-  'validate-content', 'validate-graphql-request', 'validate-odata-request', 'validate-parameters', 'validate-headers',
-  'validate-status-code', 'llm-content-safety',
-  'forward-request', 'set-backend-service', 'proxy',
-  'cache-lookup', 'cache-store', 'cache-lookup-value', 'cache-store-value', 'cache-remove-value',
-  'azure-openai-semantic-cache-lookup', 'azure-openai-semantic-cache-store', 'llm-semantic-cache-lookup', 'llm-semantic-cache-store',
-  'set-method', 'set-status', 'set-variable', 'set-body', 'set-header', 'set-query-parameter', 'rewrite-uri', 'json-to-xml',
-  'xml-to-json', 'find-and-replace', 'redirect-content-urls', 'xsl-transform', 'return-response', 'mock-response',
-  'cross-domain', 'cors', 'jsonp',
-  'send-request', 'send-one-way-request', 'log-to-eventhub', 'publish-to-dapr', 'invoke-dapr-binding', 'send-service-bus-message',
-  'trace', 'emit-metric', 'azure-openai-emit-token-metric', 'llm-emit-token-metric',
-  'sql-data-source', 'cosmosdb-data-source', 'http-data-source', 'publish-event',
-  'choose', 'include-fragment', 'retry', 'wait',
+  'rate-limit',
+  'rate-limit-by-key',
+  'quota',
+  'quota-by-key',
+  'limit-concurrency',
+  'azure-openai-token-limit',
+  'llm-token-limit',
+  'check-header',
+  'get-authorization-context',
+  'ip-filter',
+  'validate-azure-ad-token',
+  'validate-jwt',
+  'validate-client-certificate',
+  'authentication-basic',
+  'authentication-certificate',
+  'authentication-managed-identity',
+  'validate-content',
+  'validate-graphql-request',
+  'validate-odata-request',
+  'validate-parameters',
+  'validate-headers',
+  'validate-status-code',
+  'llm-content-safety',
+  'forward-request',
+  'set-backend-service',
+  'proxy',
+  'cache-lookup',
+  'cache-store',
+  'cache-lookup-value',
+  'cache-store-value',
+  'cache-remove-value',
+  'azure-openai-semantic-cache-lookup',
+  'azure-openai-semantic-cache-store',
+  'llm-semantic-cache-lookup',
+  'llm-semantic-cache-store',
+  'set-method',
+  'set-status',
+  'set-variable',
+  'set-body',
+  'set-header',
+  'set-query-parameter',
+  'rewrite-uri',
+  'json-to-xml',
+  'xml-to-json',
+  'find-and-replace',
+  'redirect-content-urls',
+  'xsl-transform',
+  'return-response',
+  'mock-response',
+  'cross-domain',
+  'cors',
+  'jsonp',
+  'send-request',
+  'send-one-way-request',
+  'log-to-eventhub',
+  'publish-to-dapr',
+  'invoke-dapr-binding',
+  'send-service-bus-message',
+  'trace',
+  'emit-metric',
+  'azure-openai-emit-token-metric',
+  'llm-emit-token-metric',
+  'sql-data-source',
+  'cosmosdb-data-source',
+  'http-data-source',
+  'publish-event',
+  'choose',
+  'include-fragment',
+  'retry',
+  'wait',
 ];
 
 const STRUCTURAL = ['policies', 'inbound', 'backend', 'outbound', 'on-error', 'base', 'fragment'];
@@ -44,10 +93,7 @@ describe('policy catalog', () => {
     assert.equal(DOCS_POLICY_INDEX.length, 70);
     for (const name of DOCS_POLICY_INDEX) assert.equal(findPolicy(name)?.kind, 'policy', name);
     for (const name of STRUCTURAL) assert.equal(findPolicy(name)?.kind, 'structural', name);
-    assert.deepEqual(
-      POLICY_CATALOG.map((definition) => definition.name).sort(),
-      [...DOCS_POLICY_INDEX, ...STRUCTURAL].sort(),
-    );
+    assert.deepEqual(POLICY_CATALOG.map((definition) => definition.name).sort(), [...DOCS_POLICY_INDEX, ...STRUCTURAL].sort());
   });
 
   test('every entry has sections (or a resolver context), scopes, gateways, a two-line summary and a docs URL', () => {
@@ -96,9 +142,17 @@ describe('policy catalog', () => {
       assert.equal(new Set(childNames).size, childNames.length, `${path}: duplicate child`);
       if (shape.elements.length > 0) assert.ok(['elements', 'policies'].includes(shape.content), `${path}: content`);
       for (const group of shape.oneOf ?? []) {
-        for (const name of group.attributes ?? []) assert.ok(shape.attributes.some((a) => a.name === name), `${path}: ${name}`);
+        for (const name of group.attributes ?? [])
+          assert.ok(
+            shape.attributes.some((a) => a.name === name),
+            `${path}: ${name}`,
+          );
         for (const name of group.elements ?? []) assert.ok(childNames.includes(name), `${path}: <${name}>`);
-        if (group.unless) assert.ok(shape.attributes.some((a) => a.name === group.unless?.attribute), `${path}: unless`);
+        if (group.unless)
+          assert.ok(
+            shape.attributes.some((a) => a.name === group.unless?.attribute),
+            `${path}: unless`,
+          );
       }
       for (const child of shape.elements as readonly ChildElementDefinition[]) {
         if (!child.isPolicy) continue;
@@ -110,7 +164,10 @@ describe('policy catalog', () => {
 
   test('every policy accepts the common id attribute', () => {
     for (const name of DOCS_POLICY_INDEX) {
-      assert.ok(findPolicy(name)?.attributes.some((attribute) => attribute.name === 'id'), name);
+      assert.ok(
+        findPolicy(name)?.attributes.some((attribute) => attribute.name === 'id'),
+        name,
+      );
     }
   });
 

@@ -87,9 +87,10 @@ describe('apim-studio review (CLI)', () => {
     assert.equal(runCli('frobnicate').status, 2);
   });
 
-  test('Terraform files are reviewed, with values from the folder\'s tfvars', () => {
+  test("Terraform files are reviewed, with values from the folder's tfvars", () => {
     const dir = workspace({
-      'infra/main.tf': 'resource "azurerm_api_management" "apim" {\n  name     = "apim"\n  sku_name = var.sku\n  identity {\n    type = "SystemAssigned"\n  }\n  security {\n    frontend_tls10_enabled = true\n  }\n}\n',
+      'infra/main.tf':
+        'resource "azurerm_api_management" "apim" {\n  name     = "apim"\n  sku_name = var.sku\n  identity {\n    type = "SystemAssigned"\n  }\n  security {\n    frontend_tls10_enabled = true\n  }\n}\n',
       'infra/variables.tf': 'variable "sku" {}\n',
       'infra/terraform.tfvars': 'sku = "Standard_2"\n',
       'infra/network.tf': 'resource "azurerm_virtual_network" "v" {\n  name = "v"\n}\n',

@@ -34,7 +34,8 @@ describe('.apim-studio.json', () => {
   });
 
   test('mistakes are findings at the exact place, and the rest of the file still applies', () => {
-    const text = '{ "extends": "lenient", "rules": { "no-such-rule": "error", "tracing-enabled": "loud" }, "colour": 1, "suppressions": [{ "rule": "tracing-enabled" }] }';
+    const text =
+      '{ "extends": "lenient", "rules": { "no-such-rule": "error", "tracing-enabled": "loud" }, "colour": 1, "suppressions": [{ "rule": "tracing-enabled" }] }';
     const { config, findings } = parseConfig(text);
     assert.deepEqual(
       findings.map((finding) => [text.slice(finding.span.start, finding.span.end), finding.message]),

@@ -88,18 +88,47 @@ for (const { code, form, expected, at } of BROKEN) {
 }
 
 test('deep nesting is one problem, not a stack overflow', () => {
-  const code = '('.repeat(50000) + 'a' + ')'.repeat(50000);
+  const code = `${'('.repeat(50000)}a${')'.repeat(50000)}`;
   assert.equal(parseCSharp(code, 'single').problem?.code, 'csharp-nesting-too-deep');
 });
 
 test('hostile inputs never throw', () => {
-  const pieces = ['(', ')', '{', '}', '[', ']', '"', "'", '$"', '@"', '<', '>', 'new', 'x', '.', '?', ':', '=>', ';', ',', 'from', 'in', '/*', '\n', 'is', 'as', '1', 'var'];
+  const pieces = [
+    '(',
+    ')',
+    '{',
+    '}',
+    '[',
+    ']',
+    '"',
+    "'",
+    '$"',
+    '@"',
+    '<',
+    '>',
+    'new',
+    'x',
+    '.',
+    '?',
+    ':',
+    '=>',
+    ';',
+    ',',
+    'from',
+    'in',
+    '/*',
+    '\n',
+    'is',
+    'as',
+    '1',
+    'var',
+  ];
   let seed = 7;
   for (let round = 0; round < 2000; round++) {
     let code = '';
     for (let index = 0; index < 30; index++) {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      code += pieces[seed % pieces.length] + ' ';
+      code += `${pieces[seed % pieces.length]} `;
     }
     parseCSharp(code, 'single');
     parseCSharp(code, 'multi');
@@ -127,9 +156,13 @@ test('an unterminated string in an attribute expression is one error, not a casc
 });
 
 test('an unterminated string in element text is one error', () => {
-  const text = '<policies>\n<inbound>\n<set-body>@(context.Request.Headers.GetValueOrDefault("x, ""))</set-body>\n<set-header name="a" exists-action="delete" />\n</inbound>\n</policies>';
+  const text =
+    '<policies>\n<inbound>\n<set-body>@(context.Request.Headers.GetValueOrDefault("x, ""))</set-body>\n<set-header name="a" exists-action="delete" />\n</inbound>\n</policies>';
   const { findings } = parsePolicy(text);
-  assert.deepEqual(findings.map((finding) => finding.code), ['csharp-unterminated-string']);
+  assert.deepEqual(
+    findings.map((finding) => finding.code),
+    ['csharp-unterminated-string'],
+  );
 });
 
 test('offsets map back through entities in attribute values', () => {
@@ -144,13 +177,19 @@ test('offsets map back through entities in attribute values', () => {
 test('a missing semicolon is reported on the statement it ends', () => {
   const text = '<policies><inbound><set-body>@{\n  var a = context.Request.Method\n  return a;\n}</set-body></inbound></policies>';
   const { findings } = parsePolicy(text);
-  assert.deepEqual(findings.map((finding) => [finding.code, text.slice(finding.span.start, finding.span.end)]), [['csharp-missing-semicolon', 'Method']]);
+  assert.deepEqual(
+    findings.map((finding) => [finding.code, text.slice(finding.span.start, finding.span.end)]),
+    [['csharp-missing-semicolon', 'Method']],
+  );
 });
 
 test('@{ } without return is reported on its opening', () => {
   const text = '<policies><inbound><set-body>@{ var a = 1; }</set-body></inbound></policies>';
   const { findings } = parsePolicy(text);
-  assert.deepEqual(findings.map((finding) => [finding.code, text.slice(finding.span.start, finding.span.end)]), [['csharp-missing-return', '@{']]);
+  assert.deepEqual(
+    findings.map((finding) => [finding.code, text.slice(finding.span.start, finding.span.end)]),
+    [['csharp-missing-return', '@{']],
+  );
 });
 
 test('named values in code read as identifiers (APIM substitutes them before compiling)', () => {

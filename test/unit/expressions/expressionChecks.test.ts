@@ -15,13 +15,25 @@ function policy(inbound: string): string {
 }
 
 test('an unknown member of a context type, with "did you mean"', () => {
-  const found = expressionFindings(policy('<set-header name="a" exists-action="override"><value>@(context.Request.Header.GetValueOrDefault("a", ""))</value></set-header>'));
-  assert.deepEqual(found.map((item) => [item.code, item.severity, item.at]), [['expression-unknown-member', 'error', 'Header']]);
+  const found = expressionFindings(
+    policy('<set-header name="a" exists-action="override"><value>@(context.Request.Header.GetValueOrDefault("a", ""))</value></set-header>'),
+  );
+  assert.deepEqual(
+    found.map((item) => [item.code, item.severity, item.at]),
+    [['expression-unknown-member', 'error', 'Header']],
+  );
   assert.match(found[0].message, /did you mean 'Headers'/);
 });
 
 test('unknown names with no close match, object members and undocumented members are not reported', () => {
-  assert.deepEqual(expressionFindings(policy('<set-variable name="a" value="@(context.Request.Url.ToString() + context.Request.Url.ToUri().Host + context.Deployment.Gateway.Id + context.Request.Frobnicate)" />')), []);
+  assert.deepEqual(
+    expressionFindings(
+      policy(
+        '<set-variable name="a" value="@(context.Request.Url.ToString() + context.Request.Url.ToUri().Host + context.Deployment.Gateway.Id + context.Request.Frobnicate)" />',
+      ),
+    ),
+    [],
+  );
 });
 
 test('types APIM does not allow: qualified, by short name, and XDocument.Load', () => {
@@ -53,20 +65,32 @@ test('GetValueOrDefault<T> with a type no set-variable stores', () => {
     '<set-variable name="count" value="5" />\n    <set-variable name="flag" value="@(context.Request.Method == &quot;GET&quot;)" />\n    <set-header name="a" exists-action="override"><value>@(context.Variables.GetValueOrDefault&lt;int&gt;("count").ToString() + context.Variables.GetValueOrDefault&lt;bool&gt;("flag") + context.Variables.GetValueOrDefault&lt;string&gt;("count"))</value></set-header>',
   );
   const found = expressionFindings(text);
-  assert.deepEqual(found.map((item) => [item.code, item.severity, item.at]), [['expression-variable-type-mismatch', 'warning', 'int']]);
+  assert.deepEqual(
+    found.map((item) => [item.code, item.severity, item.at]),
+    [['expression-variable-type-mismatch', 'warning', 'int']],
+  );
   assert.match(found[0].message, /stores a string in 'count'/);
 });
 
 test('a variable read by index that nothing sets, in a self-contained document (info)', () => {
-  const text = policy('<set-header name="a" exists-action="override"><value>@((string)context.Variables["missing"] + (string)context.Variables["set"])</value></set-header>\n    <set-variable name="set" value="x" />');
-  assert.deepEqual(expressionFindings(text).map((item) => [item.code, item.severity, item.at]), [['expression-variable-not-set', 'info', '"missing"']]);
+  const text = policy(
+    '<set-header name="a" exists-action="override"><value>@((string)context.Variables["missing"] + (string)context.Variables["set"])</value></set-header>\n    <set-variable name="set" value="x" />',
+  );
+  assert.deepEqual(
+    expressionFindings(text).map((item) => [item.code, item.severity, item.at]),
+    [['expression-variable-not-set', 'info', '"missing"']],
+  );
 });
 
 test('unset variables are not reported when they may come from elsewhere or are guarded', () => {
   const withBase = policy('<base />\n    <set-header name="a" exists-action="override"><value>@((string)context.Variables["x"])</value></set-header>');
   assert.deepEqual(expressionFindings(withBase), []);
-  const guarded = policy('<set-header name="a" exists-action="override"><value>@(context.Variables.ContainsKey("x") ? (string)context.Variables["x"] : "")</value></set-header>');
+  const guarded = policy(
+    '<set-header name="a" exists-action="override"><value>@(context.Variables.ContainsKey("x") ? (string)context.Variables["x"] : "")</value></set-header>',
+  );
   assert.deepEqual(expressionFindings(guarded), []);
-  const byOtherPolicy = policy('<send-request mode="new" response-variable-name="r"><set-url>https://a</set-url></send-request>\n    <set-body>@(((IResponse)context.Variables["r"]).Body.As&lt;string&gt;())</set-body>');
+  const byOtherPolicy = policy(
+    '<send-request mode="new" response-variable-name="r"><set-url>https://a</set-url></send-request>\n    <set-body>@(((IResponse)context.Variables["r"]).Body.As&lt;string&gt;())</set-body>',
+  );
   assert.deepEqual(expressionFindings(byOtherPolicy), []);
 });

@@ -44,7 +44,12 @@ test('quotes, {{ }} and brackets auto-close; quotes not inside strings or commen
   assert.equal(pairs.get('{{')?.close, '}}');
   assert.deepEqual(pairs.get('"')?.notIn, ['string', 'comment']);
   assert.deepEqual(pairs.get("'")?.notIn, ['string', 'comment']);
-  for (const [open, close] of [['(', ')'], ['{', '}'], ['[', ']']]) assert.equal(pairs.get(open)?.close, close);
+  for (const [open, close] of [
+    ['(', ')'],
+    ['{', '}'],
+    ['[', ']'],
+  ])
+    assert.equal(pairs.get(open)?.close, close);
 });
 
 test('a word is a whole policy, attribute or named-value name, dashes included', () => {

@@ -63,8 +63,7 @@ for (const mode of modes) {
     });
 
     test('an attribute expression keeps nested quotes, && and generics inside and ends at its balancing )', () => {
-      const text =
-        '<when condition="@(context.Request.Method == "POST" && context.Variables.GetValueOrDefault<bool>("x"))">';
+      const text = '<when condition="@(context.Request.Method == "POST" && context.Variables.GetValueOrDefault<bool>("x"))">';
       const tokens = tokenize(grammar, text);
       const post = tokenAt(tokens, text, 'POST');
       assertScope(post, EMBEDDED);
@@ -185,11 +184,7 @@ for (const mode of modes) {
     // Only an expression left open at its own level can be cut short: once a C# rule of the real grammar is
     // open (a call, a return statement), that rule decides where it ends.
     test('an unbalanced expression stops at the end of its attribute or before the closing tag', () => {
-      const text = [
-        '<set-variable name="a" value="@(context.Request.Url.Query" />',
-        '<set-body>@(context.Request.Body</set-body>',
-        '<base />',
-      ].join('\n');
+      const text = ['<set-variable name="a" value="@(context.Request.Url.Query" />', '<set-body>@(context.Request.Body</set-body>', '<base />'].join('\n');
       const tokens = tokenize(grammar, text);
       assertScope(tokenAt(tokens, text, 'Query'), EMBEDDED);
       assertScope(tokenAt(tokens, text, '" />', 0, 2), 'punctuation.definition.tag.xml');

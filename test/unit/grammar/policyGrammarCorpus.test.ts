@@ -29,7 +29,6 @@ async function runawayFiles(withCsharp: boolean): Promise<string[]> {
   return found.sort();
 }
 
-
 test('every corpus policy returns to the top level after its expressions, except the listed broken files', { skip: CORPUS_SKIP }, async () => {
   assert.deepEqual(await runawayFiles(false), Object.keys(unbalanced).sort());
 });

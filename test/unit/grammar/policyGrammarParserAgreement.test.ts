@@ -10,8 +10,7 @@ import { CORPUS_SKIP, corpusFiles, readCorpusText } from '../../support/corpus';
 import { FIXTURES } from '../../support/paths';
 import { csharpGrammarPath, loadPolicyGrammar, tokenize, type PolicyToken } from './policyTokenizer';
 
-const unbalanced = (JSON.parse(readFileSync(join(FIXTURES, 'grammar', 'corpus-unbalanced.json'), 'utf8')) as { files: Record<string, string> })
-  .files;
+const unbalanced = (JSON.parse(readFileSync(join(FIXTURES, 'grammar', 'corpus-unbalanced.json'), 'utf8')) as { files: Record<string, string> }).files;
 
 /** Expressions in attribute values and element text; the parser caps depth, so recursion is bounded. */
 function expressionsOf(nodes: readonly XmlNode[], into: PolicyExpression[]): PolicyExpression[] {
@@ -74,7 +73,6 @@ test('grammar and parser agree on where each expression of the grammar fixture s
   assert.equal(expressionsOf(parsePolicy(text).document.children, []).length, 4);
   assert.deepEqual(disagreements(await loadPolicyGrammar(false), 'fixture', text), []);
 });
-
 
 test('grammar and parser agree on every expression in the corpus', { skip: CORPUS_SKIP }, async () => {
   assert.deepEqual(await corpusDisagreements(false), []);

@@ -12,14 +12,32 @@ const WORKSPACE: LanguageEnvironment = {
   references: {
     fragments: [{ id: 'cors-headers', path: '/ws/policy fragments/cors-headers/policy.xml' }],
     namedValues: [
-      { name: 'orders-key', displayName: 'OrdersKey', secret: true, keyVault: false, value: undefined, path: '/ws/named values/orders-key/namedValueInformation.json' },
-      { name: 'environment', displayName: 'environment', secret: false, keyVault: false, value: 'test', path: '/ws/named values/environment/namedValueInformation.json' },
+      {
+        name: 'orders-key',
+        displayName: 'OrdersKey',
+        secret: true,
+        keyVault: false,
+        value: undefined,
+        path: '/ws/named values/orders-key/namedValueInformation.json',
+      },
+      {
+        name: 'environment',
+        displayName: 'environment',
+        secret: false,
+        keyVault: false,
+        value: 'test',
+        path: '/ws/named values/environment/namedValueInformation.json',
+      },
     ],
     backends: [{ id: 'orders-backend', url: 'https://orders.example.com/api', type: undefined, path: '/ws/backends/orders-backend/backendInformation.json' }],
   },
 };
 
-function complete(marked: string, environment: LanguageEnvironment = LOOSE_DOCUMENT, trigger?: string): { items: LanguageCompletion[]; text: string; offset: number } {
+function complete(
+  marked: string,
+  environment: LanguageEnvironment = LOOSE_DOCUMENT,
+  trigger?: string,
+): { items: LanguageCompletion[]; text: string; offset: number } {
   const { text, offset } = withCursor(marked);
   return { items: policyCompletions(parsePolicy(text).document, offset, environment, trigger), text, offset };
 }
@@ -78,13 +96,21 @@ describe('element completion', () => {
   });
 
   test('child elements of a policy, without repeating a single one', () => {
-    const { items } = complete('<policies>\n  <inbound>\n    <choose>\n      <otherwise />\n      <¦\n    </choose>\n  </inbound>\n</policies>', LOOSE_DOCUMENT, '<');
+    const { items } = complete(
+      '<policies>\n  <inbound>\n    <choose>\n      <otherwise />\n      <¦\n    </choose>\n  </inbound>\n</policies>',
+      LOOSE_DOCUMENT,
+      '<',
+    );
     assert.deepEqual(labels(items), ['when']);
     assert.equal(item(items, 'when').insertText, 'when condition="${1}">\n\t$0\n</when>');
   });
 
   test('inside a when branch, statements of the enclosing section', () => {
-    const { items } = complete('<policies>\n  <backend>\n    <choose>\n      <when condition="@(true)">\n        <¦\n      </when>\n    </choose>\n  </backend>\n</policies>', LOOSE_DOCUMENT, '<');
+    const { items } = complete(
+      '<policies>\n  <backend>\n    <choose>\n      <when condition="@(true)">\n        <¦\n      </when>\n    </choose>\n  </backend>\n</policies>',
+      LOOSE_DOCUMENT,
+      '<',
+    );
     assert.ok(labels(items).includes('forward-request'));
     assert.ok(!labels(items).includes('base'));
   });
@@ -137,7 +163,10 @@ describe('attribute completion', () => {
     const names = labels(items);
     assert.ok(!names.includes('calls'));
     assert.deepEqual(
-      items.filter((candidate) => candidate.sortText?.startsWith('0-')).map((candidate) => candidate.label).sort(),
+      items
+        .filter((candidate) => candidate.sortText?.startsWith('0-'))
+        .map((candidate) => candidate.label)
+        .sort(),
       ['counter-key', 'renewal-period'],
     );
     const counterKey = item(items, 'counter-key');
@@ -178,14 +207,20 @@ describe('value completion', () => {
   });
 
   test('fragment ids in include-fragment, backend ids in backend-id', () => {
-    assert.deepEqual(labels(complete('<policies>\n  <inbound>\n    <include-fragment fragment-id="¦" />\n  </inbound>\n</policies>', WORKSPACE, '"').items), ['cors-headers']);
+    assert.deepEqual(labels(complete('<policies>\n  <inbound>\n    <include-fragment fragment-id="¦" />\n  </inbound>\n</policies>', WORKSPACE, '"').items), [
+      'cors-headers',
+    ]);
     const backends = complete('<policies>\n  <inbound>\n    <set-backend-service backend-id="or¦" />\n  </inbound>\n</policies>', WORKSPACE).items;
     assert.deepEqual(labels(backends), ['orders-backend']);
     assert.equal(backends[0].detail, 'https://orders.example.com/api');
   });
 
   test('{{ offers named values by the name policies use, closing the braces when needed', () => {
-    const { items, text } = complete('<policies>\n  <inbound>\n    <set-header name="key"><value>{{¦</value></set-header>\n  </inbound>\n</policies>', WORKSPACE, '{');
+    const { items, text } = complete(
+      '<policies>\n  <inbound>\n    <set-header name="key"><value>{{¦</value></set-header>\n  </inbound>\n</policies>',
+      WORKSPACE,
+      '{',
+    );
     assert.deepEqual(labels(items), ['OrdersKey', 'environment']);
     assert.equal(item(items, 'OrdersKey').insertText, 'OrdersKey}}');
     assert.equal(item(items, 'OrdersKey').detail, 'secret');
@@ -203,12 +238,36 @@ describe('expression completion', () => {
 
   test('context. lists the context members', () => {
     assert.deepEqual(labels(inValue('context.¦', '.')).sort(), [
-      'Api', 'Deployment', 'Elapsed', 'LastError', 'Operation', 'Product', 'Request', 'RequestId', 'Response', 'Subscription', 'Timestamp', 'Trace', 'Tracing', 'User', 'Variables',
+      'Api',
+      'Deployment',
+      'Elapsed',
+      'LastError',
+      'Operation',
+      'Product',
+      'Request',
+      'RequestId',
+      'Response',
+      'Subscription',
+      'Timestamp',
+      'Trace',
+      'Tracing',
+      'User',
+      'Variables',
     ]);
   });
 
   test('members follow the chain: Request, Url, Headers, method results and indexers', () => {
-    assert.deepEqual(labels(inValue('context.Request.¦', '.')), ['Body', 'Certificate', 'Headers', 'IpAddress', 'MatchedParameters', 'Method', 'OriginalUrl', 'PrivateEndpointConnection', 'Url']);
+    assert.deepEqual(labels(inValue('context.Request.¦', '.')), [
+      'Body',
+      'Certificate',
+      'Headers',
+      'IpAddress',
+      'MatchedParameters',
+      'Method',
+      'OriginalUrl',
+      'PrivateEndpointConnection',
+      'Url',
+    ]);
     assert.deepEqual(labels(inValue('context.Request.Url.¦', '.')), ['Host', 'Path', 'Port', 'Query', 'QueryString', 'Scheme', 'ToUri']);
     assert.ok(labels(inValue('context.Request.Headers.¦', '.')).includes('GetValueOrDefault'));
     assert.ok(labels(inValue('context.Request.Headers.GetValueOrDefault(&quot;Authorization&quot;, &quot;&quot;).¦', '.')).includes('AsJwt'));
@@ -229,13 +288,21 @@ describe('expression completion', () => {
   });
 
   test('multi-statement expressions in text, and nothing inside string literals', () => {
-    const { items } = complete('<policies>\n  <inbound>\n    <set-body>@{\n  var id = context.Subscription.¦\n  return id;\n}</set-body>\n  </inbound>\n</policies>', LOOSE_DOCUMENT, '.');
+    const { items } = complete(
+      '<policies>\n  <inbound>\n    <set-body>@{\n  var id = context.Subscription.¦\n  return id;\n}</set-body>\n  </inbound>\n</policies>',
+      LOOSE_DOCUMENT,
+      '.',
+    );
     assert.ok(labels(items).includes('PrimaryKey'));
     assert.deepEqual(inValue('"context.¦', '.'), []);
   });
 
   test('@ offers the two expression forms', () => {
-    const { items, text, offset } = complete('<policies>\n  <inbound>\n    <set-variable name="v" value="@¦" />\n  </inbound>\n</policies>', LOOSE_DOCUMENT, '@');
+    const { items, text, offset } = complete(
+      '<policies>\n  <inbound>\n    <set-variable name="v" value="@¦" />\n  </inbound>\n</policies>',
+      LOOSE_DOCUMENT,
+      '@',
+    );
     assert.deepEqual(labels(items), ['@(...)', '@{...}']);
     assert.deepEqual(items[0].replace, { start: offset - 1, end: offset });
     assert.equal(text[items[0].replace.start], '@');

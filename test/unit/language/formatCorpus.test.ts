@@ -19,7 +19,8 @@ function essentials(document: XmlDocument): string[] {
   const text = document.text;
   const facts: string[] = [];
   const describeNode = (node: XmlNode): string | undefined => {
-    if (node.kind === 'element') return `<${node.name} ${node.attributes.map((attribute) => `${attribute.name}=${attribute.value ?? ''}`).join(' ')}> children=${node.children.filter((child) => child.kind === 'element').length}`;
+    if (node.kind === 'element')
+      return `<${node.name} ${node.attributes.map((attribute) => `${attribute.name}=${attribute.value ?? ''}`).join(' ')}> children=${node.children.filter((child) => child.kind === 'element').length}`;
     if (node.kind === 'text') return /^[ \t\r\n]*$/.test(node.value) ? undefined : `text ${node.value}`;
     return `${node.kind} ${text.slice(node.span.start, node.span.end)}`;
   };
@@ -28,7 +29,10 @@ function essentials(document: XmlDocument): string[] {
     for (const child of element.children) {
       if (child.kind !== 'element') facts.push(describeNode(child) ?? '');
     }
-    for (const embedded of [...element.attributes.flatMap((attribute) => attribute.embedded), ...element.children.flatMap((child) => (child.kind === 'text' ? child.embedded : []))]) {
+    for (const embedded of [
+      ...element.attributes.flatMap((attribute) => attribute.embedded),
+      ...element.children.flatMap((child) => (child.kind === 'text' ? child.embedded : [])),
+    ]) {
       if (embedded.kind === 'expression') facts.push(`code ${text.slice(embedded.codeSpan.start, embedded.codeSpan.end)}`);
     }
   }
@@ -50,7 +54,11 @@ describe('formatting the corpus', { skip: CORPUS_SKIP }, () => {
       }
       const formatted = apply(text, edits);
       const after = parsePolicy(formatted);
-      assert.deepEqual(after.findings.map((finding) => finding.code), before.findings.map((finding) => finding.code), file.relativePath);
+      assert.deepEqual(
+        after.findings.map((finding) => finding.code),
+        before.findings.map((finding) => finding.code),
+        file.relativePath,
+      );
       assert.deepEqual(essentials(after.document), essentials(before.document), file.relativePath);
       assert.deepEqual(formatPolicy(formatted, { tabSize: 4, insertSpaces: true }), [], `${file.relativePath}: second pass`);
       if (edits.length > 0) formattedCount++;

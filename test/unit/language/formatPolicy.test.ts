@@ -18,7 +18,8 @@ function format(text: string, options = SPACES): string {
 
 describe('formatting', () => {
   test('re-indents elements, comments and end tags by depth', () => {
-    const text = '<policies>\n<inbound>\n      <base />\n        <!-- keep   this -->\n<set-header name="a">\n<value>x</value>\n</set-header>\n</inbound>\n    </policies>\n';
+    const text =
+      '<policies>\n<inbound>\n      <base />\n        <!-- keep   this -->\n<set-header name="a">\n<value>x</value>\n</set-header>\n</inbound>\n    </policies>\n';
     assert.equal(
       format(text),
       '<policies>\n  <inbound>\n    <base />\n    <!-- keep   this -->\n    <set-header name="a">\n      <value>x</value>\n    </set-header>\n  </inbound>\n</policies>\n',
@@ -79,7 +80,8 @@ describe('formatting', () => {
   });
 
   test('attributes on their own lines go one level deeper, a lone > aligns with the tag', () => {
-    const text = '<policies>\n<inbound>\n<rate-limit-by-key calls="10"\nrenewal-period="60"\n          counter-key="@(context.Subscription.Id)"\n/>\n</inbound>\n</policies>';
+    const text =
+      '<policies>\n<inbound>\n<rate-limit-by-key calls="10"\nrenewal-period="60"\n          counter-key="@(context.Subscription.Id)"\n/>\n</inbound>\n</policies>';
     assert.equal(
       format(text),
       '<policies>\n  <inbound>\n    <rate-limit-by-key calls="10"\n      renewal-period="60"\n      counter-key="@(context.Subscription.Id)"\n    />\n  </inbound>\n</policies>',

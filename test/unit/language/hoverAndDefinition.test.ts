@@ -34,7 +34,9 @@ function hoverAt(marked: string, environment: LanguageEnvironment = LOOSE_DOCUME
 
 describe('hover', () => {
   test('a policy name: summary, sections, scopes and docs link', () => {
-    const hover = hoverAt('<policies>\n  <inbound>\n    <rate-li¦mit-by-key calls="10" renewal-period="60" counter-key="@(context.Subscription.Id)" />\n  </inbound>\n</policies>');
+    const hover = hoverAt(
+      '<policies>\n  <inbound>\n    <rate-li¦mit-by-key calls="10" renewal-period="60" counter-key="@(context.Subscription.Id)" />\n  </inbound>\n</policies>',
+    );
     assert.ok(hover);
     assert.equal(hover.hovered, 'rate-limit-by-key');
     const lines = hover.markdown.split('\n');
@@ -79,7 +81,10 @@ describe('hover', () => {
 
   test('a named value shows its value unless it is secret; unknown elements have no hover', () => {
     const environment = fixtureEnvironment();
-    const plain = hoverAt('<policies>\n  <inbound>\n    <set-header name="env"><value>{{envir¦onment}}</value></set-header>\n  </inbound>\n</policies>', environment);
+    const plain = hoverAt(
+      '<policies>\n  <inbound>\n    <set-header name="env"><value>{{envir¦onment}}</value></set-header>\n  </inbound>\n</policies>',
+      environment,
+    );
     assert.equal(plain?.hovered, '{{environment}}');
     assert.match(plain?.markdown ?? '', /Value: `test`/);
     const secret = hoverAt('<policies>\n  <inbound>\n    <set-header name="{{Orders¦Key}}" />\n  </inbound>\n</policies>', environment);

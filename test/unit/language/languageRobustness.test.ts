@@ -18,7 +18,10 @@ function exerciseAt(text: string, offset: number): void {
   const document = parsePolicy(text).document;
   for (const trigger of [undefined, '<', ' ', '.']) {
     for (const completion of policyCompletions(document, offset, LOOSE_DOCUMENT, trigger)) {
-      assert.ok(completion.replace.start <= offset && offset <= completion.replace.end, `replace range ${JSON.stringify(completion.replace)} misses offset ${offset}`);
+      assert.ok(
+        completion.replace.start <= offset && offset <= completion.replace.end,
+        `replace range ${JSON.stringify(completion.replace)} misses offset ${offset}`,
+      );
       assert.ok(completion.replace.end <= text.length);
     }
   }

@@ -3,10 +3,18 @@ import assert from 'node:assert/strict';
 import { serviceTree, type ServiceTreeNode } from '../../../server/src/engine/language/serviceTree';
 import { MemoryWorkspace } from '../../../server/src/testing/memoryWorkspace';
 
-const POLICY = '<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n    <base />\n  </on-error>\n</policies>\n';
+const POLICY =
+  '<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n    <base />\n  </on-error>\n</policies>\n';
 
 function outline(nodes: readonly ServiceTreeNode[]): unknown[] {
-  return nodes.map((node) => [node.kind, node.label, node.description ?? '', node.findings ?? '-', node.hasEffectivePolicy === true, ...(node.children ? [outline(node.children)] : [])]);
+  return nodes.map((node) => [
+    node.kind,
+    node.label,
+    node.description ?? '',
+    node.findings ?? '-',
+    node.hasEffectivePolicy === true,
+    ...(node.children ? [outline(node.children)] : []),
+  ]);
 }
 
 test('the service view: APIs with operations, products, fragments, named values and backends, with finding counts', () => {

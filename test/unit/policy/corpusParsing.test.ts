@@ -86,7 +86,9 @@ describe('policy parser on the real-world corpus', { skip: CORPUS_SKIP }, () => 
       clean++;
       if (EXPRESSION.test(text)) withExpressions++;
     }
-    console.log(`corpus: ${clean} of ${files.length} policy files parse with zero syntax findings (${withExpressions} of them contain expressions); ${KNOWN_BROKEN.size} known broken`);
+    console.log(
+      `corpus: ${clean} of ${files.length} policy files parse with zero syntax findings (${withExpressions} of them contain expressions); ${KNOWN_BROKEN.size} known broken`,
+    );
   });
 
   test('the tree equals fast-xml-parser on every expression-free policy it accepts', () => {
@@ -103,7 +105,9 @@ describe('policy parser on the real-world corpus', { skip: CORPUS_SKIP }, () => 
       assert.deepEqual(ourShape(parsePolicy(text).document.children), expected, file.relativePath);
       compared++;
     }
-    console.log(`corpus: tree equals fast-xml-parser on ${compared} expression-free policy files (${rejectedByReference} rejected by fast-xml-parser, skipped)`);
+    console.log(
+      `corpus: tree equals fast-xml-parser on ${compared} expression-free policy files (${rejectedByReference} rejected by fast-xml-parser, skipped)`,
+    );
     if (files.length > 0) assert.ok(compared > 50, 'expected many expression-free corpus files');
   });
 
@@ -115,7 +119,10 @@ describe('policy parser on the real-world corpus', { skip: CORPUS_SKIP }, () => 
         const prefix = text.slice(0, cut);
         const { findings } = parsePolicy(prefix);
         for (const finding of findings) {
-          assert.ok(finding.span.start >= 0 && finding.span.start <= finding.span.end && finding.span.end <= prefix.length, `${file.relativePath} cut at ${cut}: ${finding.code}`);
+          assert.ok(
+            finding.span.start >= 0 && finding.span.start <= finding.span.end && finding.span.end <= prefix.length,
+            `${file.relativePath} cut at ${cut}: ${finding.code}`,
+          );
         }
         prefixes++;
       }

@@ -88,7 +88,8 @@ describe('policy parser: tree and exact spans', () => {
   });
 
   test('finds named values with exact name spans in attributes, text and expressions', () => {
-    const text = '<policies><inbound><set-header name="x-key" exists-action="override"><value>{{ api-key }}</value></set-header><set-variable name="v" value="@("{{other.key}}")" /></inbound></policies>';
+    const text =
+      '<policies><inbound><set-header name="x-key" exists-action="override"><value>{{ api-key }}</value></set-header><set-variable name="v" value="@("{{other.key}}")" /></inbound></policies>';
     const { document, findings } = parsePolicy(text);
     assert.deepEqual(findings, []);
     const value = element(document.root, 'inbound', 'set-header', 'value').children[0] as XmlText;
@@ -193,7 +194,8 @@ describe('policy parser: recovery and syntax findings', () => {
   });
 
   test('entities: unknown names and bare ampersands outside expressions are reported; && inside is fine', () => {
-    const text = '<policies><inbound><set-header name="a&nbsp;b"><value>x & y</value></set-header><choose><when condition="@(a &amp;&amp; b && c)" /></choose></inbound></policies>';
+    const text =
+      '<policies><inbound><set-header name="a&nbsp;b"><value>x & y</value></set-header><choose><when condition="@(a &amp;&amp; b && c)" /></choose></inbound></policies>';
     assert.deepEqual(
       parsePolicy(text).findings.map((finding) => [finding.code, slice(text, finding.span)]),
       [
@@ -204,7 +206,8 @@ describe('policy parser: recovery and syntax findings', () => {
   });
 
   test('a DOCTYPE is reported and never expanded (billion laughs, external entity)', () => {
-    const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><policies><inbound><set-body>&lol2;</set-body></inbound></policies>';
+    const laughs =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><policies><inbound><set-body>&lol2;</set-body></inbound></policies>';
     const result = parsePolicy(laughs);
     assert.deepEqual(
       result.findings.map((finding) => finding.code),

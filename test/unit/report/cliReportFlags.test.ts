@@ -14,7 +14,8 @@ function runCli(cwd: string, ...args: string[]): { status: number | null; stdout
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const TRACED = '<policies>\n  <inbound>\n    <base />\n    <trace source="x" severity="verbose"><message>@(context.Subscription.Key)</message></trace>\n  </inbound>\n</policies>\n';
+const TRACED =
+  '<policies>\n  <inbound>\n    <base />\n    <trace source="x" severity="verbose"><message>@(context.Subscription.Key)</message></trace>\n  </inbound>\n</policies>\n';
 
 function codes(stdout: string): string[] {
   return (JSON.parse(stdout) as { findings: { ruleId: string; severity: string }[] }).findings.map((finding) => `${finding.ruleId}:${finding.severity}`);
@@ -25,7 +26,10 @@ describe('apim-studio review: report formats and configuration flags', () => {
     const dir = writeWorkspace({ 'apis/echo/policy.xml': TRACED });
     const sarif = runCli(dir, 'review', '.', '--format', 'sarif', '--fail-on', 'never');
     assert.equal(sarif.status, 0, sarif.stderr);
-    const log = JSON.parse(sarif.stdout) as { version: string; runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const log = JSON.parse(sarif.stdout) as {
+      version: string;
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
     assert.equal(log.version, '2.1.0');
     assert.ok(log.runs[0].results.some((result) => result.locations[0].physicalLocation.artifactLocation.uri === 'apis/echo/policy.xml'));
     const markdown = runCli(dir, 'review', '.', '--format=markdown', '--fail-on=never');
@@ -46,13 +50,20 @@ describe('apim-studio review: report formats and configuration flags', () => {
     assert.ok(codes(runCli(dir, 'review', '.', '--format', 'json').stdout).includes('tracing-enabled:info'));
     assert.ok(codes(runCli(dir, 'review', '.', '--format', 'json', '--rule', 'tracing-enabled=error').stdout).includes('tracing-enabled:error'));
     const off = runCli(dir, 'review', '.', '--format', 'json', '--rule', 'tracing-enabled=off', '--rule', 'rate-limit-missing=off');
-    assert.deepEqual(codes(off.stdout).filter((code) => code.startsWith('tracing-enabled') || code.startsWith('rate-limit-missing')), []);
+    assert.deepEqual(
+      codes(off.stdout).filter((code) => code.startsWith('tracing-enabled') || code.startsWith('rate-limit-missing')),
+      [],
+    );
     const nonproduction = runCli(dir, 'review', '.', '--format', 'json', '--environment', 'nonproduction');
     assert.ok(!codes(nonproduction.stdout).some((code) => code.startsWith('tracing-enabled')));
   });
 
   test('--config uses one explicit file; a missing or invalid one is an error', () => {
-    const dir = writeWorkspace({ 'apis/echo/policy.xml': TRACED, 'configs/strict.json': '{ "rules": { "tracing-enabled": "hint" } }', 'configs/bad.json': '{ "rules": 3 }' });
+    const dir = writeWorkspace({
+      'apis/echo/policy.xml': TRACED,
+      'configs/strict.json': '{ "rules": { "tracing-enabled": "hint" } }',
+      'configs/bad.json': '{ "rules": 3 }',
+    });
     assert.ok(codes(runCli(dir, 'review', '.', '--format', 'json', '--config', 'configs/strict.json').stdout).includes('tracing-enabled:hint'));
     const missing = runCli(dir, 'review', '.', '--config', 'configs/none.json');
     assert.equal(missing.status, 2);
@@ -82,6 +93,11 @@ describe('apim-studio review: report formats and configuration flags', () => {
     const progress = progressLine((text) => written.push(text));
     for (let done = 0; done < 30; done++) progress.onProgress(done, 30);
     progress.finish();
-    assert.deepEqual(written, ['\r\u001b[KReviewing 1/30 documents', '\r\u001b[KReviewing 26/30 documents', '\r\u001b[KReviewing 30/30 documents', '\r\u001b[K']);
+    assert.deepEqual(written, [
+      '\r\u001b[KReviewing 1/30 documents',
+      '\r\u001b[KReviewing 26/30 documents',
+      '\r\u001b[KReviewing 30/30 documents',
+      '\r\u001b[K',
+    ]);
   });
 });

@@ -26,7 +26,9 @@ function key(finding: JsonFinding): string {
 
 describe('editor and CLI agree', () => {
   test('on the bundled example: diagnostics of every open document, and the review request, equal the CLI findings', async () => {
-    const cli = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'review', EXAMPLE, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'review', EXAMPLE, '--format', 'json', '--fail-on', 'never'], {
+      encoding: 'utf8',
+    });
     assert.equal(cli.status, 0, cli.stderr);
     const cliFindings = (JSON.parse(cli.stdout) as { findings: JsonFinding[] }).findings;
     const files = [...new Set(cliFindings.map((finding) => finding.file))];
@@ -41,7 +43,10 @@ describe('editor and CLI agree', () => {
       'products/starter/policy.xml',
       'products/starter/productInformation.json',
     ].map((path) => join(EXAMPLE, path));
-    assert.ok(files.every((file) => policyFiles.includes(file)), 'every file with CLI findings is opened in the editor');
+    assert.ok(
+      files.every((file) => policyFiles.includes(file)),
+      'every file with CLI findings is opened in the editor',
+    );
 
     const server = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
@@ -57,10 +62,22 @@ describe('editor and CLI agree', () => {
     connection.listen();
     try {
       const rootUri = pathToFileURL(EXAMPLE).href;
-      await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'example' }], capabilities: { window: { workDoneProgress: true } } });
+      await connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri,
+        workspaceFolders: [{ uri: rootUri, name: 'example' }],
+        capabilities: { window: { workDoneProgress: true } },
+      });
       await connection.sendNotification('initialized', {});
       for (const file of policyFiles) {
-        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(file).href, languageId: file.endsWith('.json') ? 'json' : 'apim-policy', version: 1, text: readFileSync(file, 'utf8') } });
+        await connection.sendNotification('textDocument/didOpen', {
+          textDocument: {
+            uri: pathToFileURL(file).href,
+            languageId: file.endsWith('.json') ? 'json' : 'apim-policy',
+            version: 1,
+            text: readFileSync(file, 'utf8'),
+          },
+        });
       }
       await published;
       const editorFindings: JsonFinding[] = [...diagnostics.values()].flatMap((params) =>

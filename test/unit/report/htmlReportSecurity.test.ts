@@ -9,13 +9,23 @@ import { pngPixels } from '../../support/pngColours';
 import { reviewFolder, writeWorkspace } from './reviewFixture';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** File names, API names and policy text an attacker could commit; each payload would call alert or load something. */
 const HOSTILE_WORKSPACE: Readonly<Record<string, string>> = {
   'apis/<img src=x onerror=alert(1)>/policy.xml':
     '<policies>\n  <inbound>\n    <script>alert(2)</script>\n    <set-backend-service base-url="javascript:alert(3)//&lt;script&gt;alert(4)&lt;/script&gt;" />\n    <trace source="&lt;img src=x onerror=alert(5)&gt;" severity="verbose"><message>&lt;script&gt;alert(6)&lt;/script&gt; @(context.Subscription.Key)</message></trace>\n  </inbound>\n</policies>\n',
-  'apis/"><svg onload=alert(7)>/operations/<iframe src=javascript:alert(8)>/policy.xml': '<policies><inbound><base /><img src="x" onerror="alert(9)" /></inbound></policies>',
+  'apis/"><svg onload=alert(7)>/operations/<iframe src=javascript:alert(8)>/policy.xml':
+    '<policies><inbound><base /><img src="x" onerror="alert(9)" /></inbound></policies>',
   '<script>alert(10)</policy.xml': '<policies>\n<inbound><a href="javascript:alert(11)">x</a>\n',
 };
 
@@ -69,7 +79,11 @@ describe('HTML report in headless Chromium', () => {
       assert.ok((await tab.locator('li.finding[data-severity="error"]:visible').count()) > 0);
       await tab.selectOption('#filter-severity', '');
       // Clicking a finding link in a browser must not run anything either.
-      await tab.locator('a.location').first().click({ noWaitAfter: true }).catch(() => undefined);
+      await tab
+        .locator('a.location')
+        .first()
+        .click({ noWaitAfter: true })
+        .catch(() => undefined);
 
       const screenshots: Record<string, ReturnType<typeof pngPixels>> = {};
       for (const colorScheme of ['light', 'dark'] as const) {
@@ -77,12 +91,19 @@ describe('HTML report in headless Chromium', () => {
         screenshots[colorScheme] = pngPixels(await tab.screenshot());
       }
       assert.deepEqual(dialogs, [], 'no alert() ran');
-      assert.deepEqual(requests.filter((url) => !url.startsWith('vscode:')), [], 'no request left the page');
+      assert.deepEqual(
+        requests.filter((url) => !url.startsWith('vscode:')),
+        [],
+        'no request left the page',
+      );
       assert.ok(screenshots.light.distinctColours > 20, `light screenshot has ${screenshots.light.distinctColours} colours`);
       assert.ok(screenshots.dark.distinctColours > 20, `dark screenshot has ${screenshots.dark.distinctColours} colours`);
       assert.equal(screenshots.light.pixel(2, 2), '255,255,255');
       assert.equal(screenshots.dark.pixel(2, 2), '13,17,23');
-      assert.deepEqual(consoleErrors.filter((text) => !/Content Security Policy|vscode:/.test(text)), []);
+      assert.deepEqual(
+        consoleErrors.filter((text) => !/Content Security Policy|vscode:/.test(text)),
+        [],
+      );
     } finally {
       await browser?.close();
     }

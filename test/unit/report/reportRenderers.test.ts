@@ -24,7 +24,11 @@ describe('Markdown report', () => {
     }
     assert.ok(lines.includes('| Correctness | 0 | 1 | 0 | 0 | 0 |'));
     assert.ok(lines.some((line) => line.startsWith('| **echo api** | ❌ missing (lacking: without a product) |')));
-    assert.ok(lines.includes('- **error** [apis/echo api/policy.xml:2:4](<apis/echo%20api/policy.xml#L2>) &lt;inbound&gt; is never closed: add &lt;/inbound&gt; or make it self-closing.'));
+    assert.ok(
+      lines.includes(
+        '- **error** [apis/echo api/policy.xml:2:4](<apis/echo%20api/policy.xml#L2>) &lt;inbound&gt; is never closed: add &lt;/inbound&gt; or make it self-closing.',
+      ),
+    );
     const reliability = lines.indexOf('### Reliability');
     const security = lines.indexOf('### Security');
     assert.ok(reliability > 0 && security > reliability, 'pillars in the Well-Architected order');
@@ -35,7 +39,10 @@ describe('Markdown report', () => {
   });
 
   test('workspace text cannot inject HTML, links or table cells', () => {
-    assert.equal(escapeMarkdown('<script>alert(1)</script> [x](javascript:y) a|b *c* `d`'), '&lt;script&gt;alert(1)&lt;/script&gt; \\[x\\](javascript:y) a\\|b \\*c\\* \\`d\\`');
+    assert.equal(
+      escapeMarkdown('<script>alert(1)</script> [x](javascript:y) a|b *c* `d`'),
+      '&lt;script&gt;alert(1)&lt;/script&gt; \\[x\\](javascript:y) a\\|b \\*c\\* \\`d\\`',
+    );
     assert.equal(escapeMarkdown('line\nbreak'), 'line break');
   });
 });
@@ -46,21 +53,33 @@ describe('HTML report', () => {
 
   test('one CSP with the nonce on the only style and script; nothing loads from anywhere', () => {
     const html = renderReportHtml(report, { host: 'browser', nonce: 'abc123+/=' });
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-abc123\+\/='; script-src 'nonce-abc123\+\/='; img-src 'none';/);
+    assert.match(
+      html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-abc123\+\/='; script-src 'nonce-abc123\+\/='; img-src 'none';/,
+    );
     assert.equal((html.match(/<style nonce="abc123\+\/=">/g) ?? []).length, 1);
     assert.equal((html.match(/<script nonce="abc123\+\/=">/g) ?? []).length, 1);
     assert.equal((html.match(/<(style|script)\b/g) ?? []).length, 2);
     assert.doesNotMatch(html, /\ssrc=|<link|@import|url\(/);
     assert.doesNotMatch(html, /data-action="export"/, 'no export buttons outside the editor');
-    assert.match(html, /<a class="location" href="vscode:\/\/file\/[^"]*\/policy.xml:2:4" data-file="[^"]*\/policy.xml" data-line="2" data-column="4">policy.xml:2:4<\/a>/);
+    assert.match(
+      html,
+      /<a class="location" href="vscode:\/\/file\/[^"]*\/policy.xml:2:4" data-file="[^"]*\/policy.xml" data-line="2" data-column="4">policy.xml:2:4<\/a>/,
+    );
   });
 
   test('names in backticks in the guidance are shown as code, after escaping', () => {
     const html = renderReportHtml(report, { host: 'browser', nonce: 'n' });
     const guidance = html.match(/<p class="guidance">[^]*?<\/p>/g) ?? [];
     assert.ok(guidance.length > 0);
-    assert.ok(guidance.every((paragraph) => !paragraph.includes('`')), 'no raw backticks left');
-    assert.ok(guidance.some((paragraph) => /<code>[a-z-]+<\/code>/.test(paragraph)), guidance.join('\n'));
+    assert.ok(
+      guidance.every((paragraph) => !paragraph.includes('`')),
+      'no raw backticks left',
+    );
+    assert.ok(
+      guidance.some((paragraph) => /<code>[a-z-]+<\/code>/.test(paragraph)),
+      guidance.join('\n'),
+    );
   });
 
   test('a nonce with other characters is reduced to base64 characters', () => {
@@ -81,7 +100,12 @@ describe('webview messages', () => {
   const files = new Set(['/ws/apis/a/policy.xml']);
 
   test('open only reviewed files at positive positions; export only known formats', () => {
-    assert.deepEqual(parseReportWebviewMessage({ type: 'open', file: '/ws/apis/a/policy.xml', line: 3, column: 5 }, files), { type: 'open', file: '/ws/apis/a/policy.xml', line: 3, column: 5 });
+    assert.deepEqual(parseReportWebviewMessage({ type: 'open', file: '/ws/apis/a/policy.xml', line: 3, column: 5 }, files), {
+      type: 'open',
+      file: '/ws/apis/a/policy.xml',
+      line: 3,
+      column: 5,
+    });
     assert.equal(parseReportWebviewMessage({ type: 'open', file: '/etc/passwd', line: 1, column: 1 }, files), undefined);
     assert.equal(parseReportWebviewMessage({ type: 'open', file: '/ws/apis/a/policy.xml', line: 0, column: 1 }, files), undefined);
     assert.equal(parseReportWebviewMessage({ type: 'open', file: '/ws/apis/a/policy.xml', line: 1.5, column: 1 }, files), undefined);

@@ -37,7 +37,11 @@ describe('review report model', () => {
     assert.equal(report.findingCount, 2);
     const correctness = report.groups.find((group) => group.id === 'correctness');
     assert.equal(correctness?.score, 0, 'one error in one document');
-    assert.equal(report.groups.find((group) => group.id === 'security')?.score, 100, 'one hint in one document (the folder does not show the parent scopes): hints cost nothing');
+    assert.equal(
+      report.groups.find((group) => group.id === 'security')?.score,
+      100,
+      'one hint in one document (the folder does not show the parent scopes): hints cost nothing',
+    );
     const finding = correctness?.rules[0].findings[0];
     assert.deepEqual(
       { path: finding?.displayPath, start: finding?.start, excerpt: finding?.excerpt },

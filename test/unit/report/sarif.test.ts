@@ -13,14 +13,32 @@ interface SarifResult {
   ruleIndex: number;
   level: string;
   message: { text: string };
-  locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[];
+  locations: {
+    physicalLocation: {
+      artifactLocation: { uri: string; uriBaseId?: string };
+      region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+    };
+  }[];
   partialFingerprints: Record<string, string>;
 }
 
 interface SarifLog {
   version: string;
   runs: {
-    tool: { driver: { name: string; rules: { id: string; name: string; helpUri: string; shortDescription: { text: string }; fullDescription: { text: string }; defaultConfiguration: { level: string }; properties: { pillars: string[]; tags: string[] } }[] } };
+    tool: {
+      driver: {
+        name: string;
+        rules: {
+          id: string;
+          name: string;
+          helpUri: string;
+          shortDescription: { text: string };
+          fullDescription: { text: string };
+          defaultConfiguration: { level: string };
+          properties: { pillars: string[]; tags: string[] };
+        }[];
+      };
+    };
     originalUriBaseIds: Record<string, { uri: string }>;
     results: SarifResult[];
   }[];
@@ -36,7 +54,8 @@ function sarifOf(root: string): SarifLog {
   return JSON.parse(formatSarif(reviewFolder(root), { baseFolder: root, toolVersion: '1.2.3' })) as SarifLog;
 }
 
-const BROKEN_POLICY = '<policies>\n  <inbound>\n    <trace source="x" severity="verbose"><message>@(context.Subscription.Key)</message></trace>\n  <backend><forward-request /></backend>\n</policies>\n';
+const BROKEN_POLICY =
+  '<policies>\n  <inbound>\n    <trace source="x" severity="verbose"><message>@(context.Subscription.Key)</message></trace>\n  <backend><forward-request /></backend>\n</policies>\n';
 
 describe('SARIF 2.1.0 output', () => {
   test('validates against the official schema: the bundled example and a folder with errors and spaces in paths', () => {
@@ -80,7 +99,8 @@ describe('SARIF 2.1.0 output', () => {
   });
 
   test('fingerprints survive lines inserted above and re-indentation, and differ between findings', () => {
-    const policy = '<policies>\n  <inbound>\n    <trace source="a" severity="verbose"><message>@(context.Request.Body)</message></trace>\n    <trace source="b" severity="verbose"><message>@(context.Subscription.Key)</message></trace>\n  </inbound>\n</policies>\n';
+    const policy =
+      '<policies>\n  <inbound>\n    <trace source="a" severity="verbose"><message>@(context.Request.Body)</message></trace>\n    <trace source="b" severity="verbose"><message>@(context.Subscription.Key)</message></trace>\n  </inbound>\n</policies>\n';
     const shifted = `<!-- a comment -->\n\n${policy.replace(/\n {4}<trace/g, '\n\t\t<trace')}`;
     const fingerprints = (text: string): Map<string, number> => {
       const results = sarifOf(writeWorkspace({ 'apis/echo/policy.xml': text })).runs[0].results.filter((result) => result.ruleId === 'tracing-enabled');

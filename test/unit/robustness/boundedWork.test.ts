@@ -29,7 +29,10 @@ describe('bounded work on hostile input', () => {
     const counts = countsByCode(analysis.findings);
     assert.equal(counts['unknown-attribute'], MAX_FINDINGS_PER_CODE);
     const more = analysis.findings.filter((finding) => finding.code === 'more-findings');
-    assert.deepEqual(more.map((finding) => finding.message), [`${2_000 - MAX_FINDINGS_PER_CODE} more 'unknown-attribute' findings in this document are not listed (at most ${MAX_FINDINGS_PER_CODE} per code).`]);
+    assert.deepEqual(
+      more.map((finding) => finding.message),
+      [`${2_000 - MAX_FINDINGS_PER_CODE} more 'unknown-attribute' findings in this document are not listed (at most ${MAX_FINDINGS_PER_CODE} per code).`],
+    );
     assert.equal(more[0].severity, analysis.findings.find((finding) => finding.code === 'unknown-attribute')?.severity);
   });
 
@@ -37,15 +40,24 @@ describe('bounded work on hostile input', () => {
     const text = `<policies><inbound>${'<base />'.repeat(5_000)}</inbound></policies>`;
     const analysis = analyseDocument({ path: '/robustness/bases/policy.xml', text }, createAnalysisContext());
     const counts = countsByCode(analysis.findings);
-    assert.ok(Object.entries(counts).every(([, count]) => count <= MAX_FINDINGS_PER_CODE), JSON.stringify(counts));
-    assert.ok(analysis.findings.some((finding) => finding.code === 'more-findings' && /more 'repeated-base' findings/.test(finding.message)), JSON.stringify(counts));
+    assert.ok(
+      Object.entries(counts).every(([, count]) => count <= MAX_FINDINGS_PER_CODE),
+      JSON.stringify(counts),
+    );
+    assert.ok(
+      analysis.findings.some((finding) => finding.code === 'more-findings' && /more 'repeated-base' findings/.test(finding.message)),
+      JSON.stringify(counts),
+    );
   });
 
   test('Bicep: a hundred thousand unterminated strings give capped findings', () => {
     const text = `${"var a = 'x\n".repeat(100_000)}`;
     const analysis = analyseDocument({ path: '/robustness/strings/main.bicep', text }, createAnalysisContext());
     const counts = countsByCode(analysis.findings);
-    assert.ok(Object.values(counts).every((count) => count <= MAX_FINDINGS_PER_CODE), JSON.stringify(counts));
+    assert.ok(
+      Object.values(counts).every((count) => count <= MAX_FINDINGS_PER_CODE),
+      JSON.stringify(counts),
+    );
     assert.ok((counts['more-findings'] ?? 0) >= 1, JSON.stringify(counts));
   });
 
@@ -58,6 +70,9 @@ describe('bounded work on hostile input', () => {
     assert.ok(messages.includes(`'files' has more than ${MAX_GLOBS_PER_LIST} globs; the rest are ignored.`), messages.join('\n'));
     assert.deepEqual(parsed.config.ignore, ['ok/**']);
     // Analysis with such a config still works: no internal error for every document.
-    assert.equal(parsed.findings.every((finding) => finding.severity === 'error'), true);
+    assert.equal(
+      parsed.findings.every((finding) => finding.severity === 'error'),
+      true,
+    );
   });
 });

@@ -27,7 +27,9 @@ describe('the CLI on hostile arguments and files', () => {
     assert.doesNotMatch(result.stderr, /RangeError|at /);
   });
 
-  test('a report that cannot be written to standard output (/dev/full): exit 2 with a message', { skip: !existsSync('/dev/full') && 'no /dev/full here' }, () => {
+  test('a report that cannot be written to standard output (/dev/full): exit 2 with a message', {
+    skip: !existsSync('/dev/full') && 'no /dev/full here',
+  }, () => {
     const dir = writeWorkspace({ 'policy.xml': BROKEN_POLICY });
     const full = openSync('/dev/full', 'w');
     try {
@@ -64,7 +66,10 @@ describe('the CLI on hostile arguments and files', () => {
     const result = cli(['review', dir, '--fail-on', 'never']);
     assert.equal(result.status, 0);
     const lines = result.stdout.trimEnd().split('\n');
-    assert.ok(lines.every((line) => !line.startsWith('/forged.xml')), result.stdout);
+    assert.ok(
+      lines.every((line) => !line.startsWith('/forged.xml')),
+      result.stdout,
+    );
     assert.doesNotMatch(result.stdout, /\u001b/);
     assert.match(result.stdout, /x\\n\/forged\.xml/);
   });

@@ -22,7 +22,9 @@ export function writeWorkspace(files: Record<string, string | Uint8Array>): stri
 
 /** Runs `dist/cli.js review <path> --format json` and returns the exit code and parsed findings. */
 export function reviewAsJson(path: string): { status: number | null; stderr: string; findings: JsonReportFinding[] } {
-  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'review', path, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'review', path, '--format', 'json', '--fail-on', 'never'], {
+    encoding: 'utf8',
+  });
   const report = JSON.parse(result.stdout) as { findings: JsonReportFinding[] };
   return { status: result.status, stderr: result.stderr, findings: report.findings };
 }

@@ -161,7 +161,10 @@ describe('DOCTYPE and entity definitions', () => {
     const analysis = analyseDocument({ path: join(folder, 'apis', 'x', 'policy.xml'), text }, createAnalysisContext());
     const parsed = parsePolicy(text);
     spy.uninstall();
-    assert.deepEqual(spy.files.filter((path) => path.includes('secret')), []);
+    assert.deepEqual(
+      spy.files.filter((path) => path.includes('secret')),
+      [],
+    );
     assert.deepEqual(spy.network, []);
     const codes = analysis.findings.map((finding) => finding.code);
     assert.ok(codes.includes('xml-doctype'));
@@ -178,7 +181,10 @@ describe('DOCTYPE and entity definitions', () => {
     spy.install();
     const result = reviewPaths([workspace], createAnalysisContext());
     spy.uninstall();
-    assert.deepEqual(spy.files.filter((path) => path.includes('secret')), []);
+    assert.deepEqual(
+      spy.files.filter((path) => path.includes('secret')),
+      [],
+    );
     assert.deepEqual(spy.network, []);
     assert.equal(result.documentCount, 1);
     assert.ok(result.files[0].findings.some((finding) => finding.code === 'xml-doctype'));

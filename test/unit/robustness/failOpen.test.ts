@@ -14,7 +14,10 @@ const ARM_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deplo
 
 /** `dist/cli.js review <path> --fail-on error` in text format: the exit code a CI gate sees. */
 function gate(path: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'review', path, '--fail-on', 'error'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'review', path, '--fail-on', 'error'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -50,9 +53,17 @@ describe('a CI gate never passes because analysis broke', () => {
   });
 
   test('an exception inside analysis is an error-level internal-error finding', () => {
-    const context = { ...createAnalysisContext(), configFor: (): never => { throw new Error('probe'); } };
+    const context = {
+      ...createAnalysisContext(),
+      configFor: (): never => {
+        throw new Error('probe');
+      },
+    };
     const analysis = analyseDocument({ path: '/robustness/policy.xml', text: '<policies><inbound /></policies>' }, context);
-    assert.deepEqual(analysis.findings.map((finding) => [finding.code, finding.severity]), [['internal-error', 'error']]);
+    assert.deepEqual(
+      analysis.findings.map((finding) => [finding.code, finding.severity]),
+      [['internal-error', 'error']],
+    );
     assert.match(analysis.findings[0].message, /probe/);
   });
 
@@ -65,9 +76,15 @@ describe('a CI gate never passes because analysis broke', () => {
     try {
       const template = `{"$schema":"${ARM_SCHEMA}","resources":[{"type":"Microsoft.ApiManagement/service","apiVersion":"2022-08-01","name":"x","properties":{}}]}`;
       const analysis = analyseDocument({ path: '/robustness/main.json', text: template }, createAnalysisContext());
-      assert.deepEqual(analysis.failures.map((failure) => failure.ruleId), ['managed-identity-missing']);
+      assert.deepEqual(
+        analysis.failures.map((failure) => failure.ruleId),
+        ['managed-identity-missing'],
+      );
       const internal = analysis.findings.filter((finding) => finding.code === 'internal-error');
-      assert.deepEqual(internal.map((finding) => finding.severity), ['error']);
+      assert.deepEqual(
+        internal.map((finding) => finding.severity),
+        ['error'],
+      );
       assert.match(internal[0].message, /rule managed-identity-missing failed: rule probe/);
     } finally {
       (rule as { check: TemplateRule['check'] }).check = original;

@@ -10,7 +10,10 @@ const SEED = 8;
 describe('mutation fuzzing (short pass)', () => {
   test('2,000 seeded mutations of the corpus policies: no exception, every range inside the document, no slow case', () => {
     const report = runFuzz({ seed: SEED, cases: 2000, seconds: 6, timeMultiple: 40, maxFailures: 3, sources: fuzzSources() });
-    assert.deepEqual(report.failures.map((failure) => formatFailure(failure, SEED)), []);
+    assert.deepEqual(
+      report.failures.map((failure) => formatFailure(failure, SEED)),
+      [],
+    );
     assert.ok(report.casesRun > 0);
   });
 
@@ -29,7 +32,15 @@ describe('mutation fuzzing (short pass)', () => {
     const problems = findingViolations(
       [
         { code: 'a', kind: 'syntax', severity: 'error', message: '', span: { start: 2, end: 11 }, docsUrl: '', fixes: [] },
-        { code: 'b', kind: 'syntax', severity: 'error', message: '', span: { start: 0, end: 1 }, docsUrl: '', fixes: [{ title: 't', isPreferred: false, edits: [{ span: { start: -1, end: 0 }, newText: '' }] }] },
+        {
+          code: 'b',
+          kind: 'syntax',
+          severity: 'error',
+          message: '',
+          span: { start: 0, end: 1 },
+          docsUrl: '',
+          fixes: [{ title: 't', isPreferred: false, edits: [{ span: { start: -1, end: 0 }, newText: '' }] }],
+        },
       ],
       10,
     );

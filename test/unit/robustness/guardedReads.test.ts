@@ -94,9 +94,18 @@ describe('every file the product reads by itself goes through one guarded read',
     assert.equal(result.status, 1, result.stderr);
     assert.match(result.stdout, /error xml-unclosed-element/);
     const skipped = result.stderr.split('\n').filter((line) => line.startsWith('apim-studio: skipped '));
-    assert.ok(skipped.some((line) => line.includes('specification.yaml') && line.includes('not a regular file')), result.stderr);
-    assert.ok(skipped.some((line) => line.endsWith(`${join(dir, '.apim-studio.json')}: it is not a regular file`)), result.stderr);
-    assert.ok(skipped.some((line) => line.includes(join('artifacts', '.apim-studio.json')) && line.includes('outside the folders being read')), result.stderr);
+    assert.ok(
+      skipped.some((line) => line.includes('specification.yaml') && line.includes('not a regular file')),
+      result.stderr,
+    );
+    assert.ok(
+      skipped.some((line) => line.endsWith(`${join(dir, '.apim-studio.json')}: it is not a regular file`)),
+      result.stderr,
+    );
+    assert.ok(
+      skipped.some((line) => line.includes(join('artifacts', '.apim-studio.json')) && line.includes('outside the folders being read')),
+      result.stderr,
+    );
     assert.equal(new Set(skipped).size, skipped.length, 'each skipped file is reported once');
   });
 

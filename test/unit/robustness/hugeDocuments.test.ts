@@ -31,7 +31,10 @@ describe('very large documents', () => {
   test('the size limit is configurable: the same document is analysed under a larger limit and declined under a smaller one', () => {
     const text = `<policies>\n<inbound>\n  <bogus-policy />\n${STATEMENT.repeat(20)}\n</inbound>\n</policies>\n`;
     const declined = analyseDocument({ path: PATH, text }, createAnalysisContext({ ...DEFAULT_ANALYSIS_SETTINGS, maxDocumentSize: text.length - 1 }));
-    assert.deepEqual(declined.findings.map((finding) => finding.code), ['document-too-large']);
+    assert.deepEqual(
+      declined.findings.map((finding) => finding.code),
+      ['document-too-large'],
+    );
     const analysed = analyseDocument({ path: PATH, text }, createAnalysisContext({ ...DEFAULT_ANALYSIS_SETTINGS, maxDocumentSize: text.length }));
     assert.ok(!analysed.findings.some((finding) => finding.code === 'document-too-large'));
     assert.ok(analysed.findings.length > 0, 'the unknown <bogus-policy> should be reported once the document is analysed');
@@ -61,6 +64,9 @@ describe('very large documents', () => {
     const setVariable = inbound?.kind === 'element' ? inbound.children.find((child) => child.kind === 'element') : undefined;
     const value = setVariable?.kind === 'element' ? setVariable.attributes.find((attribute) => attribute.name === 'value') : undefined;
     const start = text.indexOf('@(');
-    assert.deepEqual(value?.embedded.map((item) => [item.kind, item.span]), [['expression', { start, end: start + 3 + code.length }]]);
+    assert.deepEqual(
+      value?.embedded.map((item) => [item.kind, item.span]),
+      [['expression', { start, end: start + 3 + code.length }]],
+    );
   });
 });

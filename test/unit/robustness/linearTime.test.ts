@@ -21,7 +21,10 @@ function workPerChar(text: string): number {
 }
 
 const CASES: { name: string; line: string }[] = [
-  { name: 'plain statements without & or {{ (a typical large policy)', line: '<set-header name="x-a" exists-action="override"><value>abc</value></set-header>\n' },
+  {
+    name: 'plain statements without & or {{ (a typical large policy)',
+    line: '<set-header name="x-a" exists-action="override"><value>abc</value></set-header>\n',
+  },
   { name: 'statements with entities and named values', line: '<set-header name="x-a" exists-action="override"><value>a&amp;{{b}}c;</value></set-header>\n' },
   { name: 'unterminated expressions in attribute values', line: '<x a="@(" />\n' },
   { name: 'unterminated expressions in element text', line: '<x>@(</x>\n' },
@@ -49,6 +52,9 @@ describe('parsing work grows linearly with the document', () => {
 });
 
 test('the work counter sees a quadratic scan', () => {
-  const quadratic = (text: string) => countStringWork(() => [...text].forEach((_, index) => text.indexOf('!', index))) / text.length;
+  const quadratic = (text: string) =>
+    countStringWork(() => {
+      for (let index = 0; index < text.length; index++) text.indexOf('!', index);
+    }) / text.length;
   assert.ok(quadratic('a'.repeat(800)) / quadratic('a'.repeat(100)) > 6);
 });

@@ -44,7 +44,10 @@ class RawServer {
   /** Opens a broken policy and waits for its diagnostics: the proof the server still works. */
   async stillAnswers(name: string): Promise<void> {
     const uri = `file:///robustness/raw/${name}/policy.xml`;
-    this.send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'apim-policy', version: 1, text: '<policies>\n  <inbound>\n</policies>\n' } } });
+    this.send({
+      method: 'textDocument/didOpen',
+      params: { textDocument: { uri, languageId: 'apim-policy', version: 1, text: '<policies>\n  <inbound>\n</policies>\n' } },
+    });
     await this.waitFor(`"uri":"${uri}"`);
     this.send({ id: 99, method: 'shutdown' });
     await this.waitFor('"id":99,"result":null');
@@ -65,7 +68,10 @@ describe('the language server survives malformed client input', () => {
       const server = new RawServer();
       try {
         await server.initialize();
-        server.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///robustness/raw/bad/policy.xml', languageId: 'apim-policy', version: 1, text } } });
+        server.send({
+          method: 'textDocument/didOpen',
+          params: { textDocument: { uri: 'file:///robustness/raw/bad/policy.xml', languageId: 'apim-policy', version: 1, text } },
+        });
         await server.stillAnswers(name.replace(' ', '-'));
       } finally {
         server.stop();
@@ -79,7 +85,10 @@ describe('the language server survives malformed client input', () => {
       await server.initialize();
       const uri = 'file:///robustness/raw/change/policy.xml';
       server.send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'apim-policy', version: 1, text: '<policies />' } } });
-      server.send({ method: 'textDocument/didChange', params: { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: null }, text: 7 }] } });
+      server.send({
+        method: 'textDocument/didChange',
+        params: { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: null }, text: 7 }] },
+      });
       await server.stillAnswers('after-change');
     } finally {
       server.stop();

@@ -37,9 +37,10 @@ describe('the language server survives', () => {
       assert.ok(garbage.some((diagnostic) => diagnostic.code === 'xml-invalid-character'));
       const diagnostics = await client.open('file:///robustness/normal/policy.xml', BROKEN);
       const syntax = diagnostics.filter((diagnostic) => String(diagnostic.code).startsWith('xml-'));
-      assert.deepEqual(syntax.map((diagnostic) => [diagnostic.code, diagnostic.range]), [
-        ['xml-unclosed-element', { start: { line: 1, character: 3 }, end: { line: 1, character: 10 } }],
-      ]);
+      assert.deepEqual(
+        syntax.map((diagnostic) => [diagnostic.code, diagnostic.range]),
+        [['xml-unclosed-element', { start: { line: 1, character: 3 }, end: { line: 1, character: 10 } }]],
+      );
     } finally {
       await client.shutdown();
     }

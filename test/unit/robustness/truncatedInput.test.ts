@@ -62,14 +62,20 @@ describe('documents that end in the middle of a construct', () => {
     const text = '<policies><inbound><set-body>@(context.Request.Body.As<string>(';
     const at = text.indexOf('@(');
     const spans = findingSpans(text);
-    assert.deepEqual(spans.find(([code]) => code === 'expression-unterminated'), ['expression-unterminated', { start: at, end: at + 2 }]);
+    assert.deepEqual(
+      spans.find(([code]) => code === 'expression-unterminated'),
+      ['expression-unterminated', { start: at, end: at + 2 }],
+    );
   });
 
   test('an unterminated expression in an attribute value at EOF is reported at its @{', () => {
     const text = '<policies><inbound><set-variable name="x" value="@{ return "a";';
     const at = text.indexOf('@{');
     const spans = findingSpans(text);
-    assert.deepEqual(spans.find(([code]) => code === 'expression-unterminated'), ['expression-unterminated', { start: at, end: at + 2 }]);
+    assert.deepEqual(
+      spans.find(([code]) => code === 'expression-unterminated'),
+      ['expression-unterminated', { start: at, end: at + 2 }],
+    );
   });
 });
 

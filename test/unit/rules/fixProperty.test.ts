@@ -17,7 +17,15 @@ function correctnessCounts(findings: readonly Finding[]): Map<string, number> {
  * Renaming an unknown element to the policy it was meant to be lets the schema check that policy's
  * attributes and gateway for the first time: those findings were hidden by the typo, not added by the fix.
  */
-const REVEALED_BY_RENAME = new Set(['unknown-attribute', 'invalid-attribute-value', 'missing-required-attribute', 'invalid-number', 'policy-not-supported-on-gateway', 'one-of-violation', 'missing-required-element']);
+const REVEALED_BY_RENAME = new Set([
+  'unknown-attribute',
+  'invalid-attribute-value',
+  'missing-required-attribute',
+  'invalid-number',
+  'policy-not-supported-on-gateway',
+  'one-of-violation',
+  'missing-required-element',
+]);
 
 function countOf(findings: readonly Finding[], code: string): number {
   return findings.filter((finding) => finding.code === code).length;

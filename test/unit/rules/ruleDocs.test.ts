@@ -10,7 +10,7 @@ import { looseFindings, MemoryWorkspace } from '../../../server/src/testing/memo
 import { runRule } from '../../../server/src/testing/ruleTester';
 import { runTemplateRule } from '../../../server/src/testing/ruleTester';
 import { REPO_ROOT } from '../../support/paths';
-import { type DocumentScope } from '../../../server/src/engine/policy/policyVocabulary';
+import type { DocumentScope } from '../../../server/src/engine/policy/policyVocabulary';
 
 const RULE_DOCS = join(REPO_ROOT, 'docs', 'rules');
 const RULES = join(REPO_ROOT, 'server', 'src', 'engine', 'rules');
@@ -23,7 +23,11 @@ interface DocumentedRule {
 }
 
 const DOCUMENTED_RULES: DocumentedRule[] = [
-  ...POLICY_DOCUMENT_RULES.map((rule) => ({ meta: rule.meta, folder: 'policy', findingsOn: (text: string, scope: DocumentScope | undefined) => runRule(rule, text, { scope }).length })),
+  ...POLICY_DOCUMENT_RULES.map((rule) => ({
+    meta: rule.meta,
+    folder: 'policy',
+    findingsOn: (text: string, scope: DocumentScope | undefined) => runRule(rule, text, { scope }).length,
+  })),
   ...POLICY_CHAIN_RULES.map((rule) => ({
     meta: rule.meta,
     folder: 'chain',
@@ -36,7 +40,8 @@ const DOCUMENTED_RULES: DocumentedRule[] = [
   ...TEMPLATE_RULES.map((rule) => ({
     meta: rule.meta,
     folder: 'template',
-    findingsOn: (text: string, _scope: DocumentScope | undefined, language: string) => runTemplateRule(rule, language === 'bicep' ? 'bicep' : 'arm', text).length,
+    findingsOn: (text: string, _scope: DocumentScope | undefined, language: string) =>
+      runTemplateRule(rule, language === 'bicep' ? 'bicep' : 'arm', text).length,
   })),
 ];
 
@@ -98,7 +103,9 @@ describe('rule documentation and tests', () => {
     const ids = DOCUMENTED_RULES.map((rule) => rule.meta.id);
     assert.equal(new Set(ids).size, ids.length);
     for (const id of ids) assert.match(id, /^[a-z]+(-[a-z0-9]+)*$/);
-    const pages = readdirSync(RULE_DOCS).filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -3));
+    const pages = readdirSync(RULE_DOCS)
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => name.slice(0, -3));
     assert.deepEqual(
       pages.filter((page) => !ids.includes(page)),
       [],

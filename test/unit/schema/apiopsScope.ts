@@ -4,10 +4,7 @@ import type { DocumentScope } from '../../../server/src/engine/policy/policyVoca
  * The scope of a policy file from its APIOps path, when the path makes it obvious; undefined otherwise
  * (the validator then skips scope checks). Paths use `/` and are relative to the corpus root.
  */
-export function apiopsScope(
-  relativePath: string,
-  hasApisFolder: (folder: string) => boolean,
-): DocumentScope | undefined {
+export function apiopsScope(relativePath: string, hasApisFolder: (folder: string) => boolean): DocumentScope | undefined {
   const parts = relativePath.split('/');
   const file = parts[parts.length - 1];
   if (file !== 'policy.xml') return undefined;

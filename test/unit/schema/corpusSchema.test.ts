@@ -53,7 +53,10 @@ describe('schema validation on the real-world corpus', () => {
     assert.equal(apiopsScope('r/apimartifacts/products/starter/policy.xml', noApis), 'product');
     assert.equal(apiopsScope('r/apimartifacts/policy fragments/f1/policy.xml', noApis), 'fragment');
     assert.equal(apiopsScope('r/apimartifacts/policyFragments/f1/policy.xml', noApis), 'fragment');
-    assert.equal(apiopsScope('r/apimartifacts/policy.xml', (folder) => folder === 'r/apimartifacts'), 'global');
+    assert.equal(
+      apiopsScope('r/apimartifacts/policy.xml', (folder) => folder === 'r/apimartifacts'),
+      'global',
+    );
     assert.equal(apiopsScope('r/labs/policy.xml', noApis), undefined);
     assert.equal(apiopsScope('r/apis/echo/echo.policy.xml', noApis), undefined);
   });

@@ -98,7 +98,10 @@ describe('validatePolicySchema: document shape', () => {
   test('reports repeated and out-of-order sections', () => {
     const text = '<policies><inbound /><outbound /><backend /><inbound /></policies>';
     assert.deepEqual(summary(check(text)), [
-      ['section-out-of-order', 'Section <backend> comes after <outbound>; APIM runs the sections in pipeline order anyway, but readers expect inbound, backend, outbound, on-error.'],
+      [
+        'section-out-of-order',
+        'Section <backend> comes after <outbound>; APIM runs the sections in pipeline order anyway, but readers expect inbound, backend, outbound, on-error.',
+      ],
       ['repeated-section', 'Section <inbound> appears more than once.'],
     ]);
     assert.deepEqual(check(text)[1].span, spanOf(text, 'inbound', 2));
@@ -106,7 +109,7 @@ describe('validatePolicySchema: document shape', () => {
     assert.equal(check(text)[0].severity, 'info');
   });
 
-  test("rate-limit-by-key accepts flexible-retry-window, which the reference omits but services export", () => {
+  test('rate-limit-by-key accepts flexible-retry-window, which the reference omits but services export', () => {
     const text = inInbound('<rate-limit-by-key calls="5" renewal-period="60" counter-key="@(context.Subscription.Id)" flexible-retry-window="false" />');
     assert.deepEqual(check(text), []);
   });
@@ -172,9 +175,7 @@ describe('validatePolicySchema: elements', () => {
 
   test('the section of a nested statement is the enclosing section', () => {
     const text = inInbound('<choose><when condition="@(true)"><retry condition="@(false)" count="2" interval="1"><forward-request /></retry></when></choose>');
-    assert.deepEqual(summary(check(text)), [
-      ['policy-not-allowed-in-section', '<forward-request> is not allowed in inbound; allowed in: backend.'],
-    ]);
+    assert.deepEqual(summary(check(text)), [['policy-not-allowed-in-section', '<forward-request> is not allowed in inbound; allowed in: backend.']]);
   });
 
   test('resolver policies are not section statements', () => {
@@ -185,9 +186,7 @@ describe('validatePolicySchema: elements', () => {
 
   test('scope: reported when known, skipped when unknown', () => {
     const text = inInbound('<quota calls="100" renewal-period="3600" />');
-    assert.deepEqual(summary(check(text, { scope: 'api' })), [
-      ['policy-not-allowed-at-scope', '<quota> is not allowed at api scope; allowed at: product.'],
-    ]);
+    assert.deepEqual(summary(check(text, { scope: 'api' })), [['policy-not-allowed-at-scope', '<quota> is not allowed at api scope; allowed at: product.']]);
     assert.equal(check(text, { scope: 'api' })[0].severity, 'warning');
     assert.deepEqual(check(text, { scope: 'product' }), []);
     assert.deepEqual(check(text), []);
@@ -196,7 +195,10 @@ describe('validatePolicySchema: elements', () => {
   test('gateway: reported for the selected gateway, skipped when unknown', () => {
     const text = inInbound('<rate-limit-by-key calls="1" renewal-period="60" counter-key="k" />');
     assert.deepEqual(summary(check(text, { gateway: 'consumption' })), [
-      ['policy-not-supported-on-gateway', '<rate-limit-by-key> is not supported on the consumption gateway; supported on: classic, v2, self-hosted, workspace.'],
+      [
+        'policy-not-supported-on-gateway',
+        '<rate-limit-by-key> is not supported on the consumption gateway; supported on: classic, v2, self-hosted, workspace.',
+      ],
     ]);
     assert.deepEqual(check(text, { gateway: 'classic' }), []);
     assert.deepEqual(check(text), []);
@@ -222,7 +224,9 @@ describe('validatePolicySchema: elements', () => {
   });
 
   test('child policies are checked with their own definition', () => {
-    const text = inInbound('<send-request response-variable-name="r"><set-url>https://x</set-url><set-method>GET</set-method><set-header exists-action="skip" /></send-request>');
+    const text = inInbound(
+      '<send-request response-variable-name="r"><set-url>https://x</set-url><set-method>GET</set-method><set-header exists-action="skip" /></send-request>',
+    );
     assert.deepEqual(summary(check(text)), [['missing-required-attribute', "<set-header> needs the 'name' attribute."]]);
   });
 
@@ -301,9 +305,7 @@ describe('validatePolicySchema: attributes', () => {
     assert.equal(finding.code, 'invalid-attribute-value');
     assert.equal(finding.message, "'overide' is not a valid value for 'exists-action' on <set-header>; expected override, skip, append, delete.");
     assert.deepEqual(finding.span, spanOf(text, 'overide'));
-    assert.deepEqual(finding.fixes, [
-      { title: 'Change to "override"', edits: [{ span: spanOf(text, 'overide'), newText: 'override' }], isPreferred: true },
-    ]);
+    assert.deepEqual(finding.fixes, [{ title: 'Change to "override"', edits: [{ span: spanOf(text, 'overide'), newText: 'override' }], isPreferred: true }]);
     assert.deepEqual(check(inInbound('<set-header name="a" exists-action="@(&quot;skip&quot;)" />')), []);
     assert.deepEqual(check(inInbound('<set-header name="a" exists-action="{{action}}" />')), []);
     assert.deepEqual(check(inInbound('<ip-filter action="Allow"><address>1.2.3.4</address></ip-filter>')), []);
@@ -326,13 +328,14 @@ describe('validatePolicySchema: attributes', () => {
       ['invalid-number', "'interval' on <retry> needs a whole number of seconds, not '1.5'."],
     ]);
     assert.deepEqual(check(inInbound('<rate-limit calls="{{calls}}" renewal-period="@(60)" />')), []);
-    assert.deepEqual(check(inInbound('<llm-semantic-cache-lookup score-threshold="0.05" embeddings-backend-id="e" embeddings-backend-auth="system-assigned" />')), []);
+    assert.deepEqual(
+      check(inInbound('<llm-semantic-cache-lookup score-threshold="0.05" embeddings-backend-id="e" embeddings-backend-auth="system-assigned" />')),
+      [],
+    );
   });
 
   test('one-of rules: none, two, and exemptions', () => {
-    assert.deepEqual(summary(check(inInbound('<set-backend-service />'))), [
-      ['one-of-violation', "<set-backend-service> needs 'base-url' or 'backend-id'."],
-    ]);
+    assert.deepEqual(summary(check(inInbound('<set-backend-service />'))), [['one-of-violation', "<set-backend-service> needs 'base-url' or 'backend-id'."]]);
     assert.deepEqual(summary(check(inInbound('<set-backend-service base-url="https://a" backend-id="b" />'))), [
       ['one-of-violation', "<set-backend-service> takes only one of 'base-url' or 'backend-id'."],
     ]);
@@ -344,9 +347,7 @@ describe('validatePolicySchema: attributes', () => {
     ]);
     assert.deepEqual(check(inInbound('<send-request mode="copy" response-variable-name="r" />')), []);
     assert.deepEqual(check(inInbound('<send-request mode="@(&quot;copy&quot;)" response-variable-name="r" />')), []);
-    assert.deepEqual(summary(check(inInbound('<ip-filter action="allow" />'))), [
-      ['one-of-violation', '<ip-filter> needs <address> or <address-range>.'],
-    ]);
+    assert.deepEqual(summary(check(inInbound('<ip-filter action="allow" />'))), [['one-of-violation', '<ip-filter> needs <address> or <address-range>.']]);
   });
 });
 

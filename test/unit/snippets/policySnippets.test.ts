@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { findPolicy, policyStatements} from '../../../server/src/engine/catalog/catalog';
+import { findPolicy, policyStatements } from '../../../server/src/engine/catalog/catalog';
 import type { PolicyDefinition } from '../../../server/src/engine/catalog/policyDefinition';
 import { parsePolicy } from '../../../server/src/engine/policy/policyParser';
 import { validatePolicySchema } from '../../../server/src/engine/schema/validatePolicySchema';
@@ -86,16 +86,27 @@ test('every policy name in the shared reference catalog has a snippet', (t) => {
 test('tab stops run 1..n without gaps, each numbered once', () => {
   for (const snippet of snippets) {
     const numbered = expandSnippet(snippet.body.join('\n')).tabStops.filter((stop) => stop !== 0);
-    assert.deepEqual(numbered, numbered.map((_, index) => index + 1), snippet.prefix);
+    assert.deepEqual(
+      numbered,
+      numbered.map((_, index) => index + 1),
+      snippet.prefix,
+    );
   }
 });
 
 test('every policy snippet, with its defaults, parses cleanly and passes schema checks in a section it may go in', () => {
   for (const definition of policyStatements()) {
     const text = expandedText(byPrefix.get(definition.name) as Snippet);
-    assert.deepEqual(messages(text, {}).filter((message) => message.startsWith('xml-')), [], `${definition.name} alone`);
+    assert.deepEqual(
+      messages(text, {}).filter((message) => message.startsWith('xml-')),
+      [],
+      `${definition.name} alone`,
+    );
     const attempts = placements(definition, text).map((document) => messages(document, {}));
-    assert.ok(attempts.some((found) => found.length === 0), `${definition.name}: ${attempts[0]?.join('; ')}`);
+    assert.ok(
+      attempts.some((found) => found.length === 0),
+      `${definition.name}: ${attempts[0]?.join('; ')}`,
+    );
   }
 });
 

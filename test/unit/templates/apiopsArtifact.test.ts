@@ -26,7 +26,12 @@ function findingsOf(fixture: string): { kindId: string | undefined; lines: strin
   const lines = new LineMap(text);
   const result = analyseDocument({ path, text }, context);
   assert.deepEqual(result.failures, []);
-  return { kindId: result.kindId, lines: result.findings.map((finding) => `${lines.positionAt(finding.span.start).line + 1} ${finding.code} ${finding.severity} ${text.slice(finding.span.start, finding.span.end)}`) };
+  return {
+    kindId: result.kindId,
+    lines: result.findings.map(
+      (finding) => `${lines.positionAt(finding.span.start).line + 1} ${finding.code} ${finding.severity} ${text.slice(finding.span.start, finding.span.end)}`,
+    ),
+  };
 }
 
 function filesUnder(folder: string): string[] {
@@ -41,7 +46,10 @@ describe('APIOps artifact positions', () => {
     assert.equal(describePosition('/repo/apimartifacts/apis/echo-api/apiInformation.json'), 'service/apis ?/echo-api');
     assert.equal(describePosition('C:\\repo\\artifacts\\apis\\echo;rev=2\\apiInformation.json'), 'service/apis ?/echo;rev=2');
     assert.equal(describePosition('apis/echo/operations/get/operationInformation.json'), 'service/apis/operations ?/echo/get');
-    assert.equal(describePosition('apis/echo/diagnostics/applicationinsights/diagnosticInformation.json'), 'service/apis/diagnostics ?/echo/applicationinsights');
+    assert.equal(
+      describePosition('apis/echo/diagnostics/applicationinsights/diagnosticInformation.json'),
+      'service/apis/diagnostics ?/echo/applicationinsights',
+    );
     assert.equal(describePosition('diagnostics/azuremonitor/diagnosticInformation.json'), 'service/diagnostics ?/azuremonitor');
     assert.equal(describePosition('products/gold/productInformation.json'), 'service/products ?/gold');
     assert.equal(describePosition('backends/b/backendInformation.json'), 'service/backends ?/b');
@@ -71,8 +79,14 @@ describe('APIOps artifact positions', () => {
   });
 
   test('serviceInformation.json counts only beside APIOps collections', () => {
-    assert.equal(serviceInformationPosition('root/serviceInformation.json', ['apis', 'products', 'serviceInformation.json'])?.type, 'Microsoft.ApiManagement/service');
-    assert.equal(serviceInformationPosition('root/serviceInformation.json', ['policy.xml', 'serviceInformation.json'])?.type, 'Microsoft.ApiManagement/service');
+    assert.equal(
+      serviceInformationPosition('root/serviceInformation.json', ['apis', 'products', 'serviceInformation.json'])?.type,
+      'Microsoft.ApiManagement/service',
+    );
+    assert.equal(
+      serviceInformationPosition('root/serviceInformation.json', ['policy.xml', 'serviceInformation.json'])?.type,
+      'Microsoft.ApiManagement/service',
+    );
     assert.equal(serviceInformationPosition('root/serviceInformation.json', ['src', 'serviceInformation.json']), undefined);
   });
 });
@@ -109,21 +123,38 @@ describe('APIOps artifact documents', () => {
       const result = analyseDocument({ path, text: readFileSync(path, 'utf8') }, context);
       assert.equal(result.kindId, relativePath.startsWith('misplaced/') ? undefined : 'apiops-artifact', relativePath);
     }
-    assert.notEqual(analyseDocument({ path: join(ROOT, 'classic/backends/orders/backendInformation.json'), text: '{}', languageId: 'xml' }, context).kindId, 'apiops-artifact');
+    assert.notEqual(
+      analyseDocument({ path: join(ROOT, 'classic/backends/orders/backendInformation.json'), text: '{}', languageId: 'xml' }, context).kindId,
+      'apiops-artifact',
+    );
   });
 
   test('classic flavour: template rules report on the artifact JSON itself', () => {
-    assert.deepEqual(findingsOf('classic/apis/echo-api/apiInformation.json').lines, ['6 api-http-allowed warning "http"', '9 insecure-backend-url warning "http://echoapi.cloudapp.net/api"']);
-    assert.deepEqual(findingsOf('classic/apis/echo-api/diagnostics/applicationinsights/diagnosticInformation.json').lines, ['4 diagnostic-verbose warning "verbose"', '7 diagnostic-sampling-full info 100']);
-    assert.deepEqual(findingsOf('classic/backends/orders/backendInformation.json').lines, ['2 backend-circuit-breaker-missing info "properties"', '6 backend-certificate-validation-disabled warning false']);
-    assert.deepEqual(findingsOf('classic/named values/backend-key/namedValueInformation.json').lines, ['4 named-value-plain-secret warning "q8Zr7LkP2mXv9TnB4wYc"']);
+    assert.deepEqual(findingsOf('classic/apis/echo-api/apiInformation.json').lines, [
+      '6 api-http-allowed warning "http"',
+      '9 insecure-backend-url warning "http://echoapi.cloudapp.net/api"',
+    ]);
+    assert.deepEqual(findingsOf('classic/apis/echo-api/diagnostics/applicationinsights/diagnosticInformation.json').lines, [
+      '4 diagnostic-verbose warning "verbose"',
+      '7 diagnostic-sampling-full info 100',
+    ]);
+    assert.deepEqual(findingsOf('classic/backends/orders/backendInformation.json').lines, [
+      '2 backend-circuit-breaker-missing info "properties"',
+      '6 backend-certificate-validation-disabled warning false',
+    ]);
+    assert.deepEqual(findingsOf('classic/named values/backend-key/namedValueInformation.json').lines, [
+      '4 named-value-plain-secret warning "q8Zr7LkP2mXv9TnB4wYc"',
+    ]);
     assert.deepEqual(findingsOf('classic/products/starter/productInformation.json').lines, [
       '2 default-product-present info "properties"',
       '3 description-missing info "Starter"',
       '4 product-terms-missing info "published"',
       '6 product-approval-not-required info false',
     ]);
-    assert.deepEqual(findingsOf('classic/subscriptions/all/subscriptionInformation.json').lines, ['4 subscription-all-apis warning "/apis"', '5 subscription-tracing-allowed hint true']);
+    assert.deepEqual(findingsOf('classic/subscriptions/all/subscriptionInformation.json').lines, [
+      '4 subscription-all-apis warning "/apis"',
+      '5 subscription-tracing-allowed hint true',
+    ]);
     // A logger alone: the observability rule needs the whole service and stays silent on one artifact.
     assert.deepEqual(findingsOf('classic/loggers/ai/loggerInformation.json').lines, []);
   });
@@ -144,8 +175,13 @@ describe('APIOps artifact documents', () => {
 
   test('apiops-cli flavour: camelCase folders, operation information and workspaces', () => {
     assert.deepEqual(findingsOf('cli/apis/files/operations/any/operationInformation.json').lines, ['5 wildcard-operation info "/*"']);
-    assert.deepEqual(findingsOf('cli/namedValues/maps-key/namedValueInformation.json').lines, ['4 named-value-plain-secret warning "Hq3vN8xK2pL7mR9tB4wZ6yC1"']);
-    assert.deepEqual(findingsOf('cli/workspaces/team-a/backends/b1/backendInformation.json').lines, ['2 backend-circuit-breaker-missing info "properties"', '4 insecure-backend-url warning "http://team-a.internal"']);
+    assert.deepEqual(findingsOf('cli/namedValues/maps-key/namedValueInformation.json').lines, [
+      '4 named-value-plain-secret warning "Hq3vN8xK2pL7mR9tB4wZ6yC1"',
+    ]);
+    assert.deepEqual(findingsOf('cli/workspaces/team-a/backends/b1/backendInformation.json').lines, [
+      '2 backend-circuit-breaker-missing info "properties"',
+      '4 insecure-backend-url warning "http://team-a.internal"',
+    ]);
   });
 
   test('broken JSON (a placeholder for a value) is claimed and reports nothing', () => {

@@ -29,7 +29,11 @@ function describeFindings(relativePath: string): string[] {
   const lines = new LineMap(text);
   const result = analyseDocument({ path: file.absolutePath, text }, context);
   assert.equal(result.kindId, 'apiops-artifact');
-  return result.findings.filter((finding) => TEMPLATE_RULE_IDS.has(finding.code)).map((finding) => `${lines.positionAt(finding.span.start).line + 1} ${finding.code} ${finding.severity} ${text.slice(finding.span.start, finding.span.end)}`);
+  return result.findings
+    .filter((finding) => TEMPLATE_RULE_IDS.has(finding.code))
+    .map(
+      (finding) => `${lines.positionAt(finding.span.start).line + 1} ${finding.code} ${finding.severity} ${text.slice(finding.span.start, finding.span.end)}`,
+    );
 }
 
 describe('APIOps artifact JSON of the corpus', { skip: CORPUS_SKIP }, () => {
@@ -69,8 +73,12 @@ describe('APIOps artifact JSON of the corpus', { skip: CORPUS_SKIP }, () => {
 
   test('an open product and a subscription that allows tracing (APIOps sample artifacts)', () => {
     if (files.length === 0) return;
-    assert.deepEqual(describeFindings('Azure__apiops/SampleArtifacts/products/product2/productInformation.json'), ['6 product-subscription-not-required warning false']);
-    assert.deepEqual(describeFindings('Azure__apiops/SampleArtifacts/products/product1/productInformation.json'), ['7 product-approval-not-required info false']);
+    assert.deepEqual(describeFindings('Azure__apiops/SampleArtifacts/products/product2/productInformation.json'), [
+      '6 product-subscription-not-required warning false',
+    ]);
+    assert.deepEqual(describeFindings('Azure__apiops/SampleArtifacts/products/product1/productInformation.json'), [
+      '7 product-approval-not-required info false',
+    ]);
   });
 
   test('an API reachable over http; its plain-http backend on the Docker host never crosses a network', () => {

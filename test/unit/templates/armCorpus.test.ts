@@ -23,7 +23,11 @@ function describeFindings(relativePath: string, all = false): string[] {
   const lines = new LineMap(text);
   const result = analyseDocument({ path: file.absolutePath, text }, context);
   assert.deepEqual(result.failures, []);
-  return result.findings.filter((finding) => all || finding.kind !== 'rule' || TEMPLATE_RULE_IDS.has(finding.code)).map((finding) => `${lines.positionAt(finding.span.start).line + 1} ${finding.code} ${finding.severity} ${text.slice(finding.span.start, finding.span.end)}`);
+  return result.findings
+    .filter((finding) => all || finding.kind !== 'rule' || TEMPLATE_RULE_IDS.has(finding.code))
+    .map(
+      (finding) => `${lines.positionAt(finding.span.start).line + 1} ${finding.code} ${finding.severity} ${text.slice(finding.span.start, finding.span.end)}`,
+    );
 }
 
 describe('ARM templates of the corpus', { skip: CORPUS_SKIP }, () => {
@@ -44,14 +48,17 @@ describe('ARM templates of the corpus', { skip: CORPUS_SKIP }, () => {
   // Expectations written from reading each template.
   test('multi-region quickstart: Premium without zones, one unit by default, public, no identity', () => {
     if (files.length === 0) return;
-    assert.deepEqual(describeFindings('Azure__azure-quickstart-templates/quickstarts/microsoft.apimanagement/api-management-create-with-multiregion/azuredeploy.json'), [
-      '78 network-isolation-missing info "Microsoft.ApiManagement/service"',
-      '78 managed-identity-missing info "Microsoft.ApiManagement/service"',
-      '78 observability-missing info "Microsoft.ApiManagement/service"',
-      '83 availability-zones-missing warning "Premium"',
-      // skuCount defaults to 1 but is a parameter: reported, at info level.
-      `84 single-unit-capacity info "[parameters('skuCount')]"`,
-    ]);
+    assert.deepEqual(
+      describeFindings('Azure__azure-quickstart-templates/quickstarts/microsoft.apimanagement/api-management-create-with-multiregion/azuredeploy.json'),
+      [
+        '78 network-isolation-missing info "Microsoft.ApiManagement/service"',
+        '78 managed-identity-missing info "Microsoft.ApiManagement/service"',
+        '78 observability-missing info "Microsoft.ApiManagement/service"',
+        '83 availability-zones-missing warning "Premium"',
+        // skuCount defaults to 1 but is a parameter: reported, at info level.
+        `84 single-unit-capacity info "[parameters('skuCount')]"`,
+      ],
+    );
   });
 
   test('product-scoped subscription: retired API version and tracing allowed', () => {

@@ -18,7 +18,9 @@ describe('Bicep documents', () => {
     const model = readTemplate('bicep', text);
     assert.deepEqual(model.syntaxFindings, []);
     assert.deepEqual(
-      model.resources.map((resource) => `${resource.type} ${resource.nameSegments.map((segment) => segment ?? '?').join('/')}${resource.existing ? ' existing' : ''}`),
+      model.resources.map(
+        (resource) => `${resource.type} ${resource.nameSegments.map((segment) => segment ?? '?').join('/')}${resource.existing ? ' existing' : ''}`,
+      ),
       [
         'Microsoft.ApiManagement/service ?',
         'Microsoft.ApiManagement/service/apis ?/orders',
@@ -29,8 +31,14 @@ describe('Bicep documents', () => {
       ],
     );
     const { embedded, linked } = findTemplatePolicies(model);
-    assert.deepEqual(embedded.map((policy) => [policy.scope, policy.style.id]), [['api', 'bicep-multiline']]);
-    assert.deepEqual(linked.map((policy) => policy.scope), ['operation']);
+    assert.deepEqual(
+      embedded.map((policy) => [policy.scope, policy.style.id]),
+      [['api', 'bicep-multiline']],
+    );
+    assert.deepEqual(
+      linked.map((policy) => policy.scope),
+      ['operation'],
+    );
   });
 
   test('findings of template rules and of the embedded policy (in the var) land on exact text', () => {
@@ -54,7 +62,7 @@ describe('Bicep documents', () => {
       'weak-ciphers-enabled info customProperties',
       "legacy-tls-enabled warning 'True'",
       "description-missing info 'Orders'",
-      'api-http-allowed warning \'http\'',
+      "api-http-allowed warning 'http'",
       "insecure-backend-url warning 'http://orders.internal.contoso.com'",
       'subscription-tracing-allowed hint true',
     ]);

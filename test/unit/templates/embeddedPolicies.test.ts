@@ -25,8 +25,9 @@ function policyResource(type: string, name: string, value: string, format = 'raw
 }
 
 describe('embedded policies in ARM templates', () => {
-  const policy = '<policies>\n  <inbound>\n    <base />\n    <trace source="A">\n      <message>@(context.Subscription.Key)</message>\n    </trace>\n  </inbound>\n</policies>';
-  const text = armTemplate(policyResource('Microsoft.ApiManagement/service/apis/policies', "svc/orders/policy", policy));
+  const policy =
+    '<policies>\n  <inbound>\n    <base />\n    <trace source="A">\n      <message>@(context.Subscription.Key)</message>\n    </trace>\n  </inbound>\n</policies>';
+  const text = armTemplate(policyResource('Microsoft.ApiManagement/service/apis/policies', 'svc/orders/policy', policy));
 
   test('a finding lands on the characters inside the JSON string', () => {
     const tracing = analyse('/nowhere/azuredeploy.json', text).filter((finding) => finding.code === 'tracing-enabled');
@@ -40,7 +41,10 @@ describe('embedded policies in ARM templates', () => {
     const fixed = applyFix(text, tracing.fixes[0]);
     const value = JSON.parse(fixed).resources[0].properties.value as string;
     assert.equal(value, '<policies>\n  <inbound>\n    <base />\n  </inbound>\n</policies>');
-    assert.deepEqual(analyse('/nowhere/azuredeploy.json', fixed).filter((finding) => finding.code === 'tracing-enabled'), []);
+    assert.deepEqual(
+      analyse('/nowhere/azuredeploy.json', fixed).filter((finding) => finding.code === 'tracing-enabled'),
+      [],
+    );
   });
 
   test('a span that covers an escape widens to the whole escape', () => {
@@ -51,16 +55,27 @@ describe('embedded policies in ARM templates', () => {
   });
 
   test('the scope comes from the resource type, and xml-link policies are links', () => {
-    const model = readTemplate('arm', armTemplate([
-      policyResource('Microsoft.ApiManagement/service/policies', 'svc/policy', '<policies/>'),
-      policyResource('Microsoft.ApiManagement/service/products/policies', 'svc/p/policy', '<policies/>'),
-      policyResource('Microsoft.ApiManagement/service/apis/operations/policies', 'svc/a/o/policy', '<policies/>'),
-      policyResource('Microsoft.ApiManagement/service/policyFragments', 'svc/f', '<fragment/>'),
-      policyResource('Microsoft.ApiManagement/service/apis/policies', 'svc/a/policy', 'https://example.com/p.xml', 'xml-link'),
-    ].join(',\n')));
+    const model = readTemplate(
+      'arm',
+      armTemplate(
+        [
+          policyResource('Microsoft.ApiManagement/service/policies', 'svc/policy', '<policies/>'),
+          policyResource('Microsoft.ApiManagement/service/products/policies', 'svc/p/policy', '<policies/>'),
+          policyResource('Microsoft.ApiManagement/service/apis/operations/policies', 'svc/a/o/policy', '<policies/>'),
+          policyResource('Microsoft.ApiManagement/service/policyFragments', 'svc/f', '<fragment/>'),
+          policyResource('Microsoft.ApiManagement/service/apis/policies', 'svc/a/policy', 'https://example.com/p.xml', 'xml-link'),
+        ].join(',\n'),
+      ),
+    );
     const { embedded, linked } = findTemplatePolicies(model);
-    assert.deepEqual(embedded.map((policy) => policy.scope), ['global', 'product', 'operation', 'fragment']);
-    assert.deepEqual(linked.map((policy) => policy.scope), ['api']);
+    assert.deepEqual(
+      embedded.map((policy) => policy.scope),
+      ['global', 'product', 'operation', 'fragment'],
+    );
+    assert.deepEqual(
+      linked.map((policy) => policy.scope),
+      ['api'],
+    );
   });
 
   test('nested resources get full types and a policy in a variable maps into the variable', () => {
@@ -78,11 +93,14 @@ describe('embedded policies in ARM templates', () => {
   ]
 }`;
     const model = readTemplate('arm', nested);
-    assert.deepEqual(model.resources.map((resource) => [resource.type, resource.nameSegments.join('/')]), [
-      ['Microsoft.ApiManagement/service', 'svc'],
-      ['Microsoft.ApiManagement/service/apis', 'svc/svc/orders'],
-      ['Microsoft.ApiManagement/service/apis/policies', 'svc/svc/orders/policy'],
-    ]);
+    assert.deepEqual(
+      model.resources.map((resource) => [resource.type, resource.nameSegments.join('/')]),
+      [
+        ['Microsoft.ApiManagement/service', 'svc'],
+        ['Microsoft.ApiManagement/service/apis', 'svc/svc/orders'],
+        ['Microsoft.ApiManagement/service/apis/policies', 'svc/svc/orders/policy'],
+      ],
+    );
     const tracing = analyse('/nowhere/nested.json', nested).filter((finding) => finding.code === 'tracing-enabled');
     assert.equal(tracing.length, 1);
     assert.equal(nested.slice(tracing[0].span.start, tracing[0].span.end), 'trace');
@@ -121,8 +139,9 @@ resource policy 'Microsoft.ApiManagement/service/apis/policies@2023-05-01-previe
     assert.ok(fixed.includes("    <base />\n  </inbound>\n</policies>'''"));
   });
 
-  test("a single-quoted string with escapes maps back, and fix text is re-escaped", () => {
-    const text = "resource p 'Microsoft.ApiManagement/service/policies@2023-05-01-preview' = {\n  name: 'svc/policy'\n  properties: {\n    value: '<policies><inbound><set-header name=\\'x\\' exists-action=\"override\"><value>a</value></set-header><trace source=\\'t\\'><message>@(context.Subscription.Key)</message></trace></inbound></policies>'\n    format: 'rawxml'\n  }\n}\n";
+  test('a single-quoted string with escapes maps back, and fix text is re-escaped', () => {
+    const text =
+      "resource p 'Microsoft.ApiManagement/service/policies@2023-05-01-preview' = {\n  name: 'svc/policy'\n  properties: {\n    value: '<policies><inbound><set-header name=\\'x\\' exists-action=\"override\"><value>a</value></set-header><trace source=\\'t\\'><message>@(context.Subscription.Key)</message></trace></inbound></policies>'\n    format: 'rawxml'\n  }\n}\n";
     const tracing = analyse('/nowhere/p.bicep', text).filter((finding) => finding.code === 'tracing-enabled');
     assert.equal(tracing.length, 1);
     assert.equal(text.slice(tracing[0].span.start, tracing[0].span.end), 'trace');
@@ -132,9 +151,15 @@ resource policy 'Microsoft.ApiManagement/service/apis/policies@2023-05-01-previe
   });
 
   test('loadTextContent links to a file and is not analysed inline', () => {
-    const model = readTemplate('bicep', "resource p 'Microsoft.ApiManagement/service/apis/policies@2023-05-01-preview' = {\n  name: 'svc/a/policy'\n  properties: {\n    format: 'rawxml'\n    value: loadTextContent('policy.xml')\n  }\n}\n");
+    const model = readTemplate(
+      'bicep',
+      "resource p 'Microsoft.ApiManagement/service/apis/policies@2023-05-01-preview' = {\n  name: 'svc/a/policy'\n  properties: {\n    format: 'rawxml'\n    value: loadTextContent('policy.xml')\n  }\n}\n",
+    );
     const { embedded, linked } = findTemplatePolicies(model);
     assert.equal(embedded.length, 0);
-    assert.deepEqual(linked.map((policy) => policy.scope), ['api']);
+    assert.deepEqual(
+      linked.map((policy) => policy.scope),
+      ['api'],
+    );
   });
 });

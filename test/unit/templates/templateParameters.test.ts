@@ -27,7 +27,9 @@ function findingsOf(name: string, files: Record<string, string>, code: string): 
   const text = files[name];
   const result = analyseDocument({ path: join(FOLDER, name), text }, contextWith(files));
   assert.deepEqual(result.failures, []);
-  return result.findings.filter((finding) => finding.code === code).map((finding) => `${finding.code} ${finding.severity} ${text.slice(finding.span.start, finding.span.end)}`);
+  return result.findings
+    .filter((finding) => finding.code === code)
+    .map((finding) => `${finding.code} ${finding.severity} ${text.slice(finding.span.start, finding.span.end)}`);
 }
 
 describe('parameters files feed templates', () => {
@@ -37,7 +39,10 @@ describe('parameters files feed templates', () => {
 
   test('a .bicepparam that uses the template supplies its values: the finding takes its real severity', () => {
     // The SKU is supplied too: a SKU left at its parameter default keeps the finding at info (single-unit-capacity).
-    const files = { 'main.bicep': template, 'prod.bicepparam': "using './main.bicep'\nparam environmentName = 'prod'\nparam skuName = 'Premium'\nparam capacity = 1\n" };
+    const files = {
+      'main.bicep': template,
+      'prod.bicepparam': "using './main.bicep'\nparam environmentName = 'prod'\nparam skuName = 'Premium'\nparam capacity = 1\n",
+    };
     assert.deepEqual(findingsOf('main.bicep', files, 'single-unit-capacity'), ['single-unit-capacity warning capacity']);
   });
 
@@ -66,15 +71,35 @@ describe('parameters files feed templates', () => {
   });
 
   test('a JSON parameters file beside a Bicep template is read the same way as beside an ARM template', () => {
-    const json = '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": { "skuName": { "value": "Premium" }, "capacity": { "value": 1 } } }';
-    assert.deepEqual(findingsOf('main.bicep', { 'main.bicep': template, 'main.parameters.json': json }, 'single-unit-capacity'), ['single-unit-capacity warning capacity']);
-    const arm = JSON.stringify({
-      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
-      parameters: { capacity: { type: 'int', defaultValue: 1 } },
-      resources: [{ type: 'Microsoft.ApiManagement/service', apiVersion: '2024-05-01', name: 'apim', location: 'westeurope', sku: { name: 'Premium', capacity: "[parameters('capacity')]" }, properties: { publisherEmail: 'a@b.c', publisherName: 'x' } }],
-    }, null, 2);
-    assert.deepEqual(findingsOf('azuredeploy.json', { 'azuredeploy.json': arm }, 'single-unit-capacity'), [`single-unit-capacity info "[parameters('capacity')]"`]);
-    assert.deepEqual(findingsOf('azuredeploy.json', { 'azuredeploy.json': arm, 'azuredeploy.parameters.json': json }, 'single-unit-capacity'), [`single-unit-capacity warning "[parameters('capacity')]"`]);
+    const json =
+      '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": { "skuName": { "value": "Premium" }, "capacity": { "value": 1 } } }';
+    assert.deepEqual(findingsOf('main.bicep', { 'main.bicep': template, 'main.parameters.json': json }, 'single-unit-capacity'), [
+      'single-unit-capacity warning capacity',
+    ]);
+    const arm = JSON.stringify(
+      {
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        parameters: { capacity: { type: 'int', defaultValue: 1 } },
+        resources: [
+          {
+            type: 'Microsoft.ApiManagement/service',
+            apiVersion: '2024-05-01',
+            name: 'apim',
+            location: 'westeurope',
+            sku: { name: 'Premium', capacity: "[parameters('capacity')]" },
+            properties: { publisherEmail: 'a@b.c', publisherName: 'x' },
+          },
+        ],
+      },
+      null,
+      2,
+    );
+    assert.deepEqual(findingsOf('azuredeploy.json', { 'azuredeploy.json': arm }, 'single-unit-capacity'), [
+      `single-unit-capacity info "[parameters('capacity')]"`,
+    ]);
+    assert.deepEqual(findingsOf('azuredeploy.json', { 'azuredeploy.json': arm, 'azuredeploy.parameters.json': json }, 'single-unit-capacity'), [
+      `single-unit-capacity warning "[parameters('capacity')]"`,
+    ]);
   });
 });
 
@@ -86,19 +111,39 @@ describe('.bicepparam documents', () => {
     assert.deepEqual(goodResult.findings, []);
     const bad = "using './main.bicep'\nparam capacity = \nparam sku = 'Premium'\n";
     const badResult = analyseDocument({ path: join(FOLDER, 'main.bicepparam'), text: bad }, contextWith({}));
-    assert.deepEqual(badResult.findings.map((finding) => finding.code), ['bicep-missing-expression']);
+    assert.deepEqual(
+      badResult.findings.map((finding) => finding.code),
+      ['bicep-missing-expression'],
+    );
   });
 });
 
 describe('compiled twins', () => {
-  const compiled = JSON.stringify({
-    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
-    metadata: { _generator: { name: 'bicep', version: '0.30.3.12046' } },
-    resources: [{ type: 'Microsoft.ApiManagement/service', apiVersion: '2019-01-01', name: 'apim', location: 'westeurope', sku: { name: 'Developer', capacity: 1 }, properties: {} }],
-  }, null, 2);
+  const compiled = JSON.stringify(
+    {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      metadata: { _generator: { name: 'bicep', version: '0.30.3.12046' } },
+      resources: [
+        {
+          type: 'Microsoft.ApiManagement/service',
+          apiVersion: '2019-01-01',
+          name: 'apim',
+          location: 'westeurope',
+          sku: { name: 'Developer', capacity: 1 },
+          properties: {},
+        },
+      ],
+    },
+    null,
+    2,
+  );
 
   test('an ARM template compiled from the Bicep file beside it yields no findings: they are reported on the Bicep source', () => {
-    for (const [json, bicep] of [['main.json', 'main.bicep'], ['apim.json', 'apim.bicep'], ['azuredeploy.json', 'main.bicep']]) {
+    for (const [json, bicep] of [
+      ['main.json', 'main.bicep'],
+      ['apim.json', 'apim.bicep'],
+      ['azuredeploy.json', 'main.bicep'],
+    ]) {
       const result = analyseDocument({ path: join(FOLDER, json), text: compiled }, contextWith({ [json]: compiled, [bicep]: template }));
       assert.equal(result.kindId, 'arm-template');
       assert.deepEqual(result.findings, [], `${json} beside ${bicep}`);

@@ -35,14 +35,23 @@ ${comment}          "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Proto
 
 function codes(text: string, path: string, config: Partial<ApimStudioConfig> = {}): string[] {
   const located = { config: { ...DEFAULT_CONFIG, ...config }, folder: '/t' };
-  const context: AnalysisContext = { settings: DEFAULT_ANALYSIS_SETTINGS, files: DISK_FILES, today: new Date(), configFor: () => located, workspaceFor: () => undefined };
+  const context: AnalysisContext = {
+    settings: DEFAULT_ANALYSIS_SETTINGS,
+    files: DISK_FILES,
+    today: new Date(),
+    configFor: () => located,
+    workspaceFor: () => undefined,
+  };
   return analyseDocument({ path, text }, context).findings.map((finding) => finding.code);
 }
 
 describe('suppressions in templates', () => {
   test('a // directive in an ARM template silences the rule on the next line, and an unused one is reported', () => {
     assert.ok(codes(templateWithTls10(''), '/t/azuredeploy.json').includes('legacy-tls-enabled'));
-    const suppressed = codes(templateWithTls10('          // apim-studio-disable-next-line legacy-tls-enabled: old partner clients until 2027\n'), '/t/azuredeploy.json');
+    const suppressed = codes(
+      templateWithTls10('          // apim-studio-disable-next-line legacy-tls-enabled: old partner clients until 2027\n'),
+      '/t/azuredeploy.json',
+    );
     assert.ok(!suppressed.includes('legacy-tls-enabled'), suppressed.join());
     assert.ok(!suppressed.includes('unused-suppression'));
     const stale = codes(templateWithTls10('          // apim-studio-disable-next-line weak-ciphers-enabled: nothing here\n'), '/t/azuredeploy.json');
@@ -55,7 +64,11 @@ describe('suppressions in templates', () => {
     const count = (list: string[]): number => list.filter((code) => code === 'legacy-tls-enabled').length;
     const before = count(codes(bicep(''), '/t/main.bicep'));
     assert.ok(before > 0);
-    assert.equal(count(codes(bicep('      // apim-studio-disable-next-line legacy-tls-enabled: reason\n'), '/t/main.bicep')), before - 1, 'the finding on the next line is gone');
+    assert.equal(
+      count(codes(bicep('      // apim-studio-disable-next-line legacy-tls-enabled: reason\n'), '/t/main.bicep')),
+      before - 1,
+      'the finding on the next line is gone',
+    );
   });
 
   test('config suppressions apply to template findings', () => {

@@ -29,11 +29,7 @@ function describeOperation(operation: OperationNode): string {
 
 describe('operation methods from API specifications (classic APIOps)', () => {
   test('OpenAPI 2 JSON: folders get their method, other operations are added without a policy', () => {
-    assert.deepEqual(operationsOf(service(), 'swagger-json'), [
-      'add-pet POST /pets (policy)',
-      'find-pets GET /pets (policy)',
-      'delete-pet DELETE /pets/{id}',
-    ]);
+    assert.deepEqual(operationsOf(service(), 'swagger-json'), ['add-pet POST /pets (policy)', 'find-pets GET /pets (policy)', 'delete-pet DELETE /pets/{id}']);
   });
 
   test('OpenAPI 3 YAML: quoted keys, upper-case methods, number-like ids, text that mentions paths', () => {
@@ -97,7 +93,7 @@ describe('when specifications are read', () => {
     'r/apis/b/specification.json': '{ "paths": { "/b": { "get": { "operationId": "list" } } } }',
   };
 
-  test('on first use of an API\'s operations, once', () => {
+  test("on first use of an API's operations, once", () => {
     const memory = memoryWorkspace(files);
     const found = discoverServiceModel(memory.paths, memory.readText);
     assert.equal(memory.reads.has('r/apis/a/specification.yaml'), false);

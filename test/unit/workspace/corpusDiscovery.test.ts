@@ -39,17 +39,14 @@ function computeAll(model: ServiceModel, workspace: TestWorkspace): number {
 describe('discovery over the APIOps trees of the corpus', { skip: CORPUS_SKIP }, () => {
   test('Azure/apiops SampleArtifacts (classic)', () => {
     const { workspace, model } = discover('Azure__apiops');
-    assert.deepEqual(model.roots.map((root) => root.path), ['SampleArtifacts']);
+    assert.deepEqual(
+      model.roots.map((root) => root.path),
+      ['SampleArtifacts'],
+    );
     const root = rootOf(model, 'SampleArtifacts');
     assert.equal(root.flavour, 'classic');
     assert.equal(root.globalPolicyPath, 'SampleArtifacts/policy.xml');
-    assert.deepEqual([...root.service.apis.keys()].sort(), [
-      'basic-api',
-      'revisioned-api;rev=2',
-      'soap-api',
-      'versioned-api-v1',
-      'versioned-api-v2',
-    ]);
+    assert.deepEqual([...root.service.apis.keys()].sort(), ['basic-api', 'revisioned-api;rev=2', 'soap-api', 'versioned-api-v1', 'versioned-api-v2']);
     assert.deepEqual(root.service.products.get('product1')?.apiNames, ['basic-api', 'revisioned-api', 'versioned-api-v1']);
     assert.deepEqual(root.service.apis.get('revisioned-api;rev=2')?.products, ['product1']);
     assert.equal(root.service.apis.get('revisioned-api;rev=2')?.revision, '2');
@@ -66,12 +63,10 @@ describe('discovery over the APIOps trees of the corpus', { skip: CORPUS_SKIP },
       getItems.sections.inbound.statements.map((statement) => statement.name),
       ['set-query-parameter', 'set-variable'],
     );
-    assert.deepEqual(getItems.sections.inbound.contributions.map((contribution) => contribution.state), [
-      'base-missing',
-      'base-missing',
-      'base-missing',
-      'base-missing',
-    ]);
+    assert.deepEqual(
+      getItems.sections.inbound.contributions.map((contribution) => contribution.state),
+      ['base-missing', 'base-missing', 'base-missing', 'base-missing'],
+    );
     assert.deepEqual(
       getItems.problems.map((problem) => [problem.kind, problem.fragmentId, problem.documentPath]),
       [['fragment-missing', 'policyFragment1', 'SampleArtifacts/policy.xml']],
@@ -82,10 +77,13 @@ describe('discovery over the APIOps trees of the corpus', { skip: CORPUS_SKIP },
 
   test('RobertoBorges/apiops: two roots, broken JSON, apis.json membership', () => {
     const { workspace, model } = discover('RobertoBorges__apiops');
-    assert.deepEqual(model.roots.map((root) => [root.path, root.flavour]), [
-      ['SampleArtifacts', 'mixed'],
-      ['apimartifacts', 'mixed'],
-    ]);
+    assert.deepEqual(
+      model.roots.map((root) => [root.path, root.flavour]),
+      [
+        ['SampleArtifacts', 'mixed'],
+        ['apimartifacts', 'mixed'],
+      ],
+    );
     assert.deepEqual(
       model.problems.map((problem) => [problem.kind, problem.path]),
       [
@@ -108,14 +106,17 @@ describe('discovery over the APIOps trees of the corpus', { skip: CORPUS_SKIP },
 
     // testapi includes the ForwardContext fragment before <base />; no global policy in this root.
     const chains = effectivePoliciesForPolicyFile(model, 'SampleArtifacts/apis/testapi/policy.xml', workspace.documentFor);
-    assert.deepEqual(chains.map((policy) => `${policy.chain.name} [${policy.chain.reason}]`), [
-      'via product unlimited [product]',
-      'without a product [subscription-unknown]',
-    ]);
+    assert.deepEqual(
+      chains.map((policy) => `${policy.chain.name} [${policy.chain.reason}]`),
+      ['via product unlimited [product]', 'without a product [subscription-unknown]'],
+    );
     const [first] = chains[0].sections.inbound.statements;
     assert.equal(first.name, 'set-header');
     assert.equal(attribute(first.element, 'name')?.value, 'x-request-context-data');
-    assert.deepEqual(first.includedVia.map((inclusion) => inclusion.fragmentId), ['ForwardContext']);
+    assert.deepEqual(
+      first.includedVia.map((inclusion) => inclusion.fragmentId),
+      ['ForwardContext'],
+    );
     assert.deepEqual(chains[0].problems, []);
     assert.ok(computeAll(model, workspace) > 0);
   });
@@ -128,16 +129,9 @@ describe('discovery over the APIOps trees of the corpus', { skip: CORPUS_SKIP },
     assert.deepEqual(root.service.apis.get('star-wars')?.products, ['gold-tier', 'new-product', 'starter', 'unlimited']);
     assert.equal(root.service.backends.get('eus-aoai-backend')?.circuitBreakerRuleCount, 1);
     assert.equal(root.service.backends.get('embeddings-backend')?.circuitBreakerRuleCount, 0);
-    assert.deepEqual(root.service.backends.get('adaembedding-backendpool')?.poolMembers, [
-      'eus-aoai-backend',
-      'scus-aoai-backend',
-      'weu-aoai-backend',
-    ]);
+    assert.deepEqual(root.service.backends.get('adaembedding-backendpool')?.poolMembers, ['eus-aoai-backend', 'scus-aoai-backend', 'weu-aoai-backend']);
     assert.equal(root.service.apis.get('azureopenai')?.aiEvidence, 'API name azureopenai');
-    assert.equal(
-      root.service.apis.get('responses-api')?.aiEvidence,
-      'service URL https://red-scus-apimdemo-dev.azure-api.net/response-api/openai',
-    );
+    assert.equal(root.service.apis.get('responses-api')?.aiEvidence, 'service URL https://red-scus-apimdemo-dev.azure-api.net/response-api/openai');
     assert.equal(root.service.apis.get('star-wars')?.aiEvidence, undefined);
     assert.equal(root.service.apis.get('test-v1;rev=2')?.name, 'test-v1');
     assert.deepEqual(policyFileCounts(model), { api: 10, fragment: 6, global: 1, operation: 11 });

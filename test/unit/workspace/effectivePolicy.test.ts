@@ -3,16 +3,12 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { FIXTURES } from '../../support/paths';
 import { attribute } from '../../../server/src/engine/policy/syntaxTree';
-import {
-  computeEffectivePolicy,
-  effectivePoliciesForPolicyFile,
-  type EffectivePolicy,
-} from '../../../server/src/engine/workspace/effectivePolicy';
+import { computeEffectivePolicy, effectivePoliciesForPolicyFile, type EffectivePolicy } from '../../../server/src/engine/workspace/effectivePolicy';
 import { containsPolicy, findPolicies, type EffectiveStatement } from '../../../server/src/engine/workspace/effectiveStatement';
 import { discoverServiceModel } from '../../../server/src/engine/workspace/layoutDiscovery';
 import { scopeChainsForPolicyFile } from '../../../server/src/engine/workspace/scopeChain';
 import { folderWorkspace, memoryWorkspace, policyText } from './workspaceFiles';
-import { type PolicySection } from '../../../server/src/engine/policy/policyVocabulary';
+import type { PolicySection } from '../../../server/src/engine/policy/policyVocabulary';
 
 const workspace = folderWorkspace(join(FIXTURES, 'workspace'));
 const model = discoverServiceModel(workspace.paths, workspace.readText);
@@ -28,9 +24,7 @@ function describeStatements(statements: readonly EffectiveStatement[]): string[]
 }
 
 function effectiveFor(path: string, chainName: string): EffectivePolicy {
-  const policy = effectivePoliciesForPolicyFile(model, path, workspace.documentFor).find(
-    (candidate) => candidate.chain.name === chainName,
-  );
+  const policy = effectivePoliciesForPolicyFile(model, path, workspace.documentFor).find((candidate) => candidate.chain.name === chainName);
   assert.ok(policy, `no chain ${chainName} for ${path}`);
   return policy;
 }
@@ -119,11 +113,7 @@ describe('computeEffectivePolicy', () => {
   });
 
   test('workspace chains take workspace fragments first and fall back to the service', () => {
-    const [policy] = effectivePoliciesForPolicyFile(
-      model,
-      'cli/apim-artifacts/workspaces/team-a/apis/ws-api/policy.xml',
-      workspace.documentFor,
-    );
+    const [policy] = effectivePoliciesForPolicyFile(model, 'cli/apim-artifacts/workspaces/team-a/apis/ws-api/policy.xml', workspace.documentFor);
     assert.deepEqual(section(policy, 'inbound'), [
       'set-header:X-Global@global',
       'set-header:X-Workspace@workspace team-a',

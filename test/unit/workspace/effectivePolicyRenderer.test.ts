@@ -11,11 +11,7 @@ describe('renderEffectivePolicy', () => {
   test('annotates each run of statements with its scope and file, and notes what a missing <base /> drops', () => {
     const workspace = folderWorkspace(join(FIXTURES, 'workspace'));
     const model = discoverServiceModel(workspace.paths, workspace.readText);
-    const [policy] = effectivePoliciesForPolicyFile(
-      model,
-      'classic/artifacts/apis/orders/operations/create-order/policy.xml',
-      workspace.documentFor,
-    );
+    const [policy] = effectivePoliciesForPolicyFile(model, 'classic/artifacts/apis/orders/operations/create-order/policy.xml', workspace.documentFor);
     assert.equal(
       renderEffectivePolicy(policy),
       [
@@ -111,10 +107,7 @@ describe('renderEffectivePolicy', () => {
     const text = renderEffectivePolicies(policies);
     assert.deepEqual(
       text.split('\n').filter((line) => line.startsWith('<!-- Effective policy')),
-      [
-        '<!-- Effective policy of API orders, via product gold. Read-only. -->',
-        '<!-- Effective policy of API orders, via product starter. Read-only. -->',
-      ],
+      ['<!-- Effective policy of API orders, via product gold. Read-only. -->', '<!-- Effective policy of API orders, via product starter. Read-only. -->'],
     );
     assert.equal(text, `${renderEffectivePolicy(policies[0])}\n${renderEffectivePolicy(policies[1])}`);
     assert.equal(

@@ -198,7 +198,10 @@ describe('discoverServiceModel root detection', () => {
       'namedValues/m/namedValueInformation.json': '{"properties":{"secret":false}}',
     });
     const found = discoverServiceModel(files.paths, files.readText);
-    assert.deepEqual(found.roots.map((candidate) => [candidate.path, candidate.flavour]), [['', 'mixed']]);
+    assert.deepEqual(
+      found.roots.map((candidate) => [candidate.path, candidate.flavour]),
+      [['', 'mixed']],
+    );
     assert.equal(found.roots[0].globalPolicyPath, 'policy.xml');
   });
 
@@ -221,7 +224,10 @@ describe('discoverServiceModel root detection', () => {
       'a/apis/x/apiInformation.json': '{}',
     });
     const found = discoverServiceModel(files.paths, files.readText);
-    assert.deepEqual(found.roots.map((candidate) => candidate.path), ['a']);
+    assert.deepEqual(
+      found.roots.map((candidate) => candidate.path),
+      ['a'],
+    );
     assert.deepEqual(found.roots[0].service.apis.get('x')?.products, ['p']);
     assert.deepEqual(found.policyFiles.get('a/products/p/apis/x/policy.xml'), { kind: 'unknown', root: 'a' });
   });
@@ -230,18 +236,14 @@ describe('discoverServiceModel root detection', () => {
     const files = memoryWorkspace({
       'out\\apis\\x\\apiInformation.json': '{"properties":{"path":"x"}}',
     });
-    const found = discoverServiceModel(['.\\out\\apis\\x\\apiInformation.json'], (path) =>
-      files.readText(path.replace(/\//g, '\\')),
-    );
+    const found = discoverServiceModel(['.\\out\\apis\\x\\apiInformation.json'], (path) => files.readText(path.replace(/\//g, '\\')));
     assert.equal(found.roots[0].path, 'out');
     assert.equal(found.roots[0].service.apis.get('x')?.information?.path, 'x');
   });
 
   test('reports unreadable information files instead of throwing', () => {
     const found = discoverServiceModel(['r/apis/x/apiInformation.json'], () => undefined);
-    assert.deepEqual(found.problems, [
-      { kind: 'unreadable-file', path: 'r/apis/x/apiInformation.json', message: 'The file could not be read.' },
-    ]);
+    assert.deepEqual(found.problems, [{ kind: 'unreadable-file', path: 'r/apis/x/apiInformation.json', message: 'The file could not be read.' }]);
     assert.equal(found.roots[0].service.apis.get('x')?.information?.subscriptionRequired, undefined);
   });
 });

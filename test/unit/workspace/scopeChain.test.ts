@@ -3,11 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { FIXTURES } from '../../support/paths';
 import { discoverServiceModel } from '../../../server/src/engine/workspace/layoutDiscovery';
-import {
-  scopeChainsForApi,
-  scopeChainsForPolicyFile,
-  type ScopeChain,
-} from '../../../server/src/engine/workspace/scopeChain';
+import { scopeChainsForApi, scopeChainsForPolicyFile, type ScopeChain } from '../../../server/src/engine/workspace/scopeChain';
 import { folderWorkspace, memoryWorkspace } from './workspaceFiles';
 
 const workspace = folderWorkspace(join(FIXTURES, 'workspace'));
@@ -74,15 +70,11 @@ describe('scopeChainsForPolicyFile', () => {
     assert.deepEqual(describeChains(scopeChainsForPolicyFile(model, 'cli/apim-artifacts/workspaces/team-a/policy.xml')), [
       'workspace team-a [no-product]: global (file) > workspace team-a (file)',
     ]);
-    assert.deepEqual(describeChains(scopeChainsForPolicyFile(model, 'classic/artifacts/policy.xml')), [
-      'global [no-product]: global (file)',
-    ]);
+    assert.deepEqual(describeChains(scopeChainsForPolicyFile(model, 'classic/artifacts/policy.xml')), ['global [no-product]: global (file)']);
   });
 
   test('loose files stand alone; fragments and unknown paths have no chain', () => {
-    assert.deepEqual(describeChains(scopeChainsForPolicyFile(model, 'classic/loose/standalone.xml')), [
-      'standalone [standalone]: this document (file)',
-    ]);
+    assert.deepEqual(describeChains(scopeChainsForPolicyFile(model, 'classic/loose/standalone.xml')), ['standalone [standalone]: this document (file)']);
     assert.deepEqual(scopeChainsForPolicyFile(model, 'classic/artifacts/policy fragments/inner/policy.xml'), []);
     assert.deepEqual(scopeChainsForPolicyFile(model, 'not/a/file.xml'), []);
   });
@@ -95,9 +87,7 @@ describe('scopeChainsForPolicyFile', () => {
       'q/apis/c/policy.xml': '<policies />',
     });
     const found = discoverServiceModel(files.paths, files.readText);
-    assert.deepEqual(describeChains(scopeChainsForApi(found, 'r', undefined, 'a', undefined)), [
-      'without a product [no-product]: global (-) > API a (file)',
-    ]);
+    assert.deepEqual(describeChains(scopeChainsForApi(found, 'r', undefined, 'a', undefined)), ['without a product [no-product]: global (-) > API a (file)']);
     assert.deepEqual(describeChains(scopeChainsForApi(found, 'r', undefined, 'b', undefined)), [
       'via product p [product]: global (-) > product p (-) > API b (-)',
       'without a product [subscription-unknown]: global (-) > API b (-)',

@@ -135,7 +135,11 @@ export const ARM = JSON.stringify(
         properties: { format: 'rawxml', value: NO_BASE_XML },
       },
       { type: 'Microsoft.ApiManagement/service/products/apis', apiVersion: '2022-08-01', name: "[concat(parameters('apimName'), '/free/orders')]" },
-      { type: 'Microsoft.ApiManagement/service/products/apis', apiVersion: '2022-08-01', name: "[concat(parameters('apimName'), '/', variables('productName'), '/raw')]" },
+      {
+        type: 'Microsoft.ApiManagement/service/products/apis',
+        apiVersion: '2022-08-01',
+        name: "[concat(parameters('apimName'), '/', variables('productName'), '/raw')]",
+      },
     ],
   },
   null,

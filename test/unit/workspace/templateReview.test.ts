@@ -5,7 +5,12 @@ import { coverageMatrix } from '../../../server/src/engine/report/coverageMatrix
 import { MemoryWorkspace } from '../../../server/src/testing/memoryWorkspace';
 import { API_XML, ARM, BICEP, GLOBAL_XML, NO_BASE_XML } from './templateFixtures';
 
-const BICEP_FILES = { 'infra/main.bicep': BICEP, 'infra/policies/global.xml': GLOBAL_XML, 'infra/policies/orders.xml': API_XML, 'infra/policies/raw.xml': NO_BASE_XML };
+const BICEP_FILES = {
+  'infra/main.bicep': BICEP,
+  'infra/policies/global.xml': GLOBAL_XML,
+  'infra/policies/orders.xml': API_XML,
+  'infra/policies/raw.xml': NO_BASE_XML,
+};
 
 describe('a Bicep deployment reviewed like an APIOps tree', () => {
   const memory = new MemoryWorkspace(BICEP_FILES);

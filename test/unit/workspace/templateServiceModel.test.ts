@@ -32,7 +32,12 @@ function inbound(model: ServiceModel, files: Readonly<Record<string, string>>, p
 }
 
 describe('the service model from Bicep', () => {
-  const files = { 'infra/main.bicep': BICEP, 'infra/policies/global.xml': GLOBAL_XML, 'infra/policies/orders.xml': API_XML, 'infra/policies/raw.xml': NO_BASE_XML };
+  const files = {
+    'infra/main.bicep': BICEP,
+    'infra/policies/global.xml': GLOBAL_XML,
+    'infra/policies/orders.xml': API_XML,
+    'infra/policies/raw.xml': NO_BASE_XML,
+  };
   const model = modelOf(files);
 
   test('the service, its product, APIs, links, backends and named values', () => {
@@ -44,13 +49,21 @@ describe('the service model from Bicep', () => {
     assert.equal(root.service.products.get('free')?.subscriptionRequired, true);
     assert.deepEqual(root.service.apis.get('orders')?.products, ['free']);
     assert.equal(root.service.apis.get('orders')?.information?.path, 'orders');
-    assert.deepEqual([...(root.service.apis.get('raw')?.operations.values() ?? [])].map((operation) => `${operation.method} ${operation.urlTemplate}`), ['GET /items/{id}']);
+    assert.deepEqual(
+      [...(root.service.apis.get('raw')?.operations.values() ?? [])].map((operation) => `${operation.method} ${operation.urlTemplate}`),
+      ['GET /items/{id}'],
+    );
     assert.equal(root.service.backends.get('orders-backend')?.url, 'https://orders.example.com');
     assert.equal(root.service.namedValues.get('orders-key')?.secret, true);
   });
 
   test('a loaded XML file is the policy of its scope, with its real chain', () => {
-    assert.deepEqual(model.policyFiles.get('infra/policies/raw.xml'), { kind: 'api', root: templateRootPath('contoso-apim'), workspace: undefined, api: 'raw' });
+    assert.deepEqual(model.policyFiles.get('infra/policies/raw.xml'), {
+      kind: 'api',
+      root: templateRootPath('contoso-apim'),
+      workspace: undefined,
+      api: 'raw',
+    });
     assert.deepEqual(model.policyFiles.get('infra/policies/global.xml')?.kind, 'global');
     assert.deepEqual(describeChains(scopeChainsForPolicyFile(model, 'infra/policies/orders.xml')), [
       'via product free: global (infra/policies/global.xml) > product free (-) > API orders (infra/policies/orders.xml)',
@@ -73,9 +86,10 @@ describe('the service model from an ARM template', () => {
     assert.deepEqual(root.service.products.get('free')?.apiNames, ['orders', 'raw']);
     const raw = root.service.apis.get('raw')?.policyPath;
     assert.ok(raw !== undefined && model.inlinePolicies?.get(raw) === NO_BASE_XML);
-    assert.deepEqual(describeChains(scopeChainsForApi(model, root.path, undefined, 'raw', undefined)).map((chain) => chain.replace(/#L\d+/g, '#L')), [
-      'via product free: global (arm/azuredeploy.json#L) > product free (-) > API raw (arm/azuredeploy.json#L)',
-    ]);
+    assert.deepEqual(
+      describeChains(scopeChainsForApi(model, root.path, undefined, 'raw', undefined)).map((chain) => chain.replace(/#L\d+/g, '#L')),
+      ['via product free: global (arm/azuredeploy.json#L) > product free (-) > API raw (arm/azuredeploy.json#L)'],
+    );
   });
 
   test('the inline policies chain like files: the API without <base /> drops the global cors', () => {
@@ -166,7 +180,7 @@ resource loop 'Microsoft.ApiManagement/service/apis@2023-05-01-preview' = [for i
 });
 
 describe('modules', () => {
-  test('a local module deployed with the caller\'s arguments (and once per loop item) joins the caller\'s service', () => {
+  test("a local module deployed with the caller's arguments (and once per loop item) joins the caller's service", () => {
     const model = modelOf({
       'main.bicep': `param apimName string = 'svc'
 resource apim 'Microsoft.ApiManagement/service@2023-05-01-preview' = { name: apimName }
@@ -191,7 +205,10 @@ resource api 'Microsoft.ApiManagement/service/apis@2023-05-01-preview' = {
 `,
       'modules/api.xml': API_XML,
     });
-    assert.deepEqual(model.roots.map((root) => root.path), [templateRootPath('svc')]);
+    assert.deepEqual(
+      model.roots.map((root) => root.path),
+      [templateRootPath('svc')],
+    );
     const root = rootOf(model, 'svc');
     assert.deepEqual([...root.service.apis.keys()], ['one', 'two', 'three']);
     assert.equal(root.service.apis.get('one')?.policyPath, 'modules/api.xml');

@@ -57,12 +57,7 @@ function workspaceOf(paths: string[], read: (path: string) => string | undefined
 }
 
 /** A policy document with the given section bodies; a section given as `null` is left out. */
-export function policyText(sections: {
-  inbound?: string | null;
-  backend?: string | null;
-  outbound?: string | null;
-  onError?: string | null;
-}): string {
+export function policyText(sections: { inbound?: string | null; backend?: string | null; outbound?: string | null; onError?: string | null }): string {
   const section = (name: string, body: string | null | undefined): string => {
     if (body === null) return '';
     return `  <${name}>\n    ${body ?? '<base />'}\n  </${name}>\n`;

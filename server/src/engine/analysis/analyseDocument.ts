@@ -50,7 +50,9 @@ function analyseWithKind(kind: DocumentKind, input: DocumentInput, context: Kind
     for (const finding of inner.findings) findings.push(embedded.mapFinding(finding));
     for (const failure of inner.failures) failures.push(failure);
   }
-  const configured = findings.filter((finding) => finding.kind !== 'rule' || !isSuppressedByConfig(place.located.config, finding.code, place.relativePath, place.today));
+  const configured = findings.filter(
+    (finding) => finding.kind !== 'rule' || !isSuppressedByConfig(place.located.config, finding.code, place.relativePath, place.today),
+  );
   const { kept, unused } = applyInlineSuppressions(configured, analysis.suppressions, new LineMap(input.text));
   for (const suppression of unused) kept.push(unusedSuppressionFinding(suppression));
   return { findings: kept, failures };

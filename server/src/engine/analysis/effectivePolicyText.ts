@@ -5,7 +5,6 @@ import { standaloneChain } from '../workspace/scopeChain';
 import { EMPTY_SERVICE_MODEL } from '../workspace/serviceModel';
 import type { PolicyWorkspace } from '../workspace/policyWorkspace';
 
-
 /**
  * The "Show Effective Policy" text of a document: every chain's flattened policy with the scope each
  * statement came from. Uses the given text for the document itself (an unsaved editor buffer).

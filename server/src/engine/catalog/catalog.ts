@@ -11,7 +11,7 @@ import { RATE_LIMITING_POLICIES } from './policies/rateLimiting';
 import { ROUTING_POLICIES } from './policies/routing';
 import { STRUCTURAL_ELEMENTS } from './policies/structure';
 import { TRANSFORMATION_POLICIES } from './policies/transformation';
-import { type PolicySection, type ScopeName } from '../policy/policyVocabulary';
+import type { PolicySection, ScopeName } from '../policy/policyVocabulary';
 
 /** Every catalog entry: the policies of the docs' index, then the structural elements. */
 export const POLICY_CATALOG: readonly PolicyDefinition[] = [
@@ -43,7 +43,6 @@ export function isPolicyName(name: string): boolean {
   return BY_NAME.get(name)?.kind === 'policy';
 }
 
-
 /** Policy statements, excluding structural elements. */
 export function policyStatements(): readonly PolicyDefinition[] {
   return POLICY_CATALOG.filter((definition) => definition.kind === 'policy');
@@ -53,11 +52,7 @@ export function policyStatements(): readonly PolicyDefinition[] {
  * Policy statements that may be placed in a section; narrowed by scope and gateway when they are known.
  * Resolver-only policies (GraphQL data sources, publish-event) never qualify.
  */
-export function policiesAllowedIn(
-  section: PolicySection,
-  scope?: ScopeName,
-  gateway?: GatewayType,
-): readonly PolicyDefinition[] {
+export function policiesAllowedIn(section: PolicySection, scope?: ScopeName, gateway?: GatewayType): readonly PolicyDefinition[] {
   return policyStatements().filter(
     (definition) =>
       definition.sections.includes(section) &&

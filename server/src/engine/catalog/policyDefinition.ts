@@ -4,7 +4,6 @@ import type { PolicySection, ScopeName } from '../policy/policyVocabulary';
  * accepts and a short explanation. The data lives in `policies/*.ts`; lookups in `catalog.ts`.
  */
 
-
 /** The kinds of APIM gateway, which support different sets of policies. */
 export type GatewayType = 'classic' | 'v2' | 'consumption' | 'self-hosted' | 'workspace';
 

@@ -20,7 +20,9 @@ const LEVEL = choices(['off', 'hint', 'info', 'warning', 'error']);
  */
 export function configJsonSchema(): Record<string, unknown> {
   const ruleProperties = Object.fromEntries(
-    [...allRuleMetas()].sort((a, b) => a.id.localeCompare(b.id)).map((meta) => [meta.id, { ...LEVEL, description: `${meta.title} (default: ${meta.defaultSeverity})` }]),
+    [...allRuleMetas()]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((meta) => [meta.id, { ...LEVEL, description: `${meta.title} (default: ${meta.defaultSeverity})` }]),
   );
   const rules = { type: 'object', description: 'Rule id -> level.', properties: ruleProperties };
   return {
@@ -32,8 +34,16 @@ export function configJsonSchema(): Record<string, unknown> {
     allowTrailingCommas: true,
     properties: {
       $schema: { type: 'string' },
-      extends: { ...choices(PRESETS), default: 'recommended', description: 'recommended: default levels; strict: every rule one step louder; all: every rule on.' },
-      environment: { ...choices(['production', 'nonproduction']), default: 'production', description: 'Some rules (tracing, SKU, capacity) only matter in production.' },
+      extends: {
+        ...choices(PRESETS),
+        default: 'recommended',
+        description: 'recommended: default levels; strict: every rule one step louder; all: every rule on.',
+      },
+      environment: {
+        ...choices(['production', 'nonproduction']),
+        default: 'production',
+        description: 'Some rules (tracing, SKU, capacity) only matter in production.',
+      },
       gateway: { ...choices(GATEWAYS), default: 'classic', description: 'The gateway the policies run on; policies it does not support are reported.' },
       rules,
       overrides: {

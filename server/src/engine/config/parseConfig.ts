@@ -8,7 +8,16 @@ import type { RuleLevel } from '../rules/ruleSettings';
 import type { Span } from '../text/span';
 import { nearestNames } from '../schema/nearestNames';
 import { isExpired } from './configSuppressions';
-import { DEFAULT_CONFIG, GATEWAYS, PRESETS, type ApimStudioConfig, type ConfigOverride, type ConfigSuppression, type Gateway, type Preset } from './apimStudioConfig';
+import {
+  DEFAULT_CONFIG,
+  GATEWAYS,
+  PRESETS,
+  type ApimStudioConfig,
+  type ConfigOverride,
+  type ConfigSuppression,
+  type Gateway,
+  type Preset,
+} from './apimStudioConfig';
 
 export const CONFIG_ERROR_CODE = 'config-invalid';
 export const SUPPRESSION_EXPIRED_CODE = 'config-suppression-expired';
@@ -63,7 +72,8 @@ export function parseConfig(text: string, today: Date = new Date()): ParsedConfi
   const spanOf = (node: Node): Span => ({ start: node.offset, end: node.offset + node.length });
   const errors: ParseError[] = [];
   const bounded = flattenDeepJson(text);
-  if (bounded.flattenedAt !== undefined) report({ start: bounded.flattenedAt, end: bounded.flattenedAt + 1 }, `The configuration is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+  if (bounded.flattenedAt !== undefined)
+    report({ start: bounded.flattenedAt, end: bounded.flattenedAt + 1 }, `The configuration is nested more than ${MAX_JSON_DEPTH} levels deep.`);
   const root = parseTree(bounded.text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const error of errors) report({ start: error.offset, end: error.offset + error.length }, `Not valid JSON: ${printParseErrorCode(error.error)}.`);
   if (!root) return { config: DEFAULT_CONFIG, findings };
@@ -159,7 +169,8 @@ export function parseConfig(text: string, today: Date = new Date()): ParsedConfi
 
   const suppressions: ConfigSuppression[] = [];
   const suppressionsNode = findNodeAtLocation(root, ['suppressions']);
-  if (suppressionsNode && suppressionsNode.type !== 'array') report(spanOf(suppressionsNode), "'suppressions' must be an array of { rule, reason, files, expires }.");
+  if (suppressionsNode && suppressionsNode.type !== 'array')
+    report(spanOf(suppressionsNode), "'suppressions' must be an array of { rule, reason, files, expires }.");
   for (const item of suppressionsNode?.type === 'array' ? (suppressionsNode.children ?? []) : []) {
     if (item.type === 'object') unknownKeys(item, SUPPRESSION_KEYS, 'suppression setting');
     const ruleNode = findNodeAtLocation(item, ['rule']);

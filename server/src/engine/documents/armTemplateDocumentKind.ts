@@ -35,5 +35,7 @@ export const armTemplateDocumentKind: DocumentKind = {
   commentStyle: SLASH_COMMENT,
   matches: isArmTemplateDocument,
   analyse: (input, context) =>
-    isCompiledTwin(input, context.files) ? NOTHING : analyseTemplateModel(readArmTemplate(input.text, suppliedParametersFor(input.path, context.files)), input, context),
+    isCompiledTwin(input, context.files)
+      ? NOTHING
+      : analyseTemplateModel(readArmTemplate(input.text, suppliedParametersFor(input.path, context.files)), input, context),
 };

@@ -10,10 +10,12 @@ function agreedValues(files: readonly SuppliedParameters[]): SuppliedParameters 
   const agreed = new Map<string, TemplateValue>();
   for (const [name, value] of files[0]) {
     const spelled = value.known ? JSON.stringify(value.value) : undefined;
-    const same = spelled !== undefined && files.every((other) => {
-      const otherValue = other.get(name);
-      return otherValue?.known === true && JSON.stringify(otherValue.value) === spelled;
-    });
+    const same =
+      spelled !== undefined &&
+      files.every((other) => {
+        const otherValue = other.get(name);
+        return otherValue?.known === true && JSON.stringify(otherValue.value) === spelled;
+      });
     if (same) agreed.set(name, value);
   }
   return agreed;

@@ -23,8 +23,24 @@ type ExpressionCheckCode = Extract<SchemaCode, `expression-${string}`>;
 
 /** Types whose members the policy expressions reference lists in full. */
 const DOCUMENTED_TYPES: ReadonlySet<string> = new Set([
-  'IProxyContext', 'IApi', 'IDeployment', 'ILastError', 'IOperation', 'IProduct', 'IRequest', 'IResponse', 'ISubscription', 'IUser', 'IUrl',
-  'IMessageBody', 'IGroup', 'IUserIdentity', 'IPrivateEndpointConnection', 'ISubscriptionKeyParameterNames', 'Jwt', 'BasicAuthCredentials',
+  'IProxyContext',
+  'IApi',
+  'IDeployment',
+  'ILastError',
+  'IOperation',
+  'IProduct',
+  'IRequest',
+  'IResponse',
+  'ISubscription',
+  'IUser',
+  'IUrl',
+  'IMessageBody',
+  'IGroup',
+  'IUserIdentity',
+  'IPrivateEndpointConnection',
+  'ISubscriptionKeyParameterNames',
+  'Jwt',
+  'BasicAuthCredentials',
 ]);
 
 /** Every .NET object has these. */
@@ -67,7 +83,23 @@ const ALLOWED: ReadonlySet<string> = new Set(ALLOWED_TYPES);
 const VARIABLES_TYPE = 'IReadOnlyDictionary<string, object>';
 
 /** Value types whose mismatches are certain (a boxed value unboxes only as its own type). */
-const SIMPLE_TYPES: ReadonlySet<string> = new Set(['string', 'bool', 'int', 'long', 'short', 'byte', 'double', 'float', 'decimal', 'char', 'Guid', 'DateTime', 'TimeSpan', 'JObject', 'JArray']);
+const SIMPLE_TYPES: ReadonlySet<string> = new Set([
+  'string',
+  'bool',
+  'int',
+  'long',
+  'short',
+  'byte',
+  'double',
+  'float',
+  'decimal',
+  'char',
+  'Guid',
+  'DateTime',
+  'TimeSpan',
+  'JObject',
+  'JArray',
+]);
 
 interface VariableSite {
   /** The type the policy stores, when known (a literal `value` is always a string). */
@@ -235,7 +267,12 @@ class ExpressionCheck {
     const owner = this.types.typeOf(node.target);
     if (owner !== undefined && !this.types.memberOf(node)) {
       if (owner === 'static XDocument' && node.name === 'Load') {
-        this.report('expression-type-not-allowed', node.nameStart, node.nameEnd, 'XDocument.Load is not allowed in policy expressions (APIM allows every XDocument member except Load); use XDocument.Parse.');
+        this.report(
+          'expression-type-not-allowed',
+          node.nameStart,
+          node.nameEnd,
+          'XDocument.Load is not allowed in policy expressions (APIM allows every XDocument member except Load); use XDocument.Parse.',
+        );
         return;
       }
       if (DOCUMENTED_TYPES.has(owner) && !OBJECT_MEMBERS.has(node.name)) {
@@ -243,8 +280,13 @@ class ExpressionCheck {
         const suggestions = nearestNames(node.name, members);
         if (suggestions.length > 0) {
           const path = dottedName(node.target);
-          const receiver = path !== undefined && path.startsWith('context') ? `${path} (${displayType(owner)})` : displayType(owner);
-          this.report('expression-unknown-member', node.nameStart, node.nameEnd, `'${node.name}' is not a member of ${receiver}; did you mean '${suggestions.join("' or '")}'?`);
+          const receiver = path?.startsWith('context') ? `${path} (${displayType(owner)})` : displayType(owner);
+          this.report(
+            'expression-unknown-member',
+            node.nameStart,
+            node.nameEnd,
+            `'${node.name}' is not a member of ${receiver}; did you mean '${suggestions.join("' or '")}'?`,
+          );
         }
       }
       return;
@@ -254,7 +296,12 @@ class ExpressionCheck {
     if (target === undefined || !NAMESPACES.has(target) || this.rootIsLocal(node.target)) return;
     const full = `${target}.${node.name}`;
     if (ALLOWED.has(full) || NAMESPACES.has(full)) return;
-    this.report('expression-type-not-allowed', node.start, node.nameEnd, `${full} is not allowed in policy expressions: APIM allows only the .NET types its policy expressions reference lists.`);
+    this.report(
+      'expression-type-not-allowed',
+      node.start,
+      node.nameEnd,
+      `${full} is not allowed in policy expressions: APIM allows only the .NET types its policy expressions reference lists.`,
+    );
   }
 
   private rootIsLocal(node: Expression): boolean {
@@ -273,16 +320,25 @@ class ExpressionCheck {
     const parts = node.parts;
     if (parts.length === 1) {
       const denied = DENIED_TYPES[parts[0].name];
-      if (denied) this.report('expression-type-not-allowed', parts[0].start, parts[0].end, `${parts[0].name} (${denied}) is not allowed in policy expressions.`);
+      if (denied)
+        this.report('expression-type-not-allowed', parts[0].start, parts[0].end, `${parts[0].name} (${denied}) is not allowed in policy expressions.`);
       return;
     }
     for (let index = 1; index < parts.length; index++) {
-      const target = parts.slice(0, index).map((part) => part.name).join('.');
+      const target = parts
+        .slice(0, index)
+        .map((part) => part.name)
+        .join('.');
       if (!NAMESPACES.has(target)) return;
       const full = `${target}.${parts[index].name}`;
       if (ALLOWED.has(full)) return;
       if (NAMESPACES.has(full)) continue;
-      this.report('expression-type-not-allowed', parts[0].start, parts[index].end, `${full} is not allowed in policy expressions: APIM allows only the .NET types its policy expressions reference lists.`);
+      this.report(
+        'expression-type-not-allowed',
+        parts[0].start,
+        parts[index].end,
+        `${full} is not allowed in policy expressions: APIM allows only the .NET types its policy expressions reference lists.`,
+      );
       return;
     }
   }

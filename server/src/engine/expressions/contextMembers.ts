@@ -225,7 +225,10 @@ export const EXPRESSION_TYPES: Readonly<Record<string, ExpressionType>> = {
     ],
   },
   ISubscriptionKeyParameterNames: {
-    members: [property('Header', 'string', 'Header carrying the subscription key.'), property('Query', 'string', 'Query parameter carrying the subscription key.')],
+    members: [
+      property('Header', 'string', 'Header carrying the subscription key.'),
+      property('Query', 'string', 'Query parameter carrying the subscription key.'),
+    ],
   },
   Jwt: {
     members: [

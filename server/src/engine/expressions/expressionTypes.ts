@@ -27,11 +27,31 @@ const STATIC_PREFIX = 'static ';
 export const MAX_WALK_DEPTH = 400;
 
 const KEYWORD_TYPES: Readonly<Record<string, string>> = {
-  String: 'string', Boolean: 'bool', Int32: 'int', Int64: 'long', Int16: 'short', Byte: 'byte', Double: 'double', Single: 'float', Decimal: 'decimal', Char: 'char', Object: 'object',
+  String: 'string',
+  Boolean: 'bool',
+  Int32: 'int',
+  Int64: 'long',
+  Int16: 'short',
+  Byte: 'byte',
+  Double: 'double',
+  Single: 'float',
+  Decimal: 'decimal',
+  Char: 'char',
+  Object: 'object',
 };
 
 /** Static members by the keyword spelling too (`string.Join` is `String.Join`). */
-const KEYWORD_STATICS: Readonly<Record<string, string>> = { string: 'String', int: 'Int32', bool: 'Boolean', long: 'Int64', double: 'Double', decimal: 'Decimal', char: 'Char', object: 'Object', byte: 'Byte' };
+const KEYWORD_STATICS: Readonly<Record<string, string>> = {
+  string: 'String',
+  int: 'Int32',
+  bool: 'Boolean',
+  long: 'Int64',
+  double: 'Double',
+  decimal: 'Decimal',
+  char: 'Char',
+  object: 'Object',
+  byte: 'Byte',
+};
 
 const SHORT_ALLOWED: ReadonlySet<string> = new Set(ALLOWED_TYPES.map(shortTypeName));
 
@@ -186,7 +206,7 @@ class TypeWalk implements ExpressionTypes {
       case 'call': {
         if (node.target.kind !== 'member') return undefined;
         const resolved = this.members.get(node.target);
-        if (!resolved || resolved.member.kind !== 'method') return undefined;
+        if (resolved?.member.kind !== 'method') return undefined;
         this.members.set(node, resolved);
         const typeArgs = node.target.typeArgs;
         if (resolved.member.type === 'T') return typeArgs?.length === 1 ? typeName(typeArgs[0]) : undefined;
@@ -231,7 +251,7 @@ class TypeWalk implements ExpressionTypes {
   private binaryType(operator: string, left: string | undefined, right: string | undefined): string | undefined {
     if (['==', '!=', '<', '>', '<=', '>=', '&&', '||'].includes(operator)) return 'bool';
     if (operator === '+' && (left === 'string' || right === 'string')) return 'string';
-    if (operator === '??') return left?.endsWith('?') ? left.slice(0, -1) : left ?? right;
+    if (operator === '??') return left?.endsWith('?') ? left.slice(0, -1) : (left ?? right);
     return left !== undefined && left === right ? left : undefined;
   }
 
@@ -244,7 +264,28 @@ class TypeWalk implements ExpressionTypes {
 }
 
 function isExpression(node: SyntaxNode): node is Expression {
-  return !['type', 'argument', 'parameter', 'variable', 'catch', 'switch-section', 'local', 'expression-statement', 'if', 'foreach', 'for', 'while', 'do', 'return', 'throw', 'try', 'switch', 'jump', 'empty', 'block'].includes(node.kind);
+  return ![
+    'type',
+    'argument',
+    'parameter',
+    'variable',
+    'catch',
+    'switch-section',
+    'local',
+    'expression-statement',
+    'if',
+    'foreach',
+    'for',
+    'while',
+    'do',
+    'return',
+    'throw',
+    'try',
+    'switch',
+    'jump',
+    'empty',
+    'block',
+  ].includes(node.kind);
 }
 
 /** `a.b.c` for a chain of plain names, else undefined. */

@@ -66,7 +66,8 @@ export function readGuardedFile(path: string, limits: ReadLimits): GuardedRead {
   try {
     const stats = fstatSync(descriptor);
     if (!stats.isFile()) return { kind: 'skipped', reason: 'it is not a regular file' };
-    if (stats.size > limits.maxBytes) return { kind: 'skipped', reason: `it has ${stats.size} bytes, more than the limit of ${limits.maxBytes} (setting apimStudio.maxFileSizeKB)` };
+    if (stats.size > limits.maxBytes)
+      return { kind: 'skipped', reason: `it has ${stats.size} bytes, more than the limit of ${limits.maxBytes} (setting apimStudio.maxFileSizeKB)` };
     // The size can change after fstat: read at most one byte past the limit to notice.
     const buffer = new Uint8Array(Math.min(stats.size, limits.maxBytes) + 1);
     let length = 0;

@@ -44,7 +44,14 @@ export function attributeValueCompletions(place: AttributeValuePlace, environmen
   const name = place.attribute.name;
   const references = environment.references;
   if (place.element.name === 'include-fragment' && name === 'fragment-id') {
-    return references.fragments.map((fragment) => ({ label: fragment.id, kind: 'fragment', detail: 'Policy fragment', insertText: fragment.id, snippet: false, replace: place.replace }));
+    return references.fragments.map((fragment) => ({
+      label: fragment.id,
+      kind: 'fragment',
+      detail: 'Policy fragment',
+      insertText: fragment.id,
+      snippet: false,
+      replace: place.replace,
+    }));
   }
   if (name === 'backend-id') {
     return references.backends.map((backend) => ({

@@ -101,7 +101,7 @@ function namedValueContext(text: string, region: Span, offset: number): CursorCo
   const open = before.lastIndexOf('{{');
   if (open < 0 || before.includes('}}', open)) return undefined;
   const nameStart = region.start + open + 2;
-  if (!/^[A-Za-z0-9_.\-]*$/.test(text.slice(nameStart, offset))) return undefined;
+  if (!/^[A-Za-z0-9_.-]*$/.test(text.slice(nameStart, offset))) return undefined;
   const replace = wordAround(text, offset, nameStart, isNamedValueChar);
   return { kind: 'named-value', replace, needsClosingBraces: !text.startsWith('}}', replace.end) };
 }
@@ -177,11 +177,25 @@ function contentContext(text: string, container: XmlElement | undefined, nodes: 
   const start = wordStart(text, offset, floor, isNameChar);
   const before = text[start - 1];
   if (before === '<') {
-    return { kind: 'element-name', parent: container, replace: wordAround(text, offset, start, isNameChar), afterBracket: true, nameOnly: false, typing: undefined };
+    return {
+      kind: 'element-name',
+      parent: container,
+      replace: wordAround(text, offset, start, isNameChar),
+      afterBracket: true,
+      nameOnly: false,
+      typing: undefined,
+    };
   }
   // A word typed in content without `<`: offered with the bracket, but only at a word's start after whitespace or a tag.
   if (start === floor || before === undefined || /\s|>/.test(before)) {
-    return { kind: 'element-name', parent: container, replace: wordAround(text, offset, start, isNameChar), afterBracket: false, nameOnly: false, typing: undefined };
+    return {
+      kind: 'element-name',
+      parent: container,
+      replace: wordAround(text, offset, start, isNameChar),
+      afterBracket: false,
+      nameOnly: false,
+      typing: undefined,
+    };
   }
   return NONE;
 }

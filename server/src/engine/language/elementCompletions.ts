@@ -20,7 +20,7 @@ interface Candidate {
 }
 
 function startTagBody(name: string, shape: ElementShape, nextIndex: { value: number }): string {
-  const attributes = shape.attributes.filter((attribute) => attribute.required).map((attribute) => ' ' + attributePlaceholder(attribute, nextIndex.value++));
+  const attributes = shape.attributes.filter((attribute) => attribute.required).map((attribute) => ` ${attributePlaceholder(attribute, nextIndex.value++)}`);
   return name + attributes.join('');
 }
 
@@ -47,7 +47,12 @@ function policyCandidate(definition: PolicyDefinition): Candidate {
 function childCandidate(child: ChildElementDefinition, owner: PolicyDefinition | undefined): Candidate {
   const policy = child.isPolicy ? findPolicy(child.name) : undefined;
   if (policy) return policyCandidate(policy);
-  return { name: child.name, shape: shapeOf(child), detail: `${child.required ? 'Required' : 'Optional'} child of ${owner?.name ?? 'this element'}`, documentation: childElementMarkdown(child, owner) };
+  return {
+    name: child.name,
+    shape: shapeOf(child),
+    detail: `${child.required ? 'Required' : 'Optional'} child of ${owner?.name ?? 'this element'}`,
+    documentation: childElementMarkdown(child, owner),
+  };
 }
 
 /** Statements allowed in a section (or, in a fragment, in any section), narrowed by what is known of scope and gateway. */
@@ -89,7 +94,7 @@ export function elementCompletions(place: ElementNamePlace, environment: Languag
       kind: 'element',
       detail: candidate.detail,
       documentation: candidate.documentation,
-      insertText: place.afterBracket ? body : '<' + body,
+      insertText: place.afterBracket ? body : `<${body}`,
       snippet: !place.nameOnly,
       replace: place.replace,
     };

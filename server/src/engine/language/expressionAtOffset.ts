@@ -9,11 +9,13 @@ export function expressionAt(document: XmlDocument, offset: number): PolicyExpre
   for (const element of allElements(document)) {
     if (offset < element.span.start || offset > element.span.end) continue;
     for (const item of element.attributes) {
-      for (const embedded of item.embedded) if (embedded.kind === 'expression' && embedded.codeSpan.start <= offset && offset <= embedded.codeSpan.end) return embedded;
+      for (const embedded of item.embedded)
+        if (embedded.kind === 'expression' && embedded.codeSpan.start <= offset && offset <= embedded.codeSpan.end) return embedded;
     }
     for (const child of element.children) {
       if (child.kind !== 'text') continue;
-      for (const embedded of child.embedded) if (embedded.kind === 'expression' && embedded.codeSpan.start <= offset && offset <= embedded.codeSpan.end) return embedded;
+      for (const embedded of child.embedded)
+        if (embedded.kind === 'expression' && embedded.codeSpan.start <= offset && offset <= embedded.codeSpan.end) return embedded;
     }
   }
   return undefined;

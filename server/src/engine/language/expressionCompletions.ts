@@ -95,9 +95,7 @@ function chainEndingAt(code: string, end: number): ChainSegment[] | undefined {
 }
 
 /** The members a resolved receiver offers: instance members of a typed value, static members of a type, or names in a namespace. */
-type Receiver =
-  | { readonly kind: 'members'; readonly members: readonly ExpressionMember[] }
-  | { readonly kind: 'namespace'; readonly prefix: string };
+type Receiver = { readonly kind: 'members'; readonly members: readonly ExpressionMember[] } | { readonly kind: 'namespace'; readonly prefix: string };
 
 function indexed(type: string, count: number): string | undefined {
   let current: string | undefined = type;
@@ -115,7 +113,7 @@ function resolveReceiver(chain: readonly ChainSegment[]): Receiver | undefined {
     const dotted = chain.map((segment) => segment.name).join('.');
     const fullType = ALLOWED_TYPES.find((name) => name === dotted || shortTypeName(name) === dotted);
     if (fullType) return { kind: 'members', members: STATIC_MEMBERS[shortTypeName(fullType)] ?? [] };
-    if (ALLOWED_TYPES.some((name) => name.startsWith(dotted + '.'))) return { kind: 'namespace', prefix: dotted + '.' };
+    if (ALLOWED_TYPES.some((name) => name.startsWith(`${dotted}.`))) return { kind: 'namespace', prefix: `${dotted}.` };
     return undefined;
   } else if (STATIC_MEMBERS[first.name] && !first.call && first.indexers === 0) {
     members = STATIC_MEMBERS[first.name];
@@ -177,7 +175,14 @@ function rootCompletions(place: ExpressionPlace): LanguageCompletion[] {
     sortText: '0-context',
   };
   const types = ALLOWED_TYPES.map(
-    (name): LanguageCompletion => ({ label: shortTypeName(name), kind: 'type', detail: name, insertText: shortTypeName(name), snippet: false, replace: place.replace }),
+    (name): LanguageCompletion => ({
+      label: shortTypeName(name),
+      kind: 'type',
+      detail: name,
+      insertText: shortTypeName(name),
+      snippet: false,
+      replace: place.replace,
+    }),
   );
   const namespaces = ['Newtonsoft', 'System'].map(
     (name): LanguageCompletion => ({ label: name, kind: 'namespace', detail: 'namespace', insertText: name, snippet: false, replace: place.replace }),
@@ -209,7 +214,7 @@ export function expressionCompletions(place: ExpressionPlace): LanguageCompletio
 function typedReceiverMembers(place: ExpressionPlace): readonly ExpressionMember[] | undefined {
   const position = expressionPosition(place.expression, place.replace.start);
   const member = nodesAround(place.expression, position.index, true).find((node) => node.kind === 'member' && node.nameStart === position.index);
-  if (!member || member.kind !== 'member') return undefined;
+  if (member?.kind !== 'member') return undefined;
   const receiver = position.types.typeOf(member.target);
   return receiver === undefined ? undefined : modelMembers(receiver);
 }

@@ -42,7 +42,14 @@ export function expressionHover(expression: PolicyExpression, offset: number): E
       if (type === undefined) return undefined;
       const span = documentSpan(source, node.start, node.end);
       if (node.name === 'context' && !position.types.isLocal(node)) {
-        return { span, markdown: [codeBlock(`${type} context`), '', 'The request context: Request, Response, Variables, Api, Operation, Product, Subscription, User and more.'].join('\n') };
+        return {
+          span,
+          markdown: [
+            codeBlock(`${type} context`),
+            '',
+            'The request context: Request, Response, Variables, Api, Operation, Product, Subscription, User and more.',
+          ].join('\n'),
+        };
       }
       if (isStaticType(type)) return { span, markdown: codeBlock(`(type) ${displayType(type)}`) };
       return { span, markdown: codeBlock(`(local) ${type} ${node.name}`) };

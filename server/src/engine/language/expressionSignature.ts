@@ -43,7 +43,7 @@ export function expressionSignature(expression: PolicyExpression, offset: number
     // Only between the parentheses (the closing one included while it is still missing).
     if (openIndex < 0 || position.index <= openIndex || (node.closed && position.index >= node.end)) continue;
     const resolved = position.types.memberOf(node.target);
-    if (!resolved || resolved.member.kind !== 'method' || resolved.member.signature === undefined) return undefined;
+    if (resolved?.member.kind !== 'method' || resolved.member.signature === undefined) return undefined;
     const parameters = parametersOf(resolved.member.signature);
     const active = node.args.findIndex((arg) => position.index <= arg.end);
     return {

@@ -38,7 +38,8 @@ function minimalEdit(text: string, span: Span, newText: string): FormattingEdit 
   let prefix = 0;
   while (prefix < oldText.length && prefix < newText.length && oldText[prefix] === newText[prefix]) prefix++;
   let suffix = 0;
-  while (suffix < oldText.length - prefix && suffix < newText.length - prefix && oldText[oldText.length - 1 - suffix] === newText[newText.length - 1 - suffix]) suffix++;
+  while (suffix < oldText.length - prefix && suffix < newText.length - prefix && oldText[oldText.length - 1 - suffix] === newText[newText.length - 1 - suffix])
+    suffix++;
   return { span: { start: span.start + prefix, end: span.end - suffix }, newText: newText.slice(prefix, newText.length - suffix) };
 }
 

@@ -1,7 +1,19 @@
 import type { Span } from '../text/span';
 
 /** What a completion proposes, in engine terms; the server maps `kind` to the protocol's item kinds. */
-export type CompletionKind = 'element' | 'attribute' | 'value' | 'named-value' | 'fragment' | 'backend' | 'variable' | 'property' | 'method' | 'type' | 'namespace' | 'snippet';
+export type CompletionKind =
+  | 'element'
+  | 'attribute'
+  | 'value'
+  | 'named-value'
+  | 'fragment'
+  | 'backend'
+  | 'variable'
+  | 'property'
+  | 'method'
+  | 'type'
+  | 'namespace'
+  | 'snippet';
 
 export interface LanguageCompletion {
   readonly label: string;

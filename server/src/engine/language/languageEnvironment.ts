@@ -1,6 +1,6 @@
 import type { GatewayType } from '../catalog/policyDefinition';
 import { NO_REFERENCES, type WorkspaceReferences } from './workspaceReferences';
-import { type DocumentScope } from '../policy/policyVocabulary';
+import type { DocumentScope } from '../policy/policyVocabulary';
 
 /** What completion, hover and navigation know about a document's surroundings; every part may be unknown. */
 export interface LanguageEnvironment {

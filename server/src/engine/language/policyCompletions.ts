@@ -22,7 +22,15 @@ const TRIGGERED_KINDS: Readonly<Record<string, readonly CursorContext['kind'][]>
 function expressionStarters(replace: Span): LanguageCompletion[] {
   return [
     { label: '@(...)', kind: 'snippet', detail: 'Single-statement policy expression', insertText: '@(${1:context.})', snippet: true, replace, sortText: '0' },
-    { label: '@{...}', kind: 'snippet', detail: 'Multi-statement policy expression', insertText: '@{\n\t${1}\n\treturn ${2:null};\n}', snippet: true, replace, sortText: '1' },
+    {
+      label: '@{...}',
+      kind: 'snippet',
+      detail: 'Multi-statement policy expression',
+      insertText: '@{\n\t${1}\n\treturn ${2:null};\n}',
+      snippet: true,
+      replace,
+      sortText: '1',
+    },
   ];
 }
 

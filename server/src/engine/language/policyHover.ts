@@ -20,7 +20,11 @@ function namedValueHover(reference: NamedValueReference, environment: LanguageEn
   const value = findNamedValue(environment.references, reference.name);
   if (!value) return undefined;
   const description = namedValueDescription(value);
-  const lines = [`**{{${reference.name}}}** named value`, '', description === 'named value' ? 'Value not in the workspace.' : `Value: \`${description.replace(/`/g, "'")}\``];
+  const lines = [
+    `**{{${reference.name}}}** named value`,
+    '',
+    description === 'named value' ? 'Value not in the workspace.' : `Value: \`${description.replace(/`/g, "'")}\``,
+  ];
   if (value.displayName !== undefined && value.displayName !== value.name) lines.push('', `Name: \`${value.name}\``);
   return { span: reference.span, markdown: lines.join('\n') };
 }
@@ -29,12 +33,16 @@ function namedValueHover(reference: NamedValueReference, environment: LanguageEn
 function artifactHover(elementName: string, attributeName: string, id: string, environment: LanguageEnvironment): string | undefined {
   if (elementName === 'include-fragment' && attributeName === 'fragment-id') {
     const fragment = environment.references.fragments.find((candidate) => candidate.id === id);
-    return fragment && [`**${id}** policy fragment`, '', fragment.path ? `Defined in \`${fragment.path}\`` : 'Its policy file is not in the workspace.'].join('\n');
+    return (
+      fragment && [`**${id}** policy fragment`, '', fragment.path ? `Defined in \`${fragment.path}\`` : 'Its policy file is not in the workspace.'].join('\n')
+    );
   }
   if (attributeName === 'backend-id') {
     const backend = environment.references.backends.find((candidate) => candidate.id === id);
     if (!backend) return undefined;
-    const details = [backend.type ? `Type: ${backend.type}` : undefined, backend.url ? `URL: \`${backend.url.replace(/`/g, "'")}\`` : undefined].filter((line) => line !== undefined);
+    const details = [backend.type ? `Type: ${backend.type}` : undefined, backend.url ? `URL: \`${backend.url.replace(/`/g, "'")}\`` : undefined].filter(
+      (line) => line !== undefined,
+    );
     return [`**${id}** backend`, '', ...details, '', `Defined in \`${backend.path}\``].join('\n');
   }
   return undefined;
@@ -46,7 +54,11 @@ export function policyHover(document: XmlDocument, offset: number, environment: 
   if (expression && !namedValueAtOffset(document, offset)) return expressionHover(expression, offset);
   for (const element of allElements(document)) {
     if (!containsOffset(element.span, offset)) continue;
-    const onName = containsOffset(element.nameSpan, offset) ? element.nameSpan : element.endTag && containsOffset(element.endTag.nameSpan, offset) ? element.endTag.nameSpan : undefined;
+    const onName = containsOffset(element.nameSpan, offset)
+      ? element.nameSpan
+      : element.endTag && containsOffset(element.endTag.nameSpan, offset)
+        ? element.endTag.nameSpan
+        : undefined;
     if (onName) {
       const resolved = resolveElement(element);
       if (resolved.definition) return { span: onName, markdown: policyMarkdown(resolved.definition) };

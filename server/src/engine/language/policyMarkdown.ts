@@ -3,11 +3,17 @@ import type { AttributeDefinition, ChildElementDefinition, PolicyDefinition } fr
 /** Markdown descriptions of catalog entries, shared by hover and the completion details pane. */
 
 function code(text: string): string {
-  return '`' + text.replace(/`/g, "'") + '`';
+  return `\`${text.replace(/`/g, "'")}\``;
 }
 
 export function policyMarkdown(definition: PolicyDefinition): string {
-  const lines = [`**${definition.name}**${definition.kind === 'policy' ? ` (${definition.category})` : ''}${definition.preview ? ' · preview' : ''}`, '', definition.summary[0], definition.summary[1], ''];
+  const lines = [
+    `**${definition.name}**${definition.kind === 'policy' ? ` (${definition.category})` : ''}${definition.preview ? ' · preview' : ''}`,
+    '',
+    definition.summary[0],
+    definition.summary[1],
+    '',
+  ];
   const placement: string[] = [];
   if (definition.sections.length > 0) placement.push(`Sections: ${definition.sections.join(', ')}`);
   if (definition.context) placement.push(`Used in: ${definition.context}`);

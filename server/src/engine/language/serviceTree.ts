@@ -61,8 +61,16 @@ function treeNodes(tree: ArtifactTree, root: string, countOf: FindingCounter): S
   const namedValues = byName(tree.namedValues).map(([name, value]) =>
     leaf('named-value', name, root, value.informationPath, countOf, { description: value.keyVault ? 'Key Vault' : value.secret ? 'secret' : 'plain' }),
   );
-  const backends = byName(tree.backends).map(([id, backend]) => leaf('backend', id, root, backend.informationPath, countOf, backend.url ? { description: backend.url } : {}));
-  return [...group('APIs', apis), ...group('Products', products), ...group('Policy fragments', fragments), ...group('Named values', namedValues), ...group('Backends', backends)];
+  const backends = byName(tree.backends).map(([id, backend]) =>
+    leaf('backend', id, root, backend.informationPath, countOf, backend.url ? { description: backend.url } : {}),
+  );
+  return [
+    ...group('APIs', apis),
+    ...group('Products', products),
+    ...group('Policy fragments', fragments),
+    ...group('Named values', namedValues),
+    ...group('Backends', backends),
+  ];
 }
 
 /**
@@ -73,7 +81,8 @@ export function serviceTree(workspace: PolicyWorkspace, countOf: FindingCounter)
   const nodes: ServiceTreeNode[] = [];
   for (const artifactRoot of workspace.model.roots) {
     const children: ServiceTreeNode[] = [];
-    if (artifactRoot.globalPolicyPath) children.push(leaf('global', 'Global policy', workspace.root, artifactRoot.globalPolicyPath, countOf, { hasEffectivePolicy: true }));
+    if (artifactRoot.globalPolicyPath)
+      children.push(leaf('global', 'Global policy', workspace.root, artifactRoot.globalPolicyPath, countOf, { hasEffectivePolicy: true }));
     children.push(...treeNodes(artifactRoot.service, workspace.root, countOf));
     for (const [name, tree] of artifactRoot.workspaces) {
       children.push({ kind: 'group', label: `Workspace ${name}`, children: treeNodes(tree, workspace.root, countOf) });

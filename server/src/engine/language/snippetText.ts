@@ -2,7 +2,7 @@ import type { AttributeDefinition } from '../catalog/policyDefinition';
 
 /** Escapes the characters that mean something in snippet syntax (inside choices, `,` and `|` too). */
 function escapeSnippet(text: string): string {
-  return text.replace(/[\\$}|,]/g, (character) => '\\' + character);
+  return text.replace(/[\\$}|,]/g, (character) => `\\${character}`);
 }
 
 /** `name="$n"`, offering the enumerated values as a choice when there are any. */

@@ -38,7 +38,12 @@ export function workspaceReferencesOf(workspace: PolicyWorkspace, relativePath: 
   const absolute = (path: string): string => join(workspace.root, hostFileOf(path));
   return {
     fragments: firstById(
-      trees.flatMap((tree) => [...tree.fragments.values()].map((fragment) => ({ id: fragment.id, path: fragment.policyPath === undefined ? undefined : absolute(fragment.policyPath) }))),
+      trees.flatMap((tree) =>
+        [...tree.fragments.values()].map((fragment) => ({
+          id: fragment.id,
+          path: fragment.policyPath === undefined ? undefined : absolute(fragment.policyPath),
+        })),
+      ),
       (fragment) => fragment.id,
     ),
     namedValues: firstById(
@@ -55,7 +60,9 @@ export function workspaceReferencesOf(workspace: PolicyWorkspace, relativePath: 
       (value) => value.name,
     ),
     backends: firstById(
-      trees.flatMap((tree) => [...tree.backends.values()].map((backend) => ({ id: backend.id, url: backend.url, type: backend.type, path: absolute(backend.informationPath) }))),
+      trees.flatMap((tree) =>
+        [...tree.backends.values()].map((backend) => ({ id: backend.id, url: backend.url, type: backend.type, path: absolute(backend.informationPath) })),
+      ),
       (backend) => backend.id,
     ),
   };

@@ -51,7 +51,7 @@ export function decodeEntities(
       if (!insideExpression) {
         if (reference !== undefined && /^[A-Za-z_][\w.-]*$/.test(reference)) {
           problems.push({ start: pos, end: semicolon + 1, kind: 'unknown-entity', name: reference });
-        } else if (reference !== undefined && reference.startsWith('#')) {
+        } else if (reference?.startsWith('#')) {
           problems.push({ start: pos, end: semicolon + 1, kind: 'invalid-character-reference', name: reference });
         } else {
           problems.push({ start: pos, end: pos + 1, kind: 'bare-ampersand', name: '' });

@@ -54,9 +54,7 @@ export function startsExpression(text: string, offset: number): boolean {
  */
 export function scanExpression(text: string, start: number, limit: number = text.length): ExpressionScan {
   const opener = text.charCodeAt(start + 1);
-  const stack: Frame[] = [
-    { mode: 'code', open: opener, close: opener === OPEN_PAREN ? CLOSE_PAREN : CLOSE_BRACE, depth: 1, verbatim: false },
-  ];
+  const stack: Frame[] = [{ mode: 'code', open: opener, close: opener === OPEN_PAREN ? CLOSE_PAREN : CLOSE_BRACE, depth: 1, verbatim: false }];
   let pos = start + 2;
   let markupLine: number | undefined;
   while (pos < limit) {

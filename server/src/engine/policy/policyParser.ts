@@ -8,14 +8,7 @@ import type { ParseProblem } from './csharp/parser';
 import { scanExpression, startsExpression, type ExpressionScan } from './expressionScanner';
 import { scanNamedValues } from './namedValueScanner';
 import { textSearches, type TextSearches } from './textSearches';
-import type {
-  Embedded,
-  PolicyExpression,
-  XmlAttribute,
-  XmlDocument,
-  XmlElement,
-  XmlNode,
-} from './syntaxTree';
+import type { Embedded, PolicyExpression, XmlAttribute, XmlDocument, XmlElement, XmlNode } from './syntaxTree';
 import { appendAll } from '../collections/appendAll';
 
 /**
@@ -156,9 +149,7 @@ class PolicyParser {
     }
     this.closeAllAtEnd();
     if (this.findingsDropped > 0) {
-      this.findings.push(
-        this.finding('xml-too-many-problems', 'info', { start: 0, end: 0 }, `${this.findingsDropped} more syntax problems are not shown.`),
-      );
+      this.findings.push(this.finding('xml-too-many-problems', 'info', { start: 0, end: 0 }, `${this.findingsDropped} more syntax problems are not shown.`));
     }
     return { document: { text, children: this.topLevel, root: this.root }, findings: this.findings };
   }
@@ -208,14 +199,19 @@ class PolicyParser {
   private openElement(element: XmlElement): void {
     if (this.skippedDepth > 0 || this.stack.length >= MAX_ELEMENT_DEPTH) {
       if (this.skippedDepth === 0) {
-        this.report('xml-nesting-too-deep', element.nameSpan, `Elements are nested more than ${MAX_ELEMENT_DEPTH} levels deep; deeper content is not analysed.`);
+        this.report(
+          'xml-nesting-too-deep',
+          element.nameSpan,
+          `Elements are nested more than ${MAX_ELEMENT_DEPTH} levels deep; deeper content is not analysed.`,
+        );
       }
       if (!element.selfClosing && element.startTagClosed) this.skippedDepth++;
       return;
     }
     if (this.stack.length === 0) {
       if (this.root === undefined) this.root = element;
-      else this.report('xml-multiple-roots', element.nameSpan, `A policy document has one root element; <${element.name}> follows the root <${this.root.name}>.`);
+      else
+        this.report('xml-multiple-roots', element.nameSpan, `A policy document has one root element; <${element.name}> follows the root <${this.root.name}>.`);
     }
     this.currentChildren.push(element);
     if (!element.selfClosing && element.startTagClosed) this.stack.push(element);
@@ -338,7 +334,11 @@ class PolicyParser {
     const end = closed ? pos + 1 : text.length;
     const isDoctype = text.startsWith('<!DOCTYPE', start);
     if (isDoctype) {
-      this.report('xml-doctype', { start, end: start + 9 }, 'APIM does not accept a DOCTYPE in a policy; it is ignored here and its entities are never expanded.');
+      this.report(
+        'xml-doctype',
+        { start, end: start + 9 },
+        'APIM does not accept a DOCTYPE in a policy; it is ignored here and its entities are never expanded.',
+      );
     } else {
       this.report('xml-invalid-tag-start', { start, end: start + 2 }, 'Unknown markup declaration `<!`; only comments and CDATA sections may start with `<!`.');
     }
@@ -403,7 +403,11 @@ class PolicyParser {
         const attribute = this.readAttribute();
         if (attributeNames.has(attribute.name)) {
           this.report('xml-duplicate-attribute', attribute.nameSpan, `Attribute '${attribute.name}' appears more than once on <${name}>.`, [
-            { title: `Remove the repeated '${attribute.name}'`, edits: [{ span: this.withLeadingWhitespace(attribute.span), newText: '' }], isPreferred: false },
+            {
+              title: `Remove the repeated '${attribute.name}'`,
+              edits: [{ span: this.withLeadingWhitespace(attribute.span), newText: '' }],
+              isPreferred: false,
+            },
           ]);
         }
         attributes.push(attribute);
@@ -417,7 +421,11 @@ class PolicyParser {
         if (isWhitespace(stray) || isNameStart(stray) || stray === GT || stray === LT || (stray === SLASH && text.charCodeAt(this.pos + 1) === GT)) break;
         this.pos++;
       }
-      this.report('xml-unexpected-character', { start: strayStart, end: this.pos }, `Unexpected '${text.slice(strayStart, Math.min(this.pos, strayStart + 20))}' in the start tag of <${name}>.`);
+      this.report(
+        'xml-unexpected-character',
+        { start: strayStart, end: this.pos },
+        `Unexpected '${text.slice(strayStart, Math.min(this.pos, strayStart + 20))}' in the start tag of <${name}>.`,
+      );
     }
     if (!startTagClosed) {
       this.report('xml-unclosed-start-tag', nameSpan, `The start tag of <${name}> is not closed with '>' or '/>'.`, [
@@ -508,9 +516,12 @@ class PolicyParser {
       if (code === GT || code === 10 || code === 13 || code === LT || (code === SLASH && text.charCodeAt(end + 1) === GT)) break;
       end++;
     }
-    this.report('xml-unterminated-attribute-value', { start: valueStart - 1, end }, `The value of '${name}' is missing its closing ${quote === '"' ? 'double' : 'single'} quote.`, [
-      { title: `Insert ${quote}`, edits: [{ span: { start: end, end }, newText: quote }], isPreferred: true },
-    ]);
+    this.report(
+      'xml-unterminated-attribute-value',
+      { start: valueStart - 1, end },
+      `The value of '${name}' is missing its closing ${quote === '"' ? 'double' : 'single'} quote.`,
+      [{ title: `Insert ${quote}`, edits: [{ span: { start: end, end }, newText: quote }], isPreferred: true }],
+    );
     return end;
   }
 
@@ -563,7 +574,13 @@ class PolicyParser {
     const valueSpan = { start: valueStart, end: this.pos };
     const fixes: Fix[] =
       valueSpan.end > valueSpan.start
-        ? [{ title: 'Quote the value', edits: [{ span: valueSpan, newText: `"${text.slice(valueSpan.start, valueSpan.end).replace(/"/g, '&quot;')}"` }], isPreferred: true }]
+        ? [
+            {
+              title: 'Quote the value',
+              edits: [{ span: valueSpan, newText: `"${text.slice(valueSpan.start, valueSpan.end).replace(/"/g, '&quot;')}"` }],
+              isPreferred: true,
+            },
+          ]
         : [];
     this.report('xml-unquoted-attribute-value', valueSpan.end > valueSpan.start ? valueSpan : nameSpan, `The value of '${name}' must be in quotes.`, fixes);
     const { value, embedded } = this.decodeValue(valueSpan, 'attribute');
@@ -580,9 +597,12 @@ class PolicyParser {
     if (text.charCodeAt(this.pos) === GT) {
       this.pos++;
     } else {
-      this.report('xml-unclosed-end-tag', nameSpan.end > nameSpan.start ? nameSpan : { start, end: start + 2 }, `The end tag </${name}> is not closed with '>'.`, [
-        { title: 'Insert >', edits: [{ span: { start: nameSpan.end, end: nameSpan.end }, newText: '>' }], isPreferred: true },
-      ]);
+      this.report(
+        'xml-unclosed-end-tag',
+        nameSpan.end > nameSpan.start ? nameSpan : { start, end: start + 2 },
+        `The end tag </${name}> is not closed with '>'.`,
+        [{ title: 'Insert >', edits: [{ span: { start: nameSpan.end, end: nameSpan.end }, newText: '>' }], isPreferred: true }],
+      );
     }
     const endTag = { span: { start, end: this.pos }, nameSpan };
     if (this.skippedDepth > 0) {
@@ -707,14 +727,23 @@ class PolicyParser {
   /** A C# problem, on the document's characters; one that has no place of its own (a missing return) marks `@{`. */
   private reportCSharpProblem(expression: PolicyExpression, problem: ParseProblem): void {
     const opener = { start: expression.span.start, end: expression.span.start + 2 };
-    const range = problem.end > problem.start ? documentSpan(expression.csharp.source, problem.start, problem.end) : problem.start === 0 ? opener : documentSpan(expression.csharp.source, problem.start, problem.start + 1);
+    const range =
+      problem.end > problem.start
+        ? documentSpan(expression.csharp.source, problem.start, problem.end)
+        : problem.start === 0
+          ? opener
+          : documentSpan(expression.csharp.source, problem.start, problem.start + 1);
     this.report(problem.code, range, problem.message);
   }
 
   private reportEntityProblem(problem: EntityProblem): void {
     const range = { start: problem.start, end: problem.end };
     if (problem.kind === 'unknown-entity') {
-      this.report('xml-unknown-entity', range, `Entity '&${problem.name};' is not defined; only &lt; &gt; &amp; &quot; &apos; and character references are expanded.`);
+      this.report(
+        'xml-unknown-entity',
+        range,
+        `Entity '&${problem.name};' is not defined; only &lt; &gt; &amp; &quot; &apos; and character references are expanded.`,
+      );
     } else if (problem.kind === 'invalid-character-reference') {
       this.report('xml-invalid-character-reference', range, `'&${problem.name};' is not a valid character reference.`);
     } else {

@@ -60,7 +60,7 @@ export function sectionOf(element: XmlElement): PolicySection | undefined {
 /** The `<inbound>` (etc.) element of a `<policies>` document. */
 export function sectionElement(document: XmlDocument, section: PolicySection): XmlElement | undefined {
   const root = document.root;
-  if (!root || root.name !== 'policies') return undefined;
+  if (root?.name !== 'policies') return undefined;
   return root.children.find((child): child is XmlElement => child.kind === 'element' && child.name === section);
 }
 
@@ -76,9 +76,7 @@ export function usesNamedValue(attribute: XmlAttribute | undefined): boolean {
 
 /** The element's text content (text and CDATA children, decoded), e.g. `<value>` or `<set-body>`. */
 export function textContent(element: XmlElement): string {
-  return element.children
-    .map((child) => (child.kind === 'text' || child.kind === 'cdata' ? child.value : ''))
-    .join('');
+  return element.children.map((child) => (child.kind === 'text' || child.kind === 'cdata' ? child.value : '')).join('');
 }
 
 /** The whitespace before the element on its line, to indent inserted siblings alike. */

@@ -31,9 +31,15 @@ function cellsFor(chains: readonly ScopeChain[], workspace: PolicyWorkspace): Re
   const cells = {} as Record<CoverageColumnId, CoverageCell>;
   for (const column of COVERAGE_COLUMNS) {
     const statuses = policies.map((policy) => ({ chain: policy.chain.name, status: column.evaluate(policy, workspace.model) }));
-    const lacking = statuses.filter((entry) => entry.status !== 'ok').map((entry) => (entry.status === 'partial' ? `${entry.chain} (some paths)` : entry.chain));
+    const lacking = statuses
+      .filter((entry) => entry.status !== 'ok')
+      .map((entry) => (entry.status === 'partial' ? `${entry.chain} (some paths)` : entry.chain));
     const status: CoverageStatus =
-      statuses.length > 0 && statuses.every((entry) => entry.status === 'ok') ? 'ok' : statuses.every((entry) => entry.status === 'missing') ? 'missing' : 'partial';
+      statuses.length > 0 && statuses.every((entry) => entry.status === 'ok')
+        ? 'ok'
+        : statuses.every((entry) => entry.status === 'missing')
+          ? 'missing'
+          : 'partial';
     cells[column.id] = { status, lacking };
   }
   return cells;
@@ -51,19 +57,38 @@ function rowsOfModel(model: ServiceModel, workspace: PolicyWorkspace): CoverageR
     for (const { name, tree } of trees) {
       for (const api of [...tree.apis.values()].sort((a, b) => a.id.localeCompare(b.id))) {
         const base = { api: api.id, apimWorkspace: name };
-        rows.push({ ...base, kind: 'api', operation: undefined, policyFile: absolute(workspace, api.policyPath), cells: cellsFor(scopeChainsForApi(model, root.path, name, api.id, undefined), workspace) });
+        rows.push({
+          ...base,
+          kind: 'api',
+          operation: undefined,
+          policyFile: absolute(workspace, api.policyPath),
+          cells: cellsFor(scopeChainsForApi(model, root.path, name, api.id, undefined), workspace),
+        });
         // An operation without its own policy runs exactly the API's row; listing it would only repeat it.
         const withPolicies = [...api.operations.values()].filter((operation) => operation.policyPath !== undefined);
         for (const operation of withPolicies.sort((a, b) => a.name.localeCompare(b.name))) {
           const chains = scopeChainsForApi(model, root.path, name, api.id, operation.name);
-          rows.push({ ...base, kind: 'operation', operation: operation.name, policyFile: absolute(workspace, operation.policyPath), cells: cellsFor(chains, workspace) });
+          rows.push({
+            ...base,
+            kind: 'operation',
+            operation: operation.name,
+            policyFile: absolute(workspace, operation.policyPath),
+            cells: cellsFor(chains, workspace),
+          });
         }
       }
     }
   }
   for (const [path, scope] of [...model.policyFiles].sort(([a], [b]) => a.localeCompare(b))) {
     if (scope.kind !== 'unknown') continue;
-    rows.push({ kind: 'document', api: path, operation: undefined, apimWorkspace: undefined, policyFile: absolute(workspace, path), cells: cellsFor([standaloneChain(path)], workspace) });
+    rows.push({
+      kind: 'document',
+      api: path,
+      operation: undefined,
+      apimWorkspace: undefined,
+      policyFile: absolute(workspace, path),
+      cells: cellsFor([standaloneChain(path)], workspace),
+    });
   }
   return rows;
 }

@@ -232,7 +232,13 @@ export function buildReviewReport(result: ReviewResult, baseFolder: string): Rev
   const bySeverity = emptyCounts();
   for (const entry of entries) bySeverity[entry.finding.severity]++;
   const groupIds: readonly ReportGroupId[] = [...PILLARS, CORRECTNESS_GROUP];
-  const groups = groupIds.map((id) => groupOf(id, entries.filter((entry) => entry.group === id), result.documentCount));
+  const groups = groupIds.map((id) =>
+    groupOf(
+      id,
+      entries.filter((entry) => entry.group === id),
+      result.documentCount,
+    ),
+  );
   const coverage = coverageMatrix(result.workspaces);
   const apis = [...new Set([...entries.map((entry) => entry.finding.api), ...coverage.map((row) => row.api)])].sort((a, b) => a.localeCompare(b));
   return {

@@ -109,7 +109,10 @@ function* reviewSteps(paths: readonly string[], baseContext: ReviewContext): Gen
     const analysis = analyseDocument({ path, text }, context);
     if (analysis.kindId === undefined) continue;
     documentCount++;
-    appendAll(failures, analysis.failures.map((failure) => ({ path, failure })));
+    appendAll(
+      failures,
+      analysis.failures.map((failure) => ({ path, failure })),
+    );
     files.push({ path, kindId: analysis.kindId, text, lineMap: new LineMap(text), findings: analysis.findings });
   }
   return {
@@ -117,7 +120,11 @@ function* reviewSteps(paths: readonly string[], baseContext: ReviewContext): Gen
     files,
     errors,
     skipped,
-    ruleFailures: failures.map(({ path, failure }) => ({ path, ruleId: failure.ruleId, message: failure.error instanceof Error ? failure.error.message : String(failure.error) })),
+    ruleFailures: failures.map(({ path, failure }) => ({
+      path,
+      ruleId: failure.ruleId,
+      message: failure.error instanceof Error ? failure.error.message : String(failure.error),
+    })),
     workspaces,
   };
 }

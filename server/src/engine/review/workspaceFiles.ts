@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, type Stats, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 
 /** Folders never worth reading: dependencies, VCS data and build output. */
@@ -18,7 +18,7 @@ export function listWorkspaceFiles(paths: readonly string[], extensions: Readonl
   const found = new Set<string>();
   for (const given of paths) {
     const absolute = resolve(given);
-    let stats;
+    let stats: Stats;
     try {
       stats = statSync(absolute);
     } catch {
@@ -31,7 +31,7 @@ export function listWorkspaceFiles(paths: readonly string[], extensions: Readonl
     const pending = [absolute];
     while (pending.length > 0) {
       const dir = pending.pop() as string;
-      let entries;
+      let entries: Dirent[];
       try {
         entries = readdirSync(dir, { withFileTypes: true });
       } catch {

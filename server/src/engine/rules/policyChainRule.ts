@@ -3,7 +3,7 @@ import type { EffectivePolicy } from '../workspace/effectivePolicy';
 import type { ApiNode, ArtifactTree, OperationNode } from '../workspace/serviceModel';
 import type { Environment, RuleReport } from './policyRule';
 import type { RuleMeta } from './ruleMeta';
-import { type DocumentScope } from '../policy/policyVocabulary';
+import type { DocumentScope } from '../policy/policyVocabulary';
 
 /**
  * An API or operation policy seen with everything that runs around it: one effective policy per chain

@@ -3,8 +3,7 @@ import type { XmlDocument } from '../policy/syntaxTree';
 import type { PolicySection } from '../policy/policyVocabulary';
 import type { Span } from '../text/span';
 import type { RuleMeta } from './ruleMeta';
-import { type DocumentScope } from '../policy/policyVocabulary';
-
+import type { DocumentScope } from '../policy/policyVocabulary';
 
 export type Environment = 'production' | 'nonproduction';
 

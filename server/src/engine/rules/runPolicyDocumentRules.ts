@@ -3,7 +3,7 @@ import type { PolicySection } from '../policy/policyVocabulary';
 import type { PolicyDocumentRule } from './policyRule';
 import type { RuleSettings } from './ruleSettings';
 import { runRules, type RuleRun } from './runRules';
-import { type DocumentScope } from '../policy/policyVocabulary';
+import type { DocumentScope } from '../policy/policyVocabulary';
 
 export interface PolicyRulesInput {
   readonly text: string;

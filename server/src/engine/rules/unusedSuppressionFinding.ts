@@ -13,6 +13,12 @@ export function unusedSuppressionFinding(suppression: InlineSuppression): Findin
     message: `This suppression of ${suppression.ruleIds.join(', ')} matches no finding on the next line; remove it.`,
     span: { start: suppression.commentStart, end: suppression.commentEnd },
     docsUrl: syntaxDocsUrl(UNUSED_SUPPRESSION_CODE),
-    fixes: [{ title: 'Remove the unused suppression', edits: [{ span: { start: suppression.commentStart, end: suppression.commentEnd }, newText: '' }], isPreferred: false }],
+    fixes: [
+      {
+        title: 'Remove the unused suppression',
+        edits: [{ span: { start: suppression.commentStart, end: suppression.commentEnd }, newText: '' }],
+        isPreferred: false,
+      },
+    ],
   };
 }

@@ -32,12 +32,7 @@ export function checkAttributes(element: XmlElement, shape: ElementShape, report
     if (!definition) {
       const suggestions = nearestNames(node.name, unusedNames());
       const hint = suggestions.length > 0 ? ` Did you mean '${suggestions.join("' or '")}'?` : '';
-      reporter.report(
-        'unknown-attribute',
-        `<${element.name}> has no attribute '${node.name}'.${hint}`,
-        node.nameSpan,
-        renameAttributeFixes(node, suggestions),
-      );
+      reporter.report('unknown-attribute', `<${element.name}> has no attribute '${node.name}'.${hint}`, node.nameSpan, renameAttributeFixes(node, suggestions));
       continue;
     }
     checkValue(element, node, definition, reporter);
@@ -47,11 +42,7 @@ export function checkAttributes(element: XmlElement, shape: ElementShape, report
     if (element.name === 'when' && definition.name === 'condition') {
       reporter.report('when-without-condition', '<when> needs a condition attribute.', element.nameSpan);
     } else {
-      reporter.report(
-        'missing-required-attribute',
-        `<${element.name}> needs the '${definition.name}' attribute.`,
-        element.nameSpan,
-      );
+      reporter.report('missing-required-attribute', `<${element.name}> needs the '${definition.name}' attribute.`, element.nameSpan);
     }
   }
   for (const group of shape.oneOf ?? []) checkOneOf(element, group, reporter);

@@ -38,10 +38,6 @@ export function checkRepeatedPolicies(occurrences: readonly StatementOccurrence[
       );
     if (!repeats) continue;
     const where = cardinality === 'once-per-document' ? 'policy document' : 'section';
-    reporter.report(
-      'repeated-policy',
-      `<${current.element.name}> may appear only once per ${where}.`,
-      current.element.nameSpan,
-    );
+    reporter.report('repeated-policy', `<${current.element.name}> may appear only once per ${where}.`, current.element.nameSpan);
   }
 }

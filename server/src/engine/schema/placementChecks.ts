@@ -2,7 +2,7 @@ import type { PolicyDefinition } from '../catalog/policyDefinition';
 import type { XmlElement } from '../policy/syntaxTree';
 import type { SchemaContext } from './schemaContext';
 import type { SchemaReporter } from './schemaReporter';
-import { type PolicySection } from '../policy/policyVocabulary';
+import type { PolicySection } from '../policy/policyVocabulary';
 
 function list(items: readonly string[]): string {
   return items.length > 0 ? items.join(', ') : 'none';
@@ -42,12 +42,7 @@ export function checkPlacement(
   checkGateway(element, definition, context, reporter);
 }
 
-export function checkGateway(
-  element: XmlElement,
-  definition: PolicyDefinition,
-  context: SchemaContext,
-  reporter: SchemaReporter,
-): void {
+export function checkGateway(element: XmlElement, definition: PolicyDefinition, context: SchemaContext, reporter: SchemaReporter): void {
   const gateway = context.gateway;
   if (gateway !== undefined && !definition.gateways.includes(gateway)) {
     reporter.report(

@@ -5,10 +5,7 @@ import type { XmlAttribute, XmlElement } from '../policy/syntaxTree';
 export function renameElementFixes(element: XmlElement, suggestions: readonly string[]): Fix[] {
   return suggestions.map((name) => ({
     title: `Change to <${name}>`,
-    edits: [
-      { span: element.nameSpan, newText: name },
-      ...(element.endTag ? [{ span: element.endTag.nameSpan, newText: name }] : []),
-    ],
+    edits: [{ span: element.nameSpan, newText: name }, ...(element.endTag ? [{ span: element.endTag.nameSpan, newText: name }] : [])],
     isPreferred: suggestions.length === 1,
   }));
 }

@@ -1,11 +1,4 @@
-import {
-  findChildElement,
-  findPolicy,
-  isCatalogElementName,
-  policiesAllowedIn,
-  policyStatements,
-  shapeOf,
-} from '../catalog/catalog';
+import { findChildElement, findPolicy, isCatalogElementName, policiesAllowedIn, policyStatements, shapeOf } from '../catalog/catalog';
 import type { ElementShape, PolicyDefinition } from '../catalog/policyDefinition';
 import type { Finding } from '../findings/finding';
 import { childElements, type XmlDocument, type XmlElement, type XmlNode } from '../policy/syntaxTree';
@@ -111,11 +104,7 @@ class SchemaWalk {
         checkAttributes(child, catalogEntry(child.name), this.reporter);
         this.checkStatements(child, { section: child.name, container: child, inFragment: false });
       } else if (findPolicy(child.name)?.kind === 'policy') {
-        this.reporter.report(
-          'policy-outside-section',
-          `<${child.name}> must be inside a section: inbound, backend, outbound or on-error.`,
-          child.nameSpan,
-        );
+        this.reporter.report('policy-outside-section', `<${child.name}> must be inside a section: inbound, backend, outbound or on-error.`, child.nameSpan);
       } else if (isCatalogElementName(child.name)) {
         this.reporter.report('element-not-allowed-here', `<${child.name}> can't be a child of <policies>.`, child.nameSpan);
       } else {
@@ -150,11 +139,7 @@ class SchemaWalk {
         const allowed = place.section ? policiesAllowedIn(place.section) : policyStatements();
         const names = allowed.map((candidate) => candidate.name);
         const suggestions = nearestNames(child.name, names);
-        this.reportUnknown(
-          child,
-          suggestions.length > 0 ? names : policyStatements().map((candidate) => candidate.name),
-          `in <${container.name}>`,
-        );
+        this.reportUnknown(child, suggestions.length > 0 ? names : policyStatements().map((candidate) => candidate.name), `in <${container.name}>`);
       }
     }
   }
@@ -209,11 +194,7 @@ class SchemaWalk {
     for (const definition of shape.elements) {
       if (!definition.required || counts.has(definition.name)) continue;
       const article = definition.multiple ? 'at least one' : 'a';
-      this.reporter.report(
-        'missing-required-element',
-        `<${element.name}> needs ${article} <${definition.name}> element.`,
-        element.nameSpan,
-      );
+      this.reporter.report('missing-required-element', `<${element.name}> needs ${article} <${definition.name}> element.`, element.nameSpan);
     }
     if (shape === CHOOSE) this.checkOtherwiseLast(element);
   }
@@ -221,13 +202,8 @@ class SchemaWalk {
   private reportUnexpectedChild(child: XmlElement, parent: XmlElement, shape: ElementShape): void {
     const allowed = shape.elements.map((candidate) => candidate.name);
     if (isCatalogElementName(child.name)) {
-      const expected =
-        allowed.length > 0 ? `; expected ${allowed.map((name) => `<${name}>`).join(', ')}` : '; it takes no child elements';
-      this.reporter.report(
-        'element-not-allowed-here',
-        `<${child.name}> is not allowed inside <${parent.name}>${expected}.`,
-        child.nameSpan,
-      );
+      const expected = allowed.length > 0 ? `; expected ${allowed.map((name) => `<${name}>`).join(', ')}` : '; it takes no child elements';
+      this.reporter.report('element-not-allowed-here', `<${child.name}> is not allowed inside <${parent.name}>${expected}.`, child.nameSpan);
       return;
     }
     this.reportUnknown(child, allowed, `in <${parent.name}>`);
@@ -237,23 +213,14 @@ class SchemaWalk {
     const branches = childElements(choose);
     const otherwise = branches.findIndex((branch) => branch.name === 'otherwise');
     if (otherwise >= 0 && branches.slice(otherwise + 1).some((branch) => branch.name === 'when')) {
-      this.reporter.report(
-        'otherwise-not-last',
-        '<otherwise> must be the last branch of <choose>.',
-        branches[otherwise].nameSpan,
-      );
+      this.reporter.report('otherwise-not-last', '<otherwise> must be the last branch of <choose>.', branches[otherwise].nameSpan);
     }
   }
 
   private reportUnknown(element: XmlElement, candidates: readonly string[], where: string): void {
     const suggestions = nearestNames(element.name, candidates);
     const hint = suggestions.length > 0 ? ` Did you mean <${suggestions.join('> or <')}>?` : '';
-    this.reporter.report(
-      'unknown-element',
-      `Unknown element <${element.name}> ${where}.${hint}`,
-      element.nameSpan,
-      renameElementFixes(element, suggestions),
-    );
+    this.reporter.report('unknown-element', `Unknown element <${element.name}> ${where}.${hint}`, element.nameSpan, renameElementFixes(element, suggestions));
   }
 
   private checkNamedValuesIn(nodes: readonly XmlNode[]): void {

@@ -6,7 +6,18 @@ import { findBicepProperty } from './bicep/bicepObjectAccess';
 import { parseBicep } from './bicep/bicepParser';
 import { collectBicepResources, type BicepResource } from './bicep/bicepResources';
 import type { BicepDecorator, BicepExpression, BicepFile, BicepFor, BicepModuleDeclaration, BicepType } from './bicep/bicepSyntax';
-import type { SuppliedParameters, TemplateLoop, TemplateModel, TemplateModuleCall, TemplateNode, TemplateOutput, TemplateParameter, TemplateProperty, TemplateResource, TemplateValue } from './templateModel';
+import type {
+  SuppliedParameters,
+  TemplateLoop,
+  TemplateModel,
+  TemplateModuleCall,
+  TemplateNode,
+  TemplateOutput,
+  TemplateParameter,
+  TemplateProperty,
+  TemplateResource,
+  TemplateValue,
+} from './templateModel';
 import { UNKNOWN_VALUE, lazyTemplateNode } from './templateModel';
 import { detectIndentUnit } from './indentation';
 
@@ -24,7 +35,12 @@ class BicepNodeBuilder {
       const properties: TemplateProperty[] = [];
       for (const member of expression.members) {
         if (member.kind !== 'property' || member.key === undefined) continue;
-        properties.push({ key: member.key, keySpan: member.keySpan, span: member.span, value: this.node(member.value, { start: member.span.end, end: member.span.end }) });
+        properties.push({
+          key: member.key,
+          keySpan: member.keySpan,
+          span: member.span,
+          value: this.node(member.value, { start: member.span.end, end: member.span.end }),
+        });
       }
       const hasSpreadMembers = expression.members.some((member) => member.kind === 'spread');
       return lazyTemplateNode('object', span, properties, [], undefined, evaluate, hasSpreadMembers);
@@ -34,7 +50,8 @@ class BicepNodeBuilder {
       return lazyTemplateNode('array', span, [], items, undefined, evaluate);
     }
     if (expression?.kind === 'string' && expression.value !== undefined) return lazyTemplateNode('scalar', span, [], [], expression.segments[0], evaluate);
-    if (expression?.kind === 'number' || expression?.kind === 'boolean' || expression?.kind === 'null') return lazyTemplateNode('scalar', span, [], [], undefined, evaluate);
+    if (expression?.kind === 'number' || expression?.kind === 'boolean' || expression?.kind === 'null')
+      return lazyTemplateNode('scalar', span, [], [], undefined, evaluate);
     const computed = lazyTemplateNode('computed', span, [], [], this.variableLiteral(expression), evaluate);
     const loadedFile = this.loadedFile(expression);
     const withFile = loadedFile === undefined ? computed : { ...computed, loadedFile };
@@ -67,7 +84,6 @@ class BicepNodeBuilder {
     return value?.kind === 'string' && value.value !== undefined ? value.segments[0] : undefined;
   }
 }
-
 
 function nameSegmentsOf(resource: BicepResource, scope: BicepScope, parent: TemplateResource | undefined): (string | undefined)[] {
   const value = resource.nameExpression === undefined ? UNKNOWN_VALUE : evaluateBicepValue(resource.nameExpression, scope);
@@ -103,10 +119,12 @@ function bicepLoop(resource: BicepResource, loop: BicepFor, scope: BicepScope, p
   let memo: { copies: (string | undefined)[][] | undefined } | undefined;
   return {
     copies: () => {
-      memo ??= { copies: loopIterations(loop, scope)?.map((bindings) => {
-        const iteration = bicepScopeWithBindings(scope, bindings);
-        return [...parentSegments(resource, parent, iteration), ...ownSegments(resource.nameExpression, iteration)];
-      }) };
+      memo ??= {
+        copies: loopIterations(loop, scope)?.map((bindings) => {
+          const iteration = bicepScopeWithBindings(scope, bindings);
+          return [...parentSegments(resource, parent, iteration), ...ownSegments(resource.nameExpression, iteration)];
+        }),
+      };
       return memo.copies;
     },
   };
@@ -148,7 +166,9 @@ function moduleCall(declaration: BicepModuleDeclaration, scope: BicepScope): Tem
 
 /** `@secure()` or `@sys.secure()`. */
 function isSecure(decorators: readonly BicepDecorator[]): boolean {
-  return decorators.some(({ expression }) => (expression.kind === 'call' ? expression.name.name : expression.kind === 'reference' ? expression.name : undefined) === 'secure');
+  return decorators.some(
+    ({ expression }) => (expression.kind === 'call' ? expression.name.name : expression.kind === 'reference' ? expression.name : undefined) === 'secure',
+  );
 }
 
 function typeName(type: BicepType | undefined): string | undefined {
@@ -159,7 +179,12 @@ function readParameters(file: BicepFile): TemplateParameter[] {
   const parameters: TemplateParameter[] = [];
   for (const declaration of file.declarations) {
     if (declaration.kind !== 'param' || declaration.name === undefined) continue;
-    parameters.push({ name: declaration.name.name, nameSpan: declaration.name.span, secure: isSecure(declaration.decorators), hasDefault: declaration.defaultValue !== undefined });
+    parameters.push({
+      name: declaration.name.name,
+      nameSpan: declaration.name.span,
+      secure: isSecure(declaration.decorators),
+      hasDefault: declaration.defaultValue !== undefined,
+    });
   }
   return parameters;
 }
@@ -210,7 +235,9 @@ export function readBicepTemplate(text: string, supplied: SuppliedParameters = n
     return templateResource;
   };
   for (const resource of collectBicepResources(file)) resources.push(convert(resource, 0));
-  const modules = file.declarations.filter((declaration): declaration is BicepModuleDeclaration => declaration.kind === 'module').map((declaration) => moduleCall(declaration, scope));
+  const modules = file.declarations
+    .filter((declaration): declaration is BicepModuleDeclaration => declaration.kind === 'module')
+    .map((declaration) => moduleCall(declaration, scope));
   return {
     dialect: BICEP_DIALECT,
     text,

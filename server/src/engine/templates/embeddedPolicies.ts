@@ -39,7 +39,9 @@ function formatOf(resource: TemplateResource): { known: boolean; format: string 
     const found = lookupPath(properties, [key]);
     if (found.state === 'unknown') return { known: false, format: undefined };
     if (found.state === 'present') {
-      return found.value.known && typeof found.value.value === 'string' ? { known: true, format: found.value.value.toLowerCase() } : { known: false, format: undefined };
+      return found.value.known && typeof found.value.value === 'string'
+        ? { known: true, format: found.value.value.toLowerCase() }
+        : { known: false, format: undefined };
     }
   }
   // Without a format the service reads the value as XML.

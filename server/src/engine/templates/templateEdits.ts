@@ -45,7 +45,11 @@ export function replaceValueEdit(model: TemplateModel, node: TemplateNode, value
 }
 
 /** Adds properties to a literal object, after its last property, in the object's own layout; undefined when the object is not a plain literal. */
-export function insertPropertiesEdit(model: TemplateModel, object: TemplateNode, entries: readonly (readonly [string, TemplateStaticValue])[]): TextEdit | undefined {
+export function insertPropertiesEdit(
+  model: TemplateModel,
+  object: TemplateNode,
+  entries: readonly (readonly [string, TemplateStaticValue])[],
+): TextEdit | undefined {
   if (object.shape !== 'object' || entries.length === 0) return undefined;
   if (object.writer !== undefined) return object.writer.insert(entries);
   const { text, dialect, indentUnit } = model;

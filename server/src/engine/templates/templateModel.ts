@@ -3,15 +3,8 @@ import type { Span } from '../text/span';
 import type { DecodedText } from './bicep/bicepStringValue';
 import type { TemplateDialect } from './templateDialect';
 
-
 /** A value known before deployment (JSON-shaped). */
-export type TemplateStaticValue =
-  | string
-  | number
-  | boolean
-  | null
-  | readonly TemplateStaticValue[]
-  | { readonly [key: string]: TemplateStaticValue };
+export type TemplateStaticValue = string | number | boolean | null | readonly TemplateStaticValue[] | { readonly [key: string]: TemplateStaticValue };
 
 /** What can be known of a value statically; unknown values are never guessed. */
 export type TemplateValue = { readonly known: true; readonly value: TemplateStaticValue } | { readonly known: false };

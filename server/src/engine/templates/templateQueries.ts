@@ -30,7 +30,7 @@ function isObjectValue(value: TemplateStaticValue): value is { readonly [key: st
 }
 
 function staticProperty(value: { readonly [key: string]: TemplateStaticValue }, key: string): TemplateStaticValue | undefined {
-  if (Object.prototype.hasOwnProperty.call(value, key)) return value[key];
+  if (Object.hasOwn(value, key)) return value[key];
   const lower = key.toLowerCase();
   const match = Object.keys(value).find((candidate) => candidate.toLowerCase() === lower);
   return match === undefined ? undefined : value[match];
@@ -86,7 +86,7 @@ export function stringAt(node: TemplateNode, path: readonly string[]): string | 
 export function apimTypeOf(resource: TemplateResource): string | undefined {
   const type = resource.type?.toLowerCase();
   const prefix = 'microsoft.apimanagement/';
-  return type !== undefined && type.startsWith(prefix) ? type.slice(prefix.length) : undefined;
+  return type?.startsWith(prefix) ? type.slice(prefix.length) : undefined;
 }
 
 /** Resources of one APIM type (case-insensitive, e.g. `service/backends`), declared (not `existing`). */

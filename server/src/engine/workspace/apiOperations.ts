@@ -24,14 +24,11 @@ export function apiOperations(
 ): Map<string, OperationNode> {
   const needsSpecification = folders.size === 0 || [...folders.values()].some((folder) => folder.informationPath === undefined);
   const specificationPath = listedSpecificationPath ?? `${apiFolderPath}/${DEFAULT_SPECIFICATION_FILE}`;
-  const specified = needsSpecification
-    ? readSpecificationOperations(specificationPath, readText, problems, listedSpecificationPath !== undefined)
-    : undefined;
+  const specified = needsSpecification ? readSpecificationOperations(specificationPath, readText, problems, listedSpecificationPath !== undefined) : undefined;
 
   const operations = new Map<string, OperationNode>();
   for (const [name, folder] of folders) {
-    const details =
-      folder.informationPath === undefined ? specified?.get(name) : readOperationInformation(folder.informationPath, readText, problems);
+    const details = folder.informationPath === undefined ? specified?.get(name) : readOperationInformation(folder.informationPath, readText, problems);
     if (folder.informationPath === undefined && specified !== undefined && details === undefined) {
       problems.push({
         kind: 'operation-not-in-specification',

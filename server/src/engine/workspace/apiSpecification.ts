@@ -82,9 +82,7 @@ function readJsonPaths(text: string, add: OperationSink): PathsReading {
   return {
     hasPaths: paths?.type === 'object',
     problem:
-      first === undefined
-        ? undefined
-        : `Invalid JSON (${printParseErrorCode(first.error)} at offset ${first.offset}); operations that could be read are used.`,
+      first === undefined ? undefined : `Invalid JSON (${printParseErrorCode(first.error)} at offset ${first.offset}); operations that could be read are used.`,
   };
 }
 

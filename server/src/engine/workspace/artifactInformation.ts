@@ -1,13 +1,5 @@
 import type { ApiInformation, BackendNode, DiscoveryProblem, NamedValueNode } from './serviceModel';
-import {
-  arrayValue,
-  asObject,
-  booleanValue,
-  propertiesOf,
-  readJson,
-  stringValue,
-  type TextReader,
-} from './jsonValues';
+import { arrayValue, asObject, booleanValue, propertiesOf, readJson, stringValue, type TextReader } from './jsonValues';
 
 /** Readers for the APIOps `*Information.json` files; each tolerates missing or broken content. */
 
@@ -32,11 +24,7 @@ export interface OperationInformation {
   readonly urlTemplate: string | undefined;
 }
 
-export function readOperationInformation(
-  path: string,
-  readText: TextReader,
-  problems: DiscoveryProblem[],
-): OperationInformation {
+export function readOperationInformation(path: string, readText: TextReader, problems: DiscoveryProblem[]): OperationInformation {
   const properties = propertiesOf(readJson(path, readText, problems));
   const method = stringValue(properties, 'method');
   return { method: method?.toUpperCase(), urlTemplate: stringValue(properties, 'urlTemplate') };
@@ -48,11 +36,7 @@ export interface ProductInformation {
   readonly state: string | undefined;
 }
 
-export function readProductInformation(
-  path: string,
-  readText: TextReader,
-  problems: DiscoveryProblem[],
-): ProductInformation {
+export function readProductInformation(path: string, readText: TextReader, problems: DiscoveryProblem[]): ProductInformation {
   const properties = propertiesOf(readJson(path, readText, problems));
   return {
     displayName: stringValue(properties, 'displayName'),
@@ -73,19 +57,14 @@ export function readMembershipList(path: string, readText: TextReader, problems:
   return names;
 }
 
-export function readNamedValue(
-  name: string,
-  path: string,
-  readText: TextReader,
-  problems: DiscoveryProblem[],
-): NamedValueNode {
+export function readNamedValue(name: string, path: string, readText: TextReader, problems: DiscoveryProblem[]): NamedValueNode {
   const properties = propertiesOf(readJson(path, readText, problems));
   const secret = booleanValue(properties, 'secret') === true;
   return {
     name,
     displayName: stringValue(properties, 'displayName'),
     secret,
-    keyVault: asObject(properties?.['keyVault']) !== undefined,
+    keyVault: asObject(properties?.keyVault) !== undefined,
     value: secret ? undefined : stringValue(properties, 'value'),
     informationPath: path,
   };
@@ -93,8 +72,8 @@ export function readNamedValue(
 
 export function readBackend(id: string, path: string, readText: TextReader, problems: DiscoveryProblem[]): BackendNode {
   const properties = propertiesOf(readJson(path, readText, problems));
-  const circuitBreaker = asObject(properties?.['circuitBreaker']);
-  const pool = asObject(properties?.['pool']);
+  const circuitBreaker = asObject(properties?.circuitBreaker);
+  const pool = asObject(properties?.pool);
   const poolMembers: string[] = [];
   for (const service of arrayValue(pool, 'services')) {
     const member = lastSegment(stringValue(asObject(service), 'id'));
@@ -112,6 +91,9 @@ export function readBackend(id: string, path: string, readText: TextReader, prob
 
 function lastSegment(id: string | undefined): string | undefined {
   if (id === undefined) return undefined;
-  const segment = id.split('/').filter((part) => part !== '').pop();
+  const segment = id
+    .split('/')
+    .filter((part) => part !== '')
+    .pop();
   return segment === undefined || segment === '' ? undefined : segment;
 }

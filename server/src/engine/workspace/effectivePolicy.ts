@@ -2,7 +2,7 @@ import { attribute, childElements, type XmlDocument, type XmlElement } from '../
 import { CONTAINER_POLICIES, type EffectiveStatement, type FragmentInclusion } from './effectiveStatement';
 import { scopeChainsForPolicyFile, type ScopeChain, type ScopeLevel } from './scopeChain';
 import { artifactTreeOf, type FragmentNode, type ServiceModel } from './serviceModel';
-import { type PolicySection } from '../policy/policyVocabulary';
+import type { PolicySection } from '../policy/policyVocabulary';
 import { appendAll } from '../collections/appendAll';
 
 /** Parsed policy documents by workspace-relative path; undefined when a file cannot be read or parsed. */
@@ -63,11 +63,7 @@ export interface EffectivePolicy {
 export const MAX_FRAGMENT_DEPTH = 16;
 
 /** The effective policy of every chain leading to a policy file's scope. */
-export function effectivePoliciesForPolicyFile(
-  model: ServiceModel,
-  path: string,
-  documentFor: DocumentSource,
-): EffectivePolicy[] {
+export function effectivePoliciesForPolicyFile(model: ServiceModel, path: string, documentFor: DocumentSource): EffectivePolicy[] {
   return scopeChainsForPolicyFile(model, path).map((chain) => computeEffectivePolicy(model, chain, documentFor));
 }
 
@@ -87,12 +83,7 @@ export function computeEffectivePolicy(model: ServiceModel, chain: ScopeChain, d
   return { chain, sections, problems: problems.list };
 }
 
-function effectiveSection(
-  chain: ScopeChain,
-  section: PolicySection,
-  expansion: Expansion,
-  documentFor: DocumentSource,
-): EffectiveSection {
+function effectiveSection(chain: ScopeChain, section: PolicySection, expansion: Expansion, documentFor: DocumentSource): EffectiveSection {
   let inherited: readonly EffectiveStatement[] = [];
   const contributions: SectionContribution[] = [];
   for (const level of chain.levels) {
@@ -115,9 +106,7 @@ function effectiveSection(
     const base: BaseSlot = { statements: inherited, count: 0 };
     const context: ExpansionContext = { level, document, documentPath: level.policyPath, includedVia: [], fragmentStack: [] };
     const statements = expansion.children(sectionElement, context, base);
-    contributions.push(
-      base.count > 0 ? { level, state: 'base-present', dropped: [] } : { level, state: 'base-missing', dropped: inherited },
-    );
+    contributions.push(base.count > 0 ? { level, state: 'base-present', dropped: [] } : { level, state: 'base-missing', dropped: inherited });
     inherited = statements;
   }
   return { section, statements: inherited, contributions };
@@ -223,14 +212,7 @@ class ProblemList {
   readonly list: EffectivePolicyProblem[] = [];
   private readonly seen = new Set<string>();
 
-  add(
-    kind: EffectivePolicyProblemKind,
-    message: string,
-    element: XmlElement,
-    documentPath: string,
-    fragmentId?: string,
-    cycle: readonly string[] = [],
-  ): void {
+  add(kind: EffectivePolicyProblemKind, message: string, element: XmlElement, documentPath: string, fragmentId?: string, cycle: readonly string[] = []): void {
     const key = `${kind}\u0000${documentPath}\u0000${element.span.start}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);

@@ -55,12 +55,7 @@ function renderSection(section: EffectiveSection, lines: string[]): void {
   lines.push(`${INDENT}</${section.section}>`);
 }
 
-function renderStatements(
-  statements: readonly EffectiveStatement[],
-  depth: number,
-  enclosingOrigin: string | undefined,
-  lines: string[],
-): void {
+function renderStatements(statements: readonly EffectiveStatement[], depth: number, enclosingOrigin: string | undefined, lines: string[]): void {
   const indent = INDENT.repeat(depth);
   let previousOrigin = enclosingOrigin;
   for (const statement of statements) {

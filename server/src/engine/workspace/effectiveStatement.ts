@@ -1,7 +1,6 @@
 import type { XmlDocument, XmlElement } from '../policy/syntaxTree';
 import type { ScopeLevel } from './scopeChain';
 
-
 /** One `include-fragment` that brought a statement in. */
 export interface FragmentInclusion {
   readonly fragmentId: string;

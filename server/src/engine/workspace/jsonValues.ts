@@ -46,7 +46,7 @@ export function asObject(value: unknown): JsonObject | undefined {
 export function propertiesOf(value: unknown): JsonObject | undefined {
   const object = asObject(value);
   if (object === undefined) return undefined;
-  return asObject(object['properties']) ?? object;
+  return asObject(object.properties) ?? object;
 }
 
 export function stringValue(object: JsonObject | undefined, key: string): string | undefined {

@@ -78,14 +78,14 @@ export function discoverServiceModel(paths: readonly string[], readText: TextRea
 type DeferredProblems = () => readonly DiscoveryProblem[];
 
 function normalizePath(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+  return path
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\/+/, '');
 }
 
 /** The deepest artifact root containing the path, and how many leading segments it spans. */
-function owningRoot(
-  segments: readonly string[],
-  roots: ReadonlyMap<string, RootBuilder>,
-): { root: RootBuilder; length: number } | undefined {
+function owningRoot(segments: readonly string[], roots: ReadonlyMap<string, RootBuilder>): { root: RootBuilder; length: number } | undefined {
   const prefixes: string[] = [''];
   for (let length = 1; length < segments.length; length++) {
     prefixes.push(length === 1 ? segments[0] : `${prefixes[length - 1]}/${segments[length - 1]}`);
@@ -142,12 +142,7 @@ class RootBuilder {
     return this.addToTree(this.service, undefined, path, relative);
   }
 
-  private addToTree(
-    tree: TreeBuilder,
-    workspace: string | undefined,
-    path: string,
-    relative: readonly string[],
-  ): PolicyScope | undefined {
+  private addToTree(tree: TreeBuilder, workspace: string | undefined, path: string, relative: readonly string[]): PolicyScope | undefined {
     const [collection, name, ...rest] = relative;
     const file = relative[relative.length - 1];
     const unknown: PolicyScope | undefined = isXml(file) ? { kind: 'unknown', root: this.path } : undefined;
@@ -296,8 +291,7 @@ class TreeBuilder {
     // API name -> product names, built once so membership lookups stay linear.
     const membership = new Map<string, string[]>();
     for (const [name, product] of this.products) {
-      const information =
-        product.informationPath === undefined ? undefined : readProductInformation(product.informationPath, readText, problems);
+      const information = product.informationPath === undefined ? undefined : readProductInformation(product.informationPath, readText, problems);
       const listed = product.membershipListPath === undefined ? [] : readMembershipList(product.membershipListPath, readText, problems);
       const apiNames = [...new Set([...product.memberFolders, ...listed])];
       for (const apiName of apiNames) getOrAdd(membership, apiName, () => []).push(name);

@@ -17,13 +17,7 @@ export interface ScopeLevel {
  * not require a subscription, its information file does not say, the tree has no membership data at all,
  * or it belongs to no product.
  */
-export type ChainReason =
-  | 'product'
-  | 'subscription-not-required'
-  | 'subscription-unknown'
-  | 'membership-unknown'
-  | 'no-product'
-  | 'standalone';
+export type ChainReason = 'product' | 'subscription-not-required' | 'subscription-unknown' | 'membership-unknown' | 'no-product' | 'standalone';
 
 /** One alternative path from the outermost scope down to a policy, e.g. `via product starter`. */
 export interface ScopeChain {

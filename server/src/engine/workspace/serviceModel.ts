@@ -171,11 +171,7 @@ export interface ServiceModel {
 export const EMPTY_SERVICE_MODEL: ServiceModel = { roots: [], policyFiles: new Map(), problems: [] };
 
 /** The tree (service or workspace) a scope belongs to. */
-export function artifactTreeOf(
-  model: ServiceModel,
-  root: string,
-  workspace: string | undefined,
-): ArtifactTree | undefined {
+export function artifactTreeOf(model: ServiceModel, root: string, workspace: string | undefined): ArtifactTree | undefined {
   const artifactRoot = model.roots.find((candidate) => candidate.path === root);
   if (artifactRoot === undefined) return undefined;
   return workspace === undefined ? artifactRoot.service : artifactRoot.workspaces.get(workspace);

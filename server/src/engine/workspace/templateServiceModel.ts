@@ -114,7 +114,13 @@ class TreeBuilder {
   }
 
   product(name: string): ProductBuilder {
-    return getOrAdd(this.products, name, () => ({ displayName: undefined, subscriptionRequired: undefined, state: undefined, policyPath: undefined, apiNames: [] }));
+    return getOrAdd(this.products, name, () => ({
+      displayName: undefined,
+      subscriptionRequired: undefined,
+      state: undefined,
+      policyPath: undefined,
+      apiNames: [],
+    }));
   }
 
   build(folderPath: string): ArtifactTree {
@@ -163,7 +169,14 @@ class ServiceBuilder {
   build(): ArtifactRoot {
     const workspaces = new Map<string, WorkspaceTree>();
     for (const [name, tree] of this.workspaces) workspaces.set(name, { ...tree.build(''), name, policyPath: tree.policyPath });
-    return { path: this.path, flavour: 'unknown', globalPolicyPath: this.globalPolicyPath, service: this.service.build(''), workspaces, templates: [...this.templates] };
+    return {
+      path: this.path,
+      flavour: 'unknown',
+      globalPolicyPath: this.globalPolicyPath,
+      service: this.service.build(''),
+      workspaces,
+      templates: [...this.templates],
+    };
   }
 }
 
@@ -242,7 +255,11 @@ class ServicesBuilder {
       else if (scope.kind === 'product') tree.product(scope.product).policyPath ??= policyPath;
       else if (scope.kind === 'api') tree.api(scope.api, source).policyPath ??= policyPath;
       else if (scope.kind === 'operation') {
-        const operation = getOrAdd(tree.api(scope.api, source).operations, scope.operation, () => ({ policyPath: undefined, method: undefined, urlTemplate: undefined }));
+        const operation = getOrAdd(tree.api(scope.api, source).operations, scope.operation, () => ({
+          policyPath: undefined,
+          method: undefined,
+          urlTemplate: undefined,
+        }));
         operation.policyPath ??= policyPath;
       }
       return;
@@ -287,7 +304,7 @@ class ServicesBuilder {
     const content = propertyAt(resource.body, ['properties', 'value'])?.value ?? propertyAt(resource.body, ['properties', 'policyContent'])?.value;
     if (content === undefined) return undefined;
     const format = stringAt(resource.body, ['properties', 'format'])?.toLowerCase();
-    if (format !== undefined && format.endsWith('-link')) return undefined;
+    if (format?.endsWith('-link')) return undefined;
     if (content.loadedFile !== undefined) {
       const path = resolveRelative(template.path, content.loadedFile);
       if (path !== undefined && !this.policyFiles.has(path)) this.policyFiles.set(path, scope);
@@ -399,7 +416,8 @@ function backend(id: string, body: TemplateNode, source: string): BackendNode {
   const poolMembers: string[] = [];
   if (services.known && Array.isArray(services.value)) {
     for (const service of services.value) {
-      const member = service !== null && typeof service === 'object' && !Array.isArray(service) ? (service as { readonly [key: string]: unknown })['id'] : undefined;
+      const member =
+        service !== null && typeof service === 'object' && !Array.isArray(service) ? (service as { readonly [key: string]: unknown }).id : undefined;
       const last = typeof member === 'string' ? lastSegment(member) : undefined;
       if (last !== undefined) poolMembers.push(last);
     }
@@ -415,7 +433,10 @@ function backend(id: string, body: TemplateNode, source: string): BackendNode {
 }
 
 function lastSegment(id: string | undefined): string | undefined {
-  const segment = id?.split('/').filter((part) => part !== '').pop();
+  const segment = id
+    ?.split('/')
+    .filter((part) => part !== '')
+    .pop();
   return segment === undefined || segment === '' ? undefined : segment;
 }
 

@@ -68,10 +68,7 @@ export const AUTHENTICATION_POLICIES: readonly PolicyDefinition[] = [
     scopes: ['global', 'workspace', 'product', 'api', 'operation'],
     gateways: ['classic', 'v2', 'consumption', 'self-hosted', 'workspace'],
     cardinality: 'repeatable',
-    attributes: [
-      { name: 'action', required: true, kind: 'enum', values: ['allow', 'forbid'], expressions: true },
-      POLICY_ID_ATTRIBUTE,
-    ],
+    attributes: [{ name: 'action', required: true, kind: 'enum', values: ['allow', 'forbid'], expressions: true }, POLICY_ID_ATTRIBUTE],
     elements: [
       {
         name: 'address',
@@ -94,9 +91,7 @@ export const AUTHENTICATION_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    oneOf: [
-      { kind: 'at-least-one', elements: ['address', 'address-range'] },
-    ],
+    oneOf: [{ kind: 'at-least-one', elements: ['address', 'address-range'] }],
     summary: [
       'Allows or blocks callers by IP address or address range.',
       'Needs at least one address or address-range; "forbid" blocks only the listed addresses.',
@@ -215,9 +210,7 @@ export const AUTHENTICATION_POLICIES: readonly PolicyDefinition[] = [
             name: 'key',
             required: false,
             multiple: true,
-            attributes: [
-              { name: 'certificate-id', required: true, kind: 'string', expressions: false },
-            ],
+            attributes: [{ name: 'certificate-id', required: true, kind: 'string', expressions: false }],
             elements: [],
             content: 'text',
           },
@@ -226,9 +219,7 @@ export const AUTHENTICATION_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    oneOf: [
-      { kind: 'at-most-one', attributes: ['header-name', 'query-parameter-name', 'token-value'] },
-    ],
+    oneOf: [{ kind: 'at-most-one', attributes: ['header-name', 'query-parameter-name', 'token-value'] }],
     summary: [
       'Checks that a JWT was issued by Microsoft Entra ID for your tenant and client apps.',
       'Reads the token from a header (Authorization by default), a query parameter or a value.',
@@ -262,9 +253,7 @@ export const AUTHENTICATION_POLICIES: readonly PolicyDefinition[] = [
         name: 'openid-config',
         required: false,
         multiple: true,
-        attributes: [
-          { name: 'url', required: true, kind: 'string', expressions: false },
-        ],
+        attributes: [{ name: 'url', required: true, kind: 'string', expressions: false }],
         elements: [],
         content: 'empty',
       },
@@ -378,9 +367,7 @@ export const AUTHENTICATION_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    oneOf: [
-      { kind: 'exactly-one', attributes: ['header-name', 'query-parameter-name', 'token-value'] },
-    ],
+    oneOf: [{ kind: 'exactly-one', attributes: ['header-name', 'query-parameter-name', 'token-value'] }],
     summary: [
       'Checks a JSON web token: signature, expiry, audience, issuer and required claims.',
       'Take the token from exactly one of a header, a query parameter or an expression.',
@@ -454,10 +441,7 @@ export const AUTHENTICATION_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'empty',
-    summary: [
-      'Sends Basic credentials to the backend in the Authorization header.',
-      'Keep the password in a named value backed by Key Vault.',
-    ],
+    summary: ['Sends Basic credentials to the backend in the Authorization header.', 'Keep the password in a named value backed by Key Vault.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/authentication-basic-policy',
   },
   {
@@ -478,9 +462,7 @@ export const AUTHENTICATION_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'empty',
-    oneOf: [
-      { kind: 'at-least-one', attributes: ['thumbprint', 'certificate-id', 'body'] },
-    ],
+    oneOf: [{ kind: 'at-least-one', attributes: ['thumbprint', 'certificate-id', 'body'] }],
     summary: [
       'Presents a client certificate to the backend for mutual TLS.',
       'Prefer certificate-id (Key Vault) over a thumbprint, which changes when the certificate is renewed.',

@@ -14,7 +14,14 @@ export const CACHING_POLICIES: readonly PolicyDefinition[] = [
     attributes: [
       { name: 'vary-by-developer', required: true, kind: 'boolean', values: ['true', 'false'], default: 'false', expressions: true },
       { name: 'vary-by-developer-groups', required: true, kind: 'boolean', values: ['true', 'false'], default: 'false', expressions: true },
-      { name: 'caching-type', required: false, kind: 'enum', values: ['prefer-external', 'external', 'internal'], default: 'prefer-external', expressions: false },
+      {
+        name: 'caching-type',
+        required: false,
+        kind: 'enum',
+        values: ['prefer-external', 'external', 'internal'],
+        default: 'prefer-external',
+        expressions: false,
+      },
       { name: 'downstream-caching-type', required: false, kind: 'enum', values: ['none', 'private', 'public'], default: 'none', expressions: true },
       { name: 'must-revalidate', required: false, kind: 'boolean', values: ['true', 'false'], default: 'true', expressions: true },
       { name: 'allow-private-response-caching', required: false, kind: 'boolean', values: ['true', 'false'], default: 'false', expressions: true },
@@ -39,10 +46,7 @@ export const CACHING_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    summary: [
-      'Answers GET requests from the response cache when a fresh entry exists.',
-      'Pair it with cache-store in outbound; use once per section.',
-    ],
+    summary: ['Answers GET requests from the response cache when a fresh entry exists.', 'Pair it with cache-store in outbound; use once per section.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/cache-lookup-policy',
   },
   {
@@ -60,10 +64,7 @@ export const CACHING_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'empty',
-    summary: [
-      'Stores the response in the cache for the given number of seconds.',
-      'Pair it with cache-lookup in inbound; use once per section.',
-    ],
+    summary: ['Stores the response in the cache for the given number of seconds.', 'Pair it with cache-lookup in inbound; use once per section.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/cache-store-policy',
   },
   {
@@ -78,15 +79,19 @@ export const CACHING_POLICIES: readonly PolicyDefinition[] = [
       { name: 'key', required: true, kind: 'string', expressions: true },
       { name: 'default-value', required: false, kind: 'string', default: 'null', expressions: true },
       { name: 'variable-name', required: true, kind: 'string', expressions: false },
-      { name: 'caching-type', required: false, kind: 'enum', values: ['prefer-external', 'external', 'internal'], default: 'prefer-external', expressions: false },
+      {
+        name: 'caching-type',
+        required: false,
+        kind: 'enum',
+        values: ['prefer-external', 'external', 'internal'],
+        default: 'prefer-external',
+        expressions: false,
+      },
       POLICY_ID_ATTRIBUTE,
     ],
     elements: [],
     content: 'empty',
-    summary: [
-      'Reads a cached value by key into a context variable.',
-      'On a miss the variable gets default-value, or stays unset.',
-    ],
+    summary: ['Reads a cached value by key into a context variable.', 'On a miss the variable gets default-value, or stays unset.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/cache-lookup-value-policy',
   },
   {
@@ -101,15 +106,19 @@ export const CACHING_POLICIES: readonly PolicyDefinition[] = [
       { name: 'key', required: true, kind: 'string', expressions: true },
       { name: 'value', required: true, kind: 'string', expressions: true },
       { name: 'duration', required: true, kind: 'seconds', expressions: true },
-      { name: 'caching-type', required: false, kind: 'enum', values: ['prefer-external', 'external', 'internal'], default: 'prefer-external', expressions: false },
+      {
+        name: 'caching-type',
+        required: false,
+        kind: 'enum',
+        values: ['prefer-external', 'external', 'internal'],
+        default: 'prefer-external',
+        expressions: false,
+      },
       POLICY_ID_ATTRIBUTE,
     ],
     elements: [],
     content: 'empty',
-    summary: [
-      'Stores a value in the cache by key for a number of seconds.',
-      'The store is asynchronous, so a lookup right after it may miss.',
-    ],
+    summary: ['Stores a value in the cache by key for a number of seconds.', 'The store is asynchronous, so a lookup right after it may miss.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/cache-store-value-policy',
   },
   {
@@ -122,15 +131,19 @@ export const CACHING_POLICIES: readonly PolicyDefinition[] = [
     cardinality: 'repeatable',
     attributes: [
       { name: 'key', required: true, kind: 'string', expressions: true },
-      { name: 'caching-type', required: false, kind: 'enum', values: ['prefer-external', 'external', 'internal'], default: 'prefer-external', expressions: false },
+      {
+        name: 'caching-type',
+        required: false,
+        kind: 'enum',
+        values: ['prefer-external', 'external', 'internal'],
+        default: 'prefer-external',
+        expressions: false,
+      },
       POLICY_ID_ATTRIBUTE,
     ],
     elements: [],
     content: 'empty',
-    summary: [
-      'Deletes a cached value by key.',
-      'Use it to invalidate values stored with cache-store-value.',
-    ],
+    summary: ['Deletes a cached value by key.', 'Use it to invalidate values stored with cache-store-value.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/cache-remove-value-policy',
   },
   {
@@ -207,16 +220,10 @@ export const CACHING_POLICIES: readonly PolicyDefinition[] = [
     scopes: ['global', 'product', 'api', 'operation'],
     gateways: ['classic', 'v2', 'consumption'],
     cardinality: 'once-per-section',
-    attributes: [
-      { name: 'duration', required: true, kind: 'seconds', expressions: true },
-      POLICY_ID_ATTRIBUTE,
-    ],
+    attributes: [{ name: 'duration', required: true, kind: 'seconds', expressions: true }, POLICY_ID_ATTRIBUTE],
     elements: [],
     content: 'empty',
-    summary: [
-      'Stores language-model responses in the semantic cache.',
-      'Pair it with llm-semantic-cache-lookup; outbound only.',
-    ],
+    summary: ['Stores language-model responses in the semantic cache.', 'Pair it with llm-semantic-cache-lookup; outbound only.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/llm-semantic-cache-store-policy',
   },
   {
@@ -227,16 +234,10 @@ export const CACHING_POLICIES: readonly PolicyDefinition[] = [
     scopes: ['global', 'workspace', 'product', 'api', 'operation'],
     gateways: ['classic', 'v2', 'consumption', 'self-hosted'],
     cardinality: 'once-per-section',
-    attributes: [
-      { name: 'duration', required: true, kind: 'seconds', expressions: true },
-      POLICY_ID_ATTRIBUTE,
-    ],
+    attributes: [{ name: 'duration', required: true, kind: 'seconds', expressions: true }, POLICY_ID_ATTRIBUTE],
     elements: [],
     content: 'empty',
-    summary: [
-      'Stores Azure OpenAI responses in the semantic cache.',
-      'Pair it with azure-openai-semantic-cache-lookup; outbound only.',
-    ],
+    summary: ['Stores Azure OpenAI responses in the semantic cache.', 'Pair it with azure-openai-semantic-cache-lookup; outbound only.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/azure-openai-semantic-cache-store-policy',
   },
 ];

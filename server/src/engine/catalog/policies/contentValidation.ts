@@ -40,9 +40,7 @@ export const CONTENT_VALIDATION_POLICIES: readonly PolicyDefinition[] = [
             ],
             elements: [],
             content: 'empty',
-            oneOf: [
-              { kind: 'exactly-one', attributes: ['from', 'when'] },
-            ],
+            oneOf: [{ kind: 'exactly-one', attributes: ['from', 'when'] }],
           },
         ],
         content: 'elements',
@@ -65,10 +63,7 @@ export const CONTENT_VALIDATION_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    summary: [
-      'Checks the size and schema of a request or response body.',
-      'Each check can ignore, detect (log) or prevent (reject) what fails.',
-    ],
+    summary: ['Checks the size and schema of a request or response body.', 'Each check can ignore, detect (log) or prevent (reject) what fails.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/validate-content-policy',
   },
   {
@@ -133,10 +128,7 @@ export const CONTENT_VALIDATION_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'empty',
-    summary: [
-      'Checks that a request to an OData API follows the OData rules.',
-      'Use once per section, at API scope or broader.',
-    ],
+    summary: ['Checks that a request to an OData API follows the OData rules.', 'Use once per section, at API scope or broader.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/validate-odata-request-policy',
   },
   {
@@ -205,9 +197,7 @@ export const CONTENT_VALIDATION_POLICIES: readonly PolicyDefinition[] = [
         name: 'path',
         required: false,
         multiple: false,
-        attributes: [
-          { name: 'specified-parameter-action', required: false, kind: 'enum', values: ['ignore', 'prevent', 'detect'], expressions: true },
-        ],
+        attributes: [{ name: 'specified-parameter-action', required: false, kind: 'enum', values: ['ignore', 'prevent', 'detect'], expressions: true }],
         elements: [
           {
             name: 'parameter',
@@ -260,10 +250,7 @@ export const CONTENT_VALIDATION_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    summary: [
-      'Checks response headers against the API definition.',
-      'Goes in outbound or on-error, once per section.',
-    ],
+    summary: ['Checks response headers against the API definition.', 'Goes in outbound or on-error, once per section.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/validate-headers-policy',
   },
   {
@@ -294,10 +281,7 @@ export const CONTENT_VALIDATION_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    summary: [
-      'Checks response status codes against the API definition.',
-      'Helps keep undocumented backend errors from reaching callers.',
-    ],
+    summary: ['Checks response status codes against the API definition.', 'Helps keep undocumented backend errors from reaching callers.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/validate-status-code-policy',
   },
   {
@@ -325,7 +309,14 @@ export const CONTENT_VALIDATION_POLICIES: readonly PolicyDefinition[] = [
         required: false,
         multiple: false,
         attributes: [
-          { name: 'output-type', required: false, kind: 'enum', values: ['FourSeverityLevels', 'EightSeverityLevels'], default: 'FourSeverityLevels', expressions: true },
+          {
+            name: 'output-type',
+            required: false,
+            kind: 'enum',
+            values: ['FourSeverityLevels', 'EightSeverityLevels'],
+            default: 'FourSeverityLevels',
+            expressions: true,
+          },
         ],
         elements: [
           {

@@ -39,9 +39,7 @@ export const CROSS_DOMAIN_POLICIES: readonly PolicyDefinition[] = [
         name: 'allowed-methods',
         required: false,
         multiple: false,
-        attributes: [
-          { name: 'preflight-result-max-age', required: false, kind: 'seconds', default: '0', expressions: true },
-        ],
+        attributes: [{ name: 'preflight-result-max-age', required: false, kind: 'seconds', default: '0', expressions: true }],
         elements: [
           {
             name: 'method',
@@ -106,9 +104,7 @@ export const CROSS_DOMAIN_POLICIES: readonly PolicyDefinition[] = [
     scopes: ['global'],
     gateways: ['classic', 'v2', 'consumption', 'self-hosted', 'workspace'],
     cardinality: 'repeatable',
-    attributes: [
-      POLICY_ID_ATTRIBUTE,
-    ],
+    attributes: [POLICY_ID_ATTRIBUTE],
     elements: [
       {
         name: 'cross-domain-policy',
@@ -120,10 +116,7 @@ export const CROSS_DOMAIN_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    summary: [
-      'Serves a crossdomain.xml policy for Flash and Silverlight clients.',
-      'Legacy; global scope only.',
-    ],
+    summary: ['Serves a crossdomain.xml policy for Flash and Silverlight clients.', 'Legacy; global scope only.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/cross-domain-policy',
   },
   {
@@ -134,16 +127,10 @@ export const CROSS_DOMAIN_POLICIES: readonly PolicyDefinition[] = [
     scopes: ['global', 'workspace', 'product', 'api', 'operation'],
     gateways: ['classic', 'v2', 'consumption', 'self-hosted'],
     cardinality: 'once-per-section',
-    attributes: [
-      { name: 'callback-parameter-name', required: true, kind: 'string', expressions: true },
-      POLICY_ID_ATTRIBUTE,
-    ],
+    attributes: [{ name: 'callback-parameter-name', required: true, kind: 'string', expressions: true }, POLICY_ID_ATTRIBUTE],
     elements: [],
     content: 'empty',
-    summary: [
-      'Wraps a JSON response in a JavaScript callback for JSONP callers.',
-      'Outbound only, once per section.',
-    ],
+    summary: ['Wraps a JSON response in a JavaScript callback for JSONP callers.', 'Outbound only, once per section.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/jsonp-policy',
   },
 ];

@@ -12,17 +12,13 @@ export const FLOW_CONTROL_POLICIES: readonly PolicyDefinition[] = [
     scopes: ['global', 'workspace', 'product', 'api', 'operation'],
     gateways: ['classic', 'v2', 'consumption', 'self-hosted', 'workspace'],
     cardinality: 'repeatable',
-    attributes: [
-      POLICY_ID_ATTRIBUTE,
-    ],
+    attributes: [POLICY_ID_ATTRIBUTE],
     elements: [
       {
         name: 'when',
         required: true,
         multiple: true,
-        attributes: [
-          { name: 'condition', required: true, kind: 'string', expressions: true },
-        ],
+        attributes: [{ name: 'condition', required: true, kind: 'string', expressions: true }],
         elements: [],
         content: 'policies',
       },
@@ -50,16 +46,10 @@ export const FLOW_CONTROL_POLICIES: readonly PolicyDefinition[] = [
     scopes: ['global', 'workspace', 'product', 'api', 'operation'],
     gateways: ['classic', 'v2', 'consumption', 'self-hosted', 'workspace'],
     cardinality: 'repeatable',
-    attributes: [
-      { name: 'fragment-id', required: true, kind: 'string', expressions: false },
-      POLICY_ID_ATTRIBUTE,
-    ],
+    attributes: [{ name: 'fragment-id', required: true, kind: 'string', expressions: false }, POLICY_ID_ATTRIBUTE],
     elements: [],
     content: 'empty',
-    summary: [
-      'Inserts a policy fragment at this place.',
-      'fragment-id is a literal id; fragments cannot include other fragments.',
-    ],
+    summary: ['Inserts a policy fragment at this place.', 'fragment-id is a literal id; fragments cannot include other fragments.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/include-fragment-policy',
   },
   {
@@ -96,10 +86,7 @@ export const FLOW_CONTROL_POLICIES: readonly PolicyDefinition[] = [
     scopes: ['global', 'workspace', 'product', 'api', 'operation'],
     gateways: ['classic', 'v2', 'consumption', 'self-hosted', 'workspace'],
     cardinality: 'repeatable',
-    attributes: [
-      { name: 'for', required: false, kind: 'enum', values: ['all', 'any'], default: 'all', expressions: true },
-      POLICY_ID_ATTRIBUTE,
-    ],
+    attributes: [{ name: 'for', required: false, kind: 'enum', values: ['all', 'any'], default: 'all', expressions: true }, POLICY_ID_ATTRIBUTE],
     elements: [
       {
         name: 'send-request',
@@ -130,11 +117,7 @@ export const FLOW_CONTROL_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    summary: [
-      'Runs send-request, cache-lookup-value and choose children in parallel.',
-      'Continues when all finish, or the first one with for="any".',
-    ],
+    summary: ['Runs send-request, cache-lookup-value and choose children in parallel.', 'Continues when all finish, or the first one with for="any".'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/wait-policy',
   },
-];    // Uncertain: workspace scope and gateway come from the current index; the page read predates them.
-
+]; // Uncertain: workspace scope and gateway come from the current index; the page read predates them.

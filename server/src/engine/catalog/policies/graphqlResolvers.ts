@@ -35,9 +35,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
     scopes: ['api'],
     gateways: ['classic', 'v2'],
     cardinality: 'repeatable',
-    attributes: [
-      POLICY_ID_ATTRIBUTE,
-    ],
+    attributes: [POLICY_ID_ATTRIBUTE],
     elements: [
       {
         name: 'connection-info',
@@ -49,9 +47,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
             name: 'connection-string',
             required: true,
             multiple: false,
-            attributes: [
-              { name: 'use-managed-identity', required: false, kind: 'boolean', values: ['true', 'false'], default: 'false', expressions: true },
-            ],
+            attributes: [{ name: 'use-managed-identity', required: false, kind: 'boolean', values: ['true', 'false'], default: 'false', expressions: true }],
             elements: [],
             content: 'text',
           },
@@ -89,9 +85,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
         name: 'request',
         required: true,
         multiple: false,
-        attributes: [
-          { name: 'single-result', required: false, kind: 'boolean', values: ['true', 'false'], default: 'false', expressions: true },
-        ],
+        attributes: [{ name: 'single-result', required: false, kind: 'boolean', values: ['true', 'false'], default: 'false', expressions: true }],
         elements: [
           {
             name: 'include-fragment',
@@ -181,10 +175,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
     ],
     content: 'elements',
     ordered: true,
-    summary: [
-      'Resolves a GraphQL field with a query to Azure SQL.',
-      'Root of a GraphQL resolver policy, not a section statement.',
-    ],
+    summary: ['Resolves a GraphQL field with a query to Azure SQL.', 'Root of a GraphQL resolver policy, not a section statement.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/sql-data-source-policy',
   },
   {
@@ -199,9 +190,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
     scopes: ['api'],
     gateways: ['classic', 'v2'],
     cardinality: 'repeatable',
-    attributes: [
-      POLICY_ID_ATTRIBUTE,
-    ],
+    attributes: [POLICY_ID_ATTRIBUTE],
     elements: [
       {
         name: 'connection-info',
@@ -213,9 +202,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
             name: 'connection-string',
             required: true,
             multiple: false,
-            attributes: [
-              { name: 'use-managed-identity', required: false, kind: 'boolean', values: ['true', 'false'], default: 'false', expressions: false },
-            ],
+            attributes: [{ name: 'use-managed-identity', required: false, kind: 'boolean', values: ['true', 'false'], default: 'false', expressions: false }],
             elements: [],
             content: 'text',
           },
@@ -242,9 +229,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
         name: 'query-request',
         required: false,
         multiple: false,
-        attributes: [
-          { name: 'enable-low-precision-order-by', required: false, kind: 'boolean', values: ['true', 'false'], expressions: false },
-        ],
+        attributes: [{ name: 'enable-low-precision-order-by', required: false, kind: 'boolean', values: ['true', 'false'], expressions: false }],
         elements: [
           {
             name: 'sql-statement',
@@ -264,9 +249,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
                 name: 'parameter',
                 required: false,
                 multiple: true,
-                attributes: [
-                  { name: 'name', required: true, kind: 'string', expressions: false },
-                ],
+                attributes: [{ name: 'name', required: true, kind: 'string', expressions: false }],
                 elements: [],
                 content: 'text',
               },
@@ -284,9 +267,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
                 name: 'max-item-count',
                 required: true,
                 multiple: false,
-                attributes: [
-                  LIQUID_TEMPLATE,
-                ],
+                attributes: [LIQUID_TEMPLATE],
                 elements: [],
                 content: 'text',
               },
@@ -294,9 +275,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
                 name: 'continuation-token',
                 required: true,
                 multiple: false,
-                attributes: [
-                  LIQUID_TEMPLATE,
-                ],
+                attributes: [LIQUID_TEMPLATE],
                 elements: [],
                 content: 'text',
               },
@@ -311,10 +290,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
         required: false,
         multiple: false,
         attributes: [],
-        elements: [
-          COSMOS_ID,
-          COSMOS_PARTITION_KEY,
-        ],
+        elements: [COSMOS_ID, COSMOS_PARTITION_KEY],
         content: 'elements',
       },
       {
@@ -322,15 +298,17 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
         required: false,
         multiple: false,
         attributes: [
-          { name: 'consistency-level', required: false, kind: 'enum', values: ['bounded-staleness', 'consistent-prefix', 'eventual', 'session', 'strong'], expressions: false },
+          {
+            name: 'consistency-level',
+            required: false,
+            kind: 'enum',
+            values: ['bounded-staleness', 'consistent-prefix', 'eventual', 'session', 'strong'],
+            expressions: false,
+          },
           { name: 'pre-trigger', required: false, kind: 'string', expressions: false },
           { name: 'post-trigger', required: false, kind: 'string', expressions: false },
         ],
-        elements: [
-          COSMOS_ETAG,
-          COSMOS_ID,
-          COSMOS_PARTITION_KEY,
-        ],
+        elements: [COSMOS_ETAG, COSMOS_ID, COSMOS_PARTITION_KEY],
         content: 'elements',
       },
       {
@@ -339,7 +317,13 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
         multiple: false,
         attributes: [
           { name: 'type', required: false, kind: 'enum', values: ['insert', 'replace', 'upsert'], default: 'upsert', expressions: false },
-          { name: 'consistency-level', required: false, kind: 'enum', values: ['bounded-staleness', 'consistent-prefix', 'eventual', 'session', 'strong'], expressions: false },
+          {
+            name: 'consistency-level',
+            required: false,
+            kind: 'enum',
+            values: ['bounded-staleness', 'consistent-prefix', 'eventual', 'session', 'strong'],
+            expressions: false,
+          },
           { name: 'indexing-directive', required: false, kind: 'string', default: 'default', expressions: false },
           { name: 'pre-trigger', required: false, kind: 'string', expressions: false },
           { name: 'post-trigger', required: false, kind: 'string', expressions: false },
@@ -390,14 +374,9 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    oneOf: [
-      { kind: 'exactly-one', elements: ['query-request', 'read-request', 'delete-request', 'write-request'] },
-    ],
+    oneOf: [{ kind: 'exactly-one', elements: ['query-request', 'read-request', 'delete-request', 'write-request'] }],
     ordered: true,
-    summary: [
-      'Resolves a GraphQL field with a request to Azure Cosmos DB.',
-      'Root of a GraphQL resolver policy; one of query, read, delete or write request.',
-    ],
+    summary: ['Resolves a GraphQL field with a request to Azure Cosmos DB.', 'Root of a GraphQL resolver policy; one of query, read, delete or write request.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/cosmosdb-data-source-policy',
   },
   {
@@ -410,9 +389,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
     scopes: ['api'],
     gateways: ['classic', 'v2', 'consumption'],
     cardinality: 'repeatable',
-    attributes: [
-      POLICY_ID_ATTRIBUTE,
-    ],
+    attributes: [POLICY_ID_ATTRIBUTE],
     elements: [
       {
         name: 'http-request',
@@ -569,10 +546,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
     ],
     content: 'elements',
     ordered: true,
-    summary: [
-      'Resolves a GraphQL field with an HTTP call.',
-      'Root of a GraphQL resolver policy; http-request needs set-method and set-url.',
-    ],
+    summary: ['Resolves a GraphQL field with an HTTP call.', 'Root of a GraphQL resolver policy; http-request needs set-method and set-url.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/http-data-source-policy',
   },
   {
@@ -589,9 +563,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
     scopes: ['api'],
     gateways: ['classic', 'v2', 'consumption'],
     cardinality: 'repeatable',
-    attributes: [
-      POLICY_ID_ATTRIBUTE,
-    ],
+    attributes: [POLICY_ID_ATTRIBUTE],
     elements: [
       {
         name: 'targets',
@@ -603,9 +575,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
             name: 'graphql-subscription',
             required: true,
             multiple: true,
-            attributes: [
-              { name: 'id', required: true, kind: 'string', expressions: false },
-            ],
+            attributes: [{ name: 'id', required: true, kind: 'string', expressions: false }],
             elements: [],
             content: 'empty',
           },
@@ -614,10 +584,7 @@ export const GRAPHQL_RESOLVER_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    summary: [
-      'Publishes the resolver result to GraphQL subscriptions.',
-      'Only inside the response element of a resolver.',
-    ],
+    summary: ['Publishes the resolver result to GraphQL subscriptions.', 'Only inside the response element of a resolver.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/publish-event-policy',
   },
 ];

@@ -89,10 +89,7 @@ export const INTEGRATION_POLICIES: readonly PolicyDefinition[] = [
       { kind: 'at-least-one', elements: ['set-method'], unless: { attribute: 'mode', value: 'copy' } },
     ],
     ordered: true,
-    summary: [
-      'Calls another URL and stores the response in a context variable.',
-      'set-url and set-method are required unless mode="copy".',
-    ],
+    summary: ['Calls another URL and stores the response in a context variable.', 'set-url and set-method are required unless mode="copy".'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/send-request-policy',
   },
   {
@@ -183,10 +180,7 @@ export const INTEGRATION_POLICIES: readonly PolicyDefinition[] = [
       { kind: 'at-least-one', elements: ['set-method'], unless: { attribute: 'mode', value: 'copy' } },
     ],
     ordered: true,
-    summary: [
-      'Calls another URL without waiting for the response.',
-      'set-url and set-method are required unless mode="copy".',
-    ],
+    summary: ['Calls another URL without waiting for the response.', 'set-url and set-method are required unless mode="copy".'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/send-one-way-request-policy',
   },
   {
@@ -205,13 +199,8 @@ export const INTEGRATION_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'text',
-    oneOf: [
-      { kind: 'at-most-one', attributes: ['partition-id', 'partition-key'] },
-    ],
-    summary: [
-      'Sends the element text as a message to an Event Hubs logger.',
-      'Use partition-id or partition-key, not both.',
-    ],
+    oneOf: [{ kind: 'at-most-one', attributes: ['partition-id', 'partition-key'] }],
+    summary: ['Sends the element text as a message to an Event Hubs logger.', 'Use partition-id or partition-key, not both.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/log-to-eventhub-policy',
   },
   {
@@ -234,10 +223,7 @@ export const INTEGRATION_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'text',
-    summary: [
-      'Publishes the element text to a Dapr publish/subscribe topic.',
-      'Self-hosted gateway with a Dapr sidecar only.',
-    ],
+    summary: ['Publishes the element text to a Dapr publish/subscribe topic.', 'Self-hosted gateway with a Dapr sidecar only.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/publish-to-dapr-policy',
   },
   {
@@ -269,9 +255,7 @@ export const INTEGRATION_POLICIES: readonly PolicyDefinition[] = [
             name: 'item',
             required: false,
             multiple: true,
-            attributes: [
-              { name: 'key', required: true, kind: 'string', expressions: false },
-            ],
+            attributes: [{ name: 'key', required: true, kind: 'string', expressions: false }],
             elements: [],
             content: 'text',
           },
@@ -288,10 +272,7 @@ export const INTEGRATION_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    summary: [
-      'Calls a Dapr output binding through the sidecar.',
-      'Self-hosted gateway with a Dapr sidecar only.',
-    ],
+    summary: ['Calls a Dapr output binding through the sidecar.', 'Self-hosted gateway with a Dapr sidecar only.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/invoke-dapr-binding-policy',
   },
   {
@@ -328,9 +309,7 @@ export const INTEGRATION_POLICIES: readonly PolicyDefinition[] = [
             name: 'message-property',
             required: false,
             multiple: true,
-            attributes: [
-              { name: 'name', required: true, kind: 'string', expressions: false },
-            ],
+            attributes: [{ name: 'name', required: true, kind: 'string', expressions: false }],
             elements: [],
             content: 'text',
           },
@@ -339,13 +318,8 @@ export const INTEGRATION_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    oneOf: [
-      { kind: 'exactly-one', attributes: ['queue-name', 'topic-name'] },
-    ],
-    summary: [
-      'Sends a message to an Azure Service Bus queue or topic (preview).',
-      'Give queue-name or topic-name; uses the managed identity of the instance.',
-    ],
+    oneOf: [{ kind: 'exactly-one', attributes: ['queue-name', 'topic-name'] }],
+    summary: ['Sends a message to an Azure Service Bus queue or topic (preview).', 'Give queue-name or topic-name; uses the managed identity of the instance.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/send-service-bus-message-policy',
   },
 ];

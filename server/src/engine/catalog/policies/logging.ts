@@ -74,10 +74,7 @@ export const LOGGING_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    summary: [
-      'Sends a custom metric with dimensions to Application Insights.',
-      'At least one dimension, at most ten custom ones.',
-    ],
+    summary: ['Sends a custom metric with dimensions to Application Insights.', 'At least one dimension, at most ten custom ones.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/emit-metric-policy',
   },
   {
@@ -88,10 +85,7 @@ export const LOGGING_POLICIES: readonly PolicyDefinition[] = [
     scopes: ['global', 'workspace', 'product', 'api', 'operation'],
     gateways: ['classic', 'v2', 'consumption', 'self-hosted', 'workspace'],
     cardinality: 'repeatable',
-    attributes: [
-      { name: 'namespace', required: false, kind: 'string', default: 'API Management', expressions: false },
-      POLICY_ID_ATTRIBUTE,
-    ],
+    attributes: [{ name: 'namespace', required: false, kind: 'string', default: 'API Management', expressions: false }, POLICY_ID_ATTRIBUTE],
     elements: [
       {
         name: 'dimension',
@@ -106,10 +100,7 @@ export const LOGGING_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    summary: [
-      'Sends language-model token counts to Application Insights as metrics.',
-      'Inbound only; at most five custom dimensions.',
-    ],
+    summary: ['Sends language-model token counts to Application Insights as metrics.', 'Inbound only; at most five custom dimensions.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/llm-emit-token-metric-policy',
   },
   {
@@ -139,10 +130,7 @@ export const LOGGING_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    summary: [
-      'Sends Azure OpenAI token counts to Application Insights as metrics.',
-      'Inbound only; at most ten custom dimensions.',
-    ],
+    summary: ['Sends Azure OpenAI token counts to Application Insights as metrics.', 'Inbound only; at most ten custom dimensions.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/azure-openai-emit-token-metric-policy',
   },
 ];

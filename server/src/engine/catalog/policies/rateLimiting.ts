@@ -45,15 +45,11 @@ export const RATE_LIMITING_POLICIES: readonly PolicyDefinition[] = [
             ],
             elements: [],
             content: 'text',
-            oneOf: [
-              { kind: 'at-least-one', attributes: ['name', 'id'] },
-            ],
+            oneOf: [{ kind: 'at-least-one', attributes: ['name', 'id'] }],
           },
         ],
         content: 'elements',
-        oneOf: [
-          { kind: 'at-least-one', attributes: ['name', 'id'] },
-        ],
+        oneOf: [{ kind: 'at-least-one', attributes: ['name', 'id'] }],
       },
     ],
     content: 'elements',
@@ -150,9 +146,7 @@ export const RATE_LIMITING_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    oneOf: [
-      { kind: 'at-least-one', attributes: ['calls', 'bandwidth'] },
-    ],
+    oneOf: [{ kind: 'at-least-one', attributes: ['calls', 'bandwidth'] }],
     summary: [
       'Sets a renewable or lifetime allowance of calls and/or kilobytes per subscription.',
       'Callers past the allowance get 403; product scope only, once per policy.',
@@ -179,9 +173,7 @@ export const RATE_LIMITING_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'empty',
-    oneOf: [
-      { kind: 'at-least-one', attributes: ['calls', 'bandwidth'] },
-    ],
+    oneOf: [{ kind: 'at-least-one', attributes: ['calls', 'bandwidth'] }],
     summary: [
       'Sets a renewable or lifetime allowance of calls and/or kilobytes per computed key.',
       'Callers past the allowance get 403; the counter is shared across the whole instance.',
@@ -214,9 +206,7 @@ export const RATE_LIMITING_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'empty',
-    oneOf: [
-      { kind: 'at-least-one', attributes: ['tokens-per-minute', 'token-quota'] },
-    ],
+    oneOf: [{ kind: 'at-least-one', attributes: ['tokens-per-minute', 'token-quota'] }],
     summary: [
       'Limits language-model tokens per key, per minute and/or over a longer quota period.',
       'Rate excess returns 429 and quota excess 403; may appear several times.',
@@ -270,9 +260,7 @@ export const RATE_LIMITING_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'empty',
-    oneOf: [
-      { kind: 'at-least-one', attributes: ['tokens-per-minute', 'token-quota'] },
-    ],
+    oneOf: [{ kind: 'at-least-one', attributes: ['tokens-per-minute', 'token-quota'] }],
     summary: [
       'Limits Azure OpenAI tokens per key, per minute and optionally over a quota period.',
       'The Azure OpenAI flavour of llm-token-limit; excess returns 429 (rate) or 403 (quota).',

@@ -25,13 +25,8 @@ export const ROUTING_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'empty',
-    oneOf: [
-      { kind: 'at-most-one', attributes: ['timeout', 'timeout-ms'] },
-    ],
-    summary: [
-      'Sends the request to the current backend service.',
-      'Without it nothing is forwarded; it belongs in backend only.',
-    ],
+    oneOf: [{ kind: 'at-most-one', attributes: ['timeout', 'timeout-ms'] }],
+    summary: ['Sends the request to the current backend service.', 'Without it nothing is forwarded; it belongs in backend only.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/forward-request-policy',
   },
   {
@@ -58,9 +53,7 @@ export const ROUTING_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'empty',
-    oneOf: [
-      { kind: 'exactly-one', attributes: ['base-url', 'backend-id'] },
-    ],
+    oneOf: [{ kind: 'exactly-one', attributes: ['base-url', 'backend-id'] }],
     summary: [
       'Changes the backend the request goes to, by URL or by backend entity.',
       'Give base-url or backend-id; backend-id can point to a load-balanced pool.',
@@ -84,10 +77,7 @@ export const ROUTING_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'empty',
-    summary: [
-      'Sends forwarded requests through an HTTP proxy.',
-      'Put it inside send-request to route just that call through the proxy.',
-    ],
+    summary: ['Sends forwarded requests through an HTTP proxy.', 'Put it inside send-request to route just that call through the proxy.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/proxy-policy',
   },
 ];

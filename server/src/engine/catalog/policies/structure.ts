@@ -1,5 +1,5 @@
 import type { ChildElementDefinition, PolicyDefinition } from '../policyDefinition';
-import { type PolicySection } from '../../policy/policyVocabulary';
+import type { PolicySection } from '../../policy/policyVocabulary';
 
 const ALL_SCOPES = ['global', 'workspace', 'product', 'api', 'operation'] as const;
 const ALL_GATEWAYS = ['classic', 'v2', 'consumption', 'self-hosted', 'workspace'] as const;
@@ -85,10 +85,7 @@ export const STRUCTURAL_ELEMENTS: readonly PolicyDefinition[] = [
     attributes: [],
     elements: [],
     content: 'empty',
-    summary: [
-      'Runs the statements of the same section from the parent scope at this place.',
-      'Leaving it out stops inheritance; not allowed in fragments.',
-    ],
+    summary: ['Runs the statements of the same section from the parent scope at this place.', 'Leaving it out stops inheritance; not allowed in fragments.'],
     docUrl: HOWTO_URL,
   },
   {

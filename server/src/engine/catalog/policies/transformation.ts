@@ -12,15 +12,10 @@ export const TRANSFORMATION_POLICIES: readonly PolicyDefinition[] = [
     scopes: ['global', 'workspace', 'product', 'api', 'operation'],
     gateways: ['classic', 'v2', 'consumption', 'self-hosted', 'workspace'],
     cardinality: 'repeatable',
-    attributes: [
-      POLICY_ID_ATTRIBUTE,
-    ],
+    attributes: [POLICY_ID_ATTRIBUTE],
     elements: [],
     content: 'text',
-    summary: [
-      'Changes the HTTP method of the request.',
-      'The element text is the method name or an expression.',
-    ],
+    summary: ['Changes the HTTP method of the request.', 'The element text is the method name or an expression.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/set-method-policy',
   },
   {
@@ -40,10 +35,7 @@ export const TRANSFORMATION_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'empty',
-    summary: [
-      'Sets the status code and reason phrase of the response.',
-      'Often used inside return-response.',
-    ],
+    summary: ['Sets the status code and reason phrase of the response.', 'Often used inside return-response.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/set-status-policy',
   },
   {
@@ -61,10 +53,7 @@ export const TRANSFORMATION_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'empty',
-    summary: [
-      'Stores a value in context.Variables under a name.',
-      'Literal values are strings; expressions may return other basic types.',
-    ],
+    summary: ['Stores a value in context.Variables under a name.', 'Literal values are strings; expressions may return other basic types.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/set-variable-policy',
   },
   {
@@ -85,10 +74,7 @@ export const TRANSFORMATION_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'text',
-    summary: [
-      'Replaces the body of the request or response.',
-      'The text is literal, an expression or a Liquid template (template="liquid").',
-    ],
+    summary: ['Replaces the body of the request or response.', 'The text is literal, an expression or a Liquid template (template="liquid").'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/set-body-policy',
   },
   {
@@ -115,10 +101,7 @@ export const TRANSFORMATION_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    summary: [
-      'Adds, replaces, appends to or deletes an HTTP header.',
-      'Request headers in inbound and backend, response headers in outbound and on-error.',
-    ],
+    summary: ['Adds, replaces, appends to or deletes an HTTP header.', 'Request headers in inbound and backend, response headers in outbound and on-error.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/set-header-policy',
   },
   {
@@ -145,10 +128,7 @@ export const TRANSFORMATION_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    summary: [
-      'Adds, replaces, appends to or deletes a query parameter of the request.',
-      'Only request-side sections: inbound and backend.',
-    ],
+    summary: ['Adds, replaces, appends to or deletes a query parameter of the request.', 'Only request-side sections: inbound and backend.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/set-query-parameter-policy',
   },
   {
@@ -167,10 +147,7 @@ export const TRANSFORMATION_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'empty',
-    summary: [
-      'Rewrites the backend request URL from the public URL template.',
-      'An expression must make up the whole template.',
-    ],
+    summary: ['Rewrites the backend request URL from the public URL template.', 'An expression must make up the whole template.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/rewrite-uri-policy',
   },
   {
@@ -193,10 +170,7 @@ export const TRANSFORMATION_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'empty',
-    summary: [
-      'Converts a JSON body to XML.',
-      'Choose whether to convert always or only for JSON content types.',
-    ],
+    summary: ['Converts a JSON body to XML.', 'Choose whether to convert always or only for JSON content types.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/json-to-xml-policy',
   },
   {
@@ -216,10 +190,7 @@ export const TRANSFORMATION_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'empty',
-    summary: [
-      'Converts an XML body to JSON.',
-      'kind="direct" keeps the XML shape; "javascript-friendly" simplifies it.',
-    ],
+    summary: ['Converts an XML body to JSON.', 'kind="direct" keeps the XML shape; "javascript-friendly" simplifies it.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/xml-to-json-policy',
   },
   {
@@ -238,10 +209,7 @@ export const TRANSFORMATION_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'empty',
-    summary: [
-      'Replaces every occurrence of a string in the body.',
-      'Plain text matching, no regular expressions.',
-    ],
+    summary: ['Replaces every occurrence of a string in the body.', 'Plain text matching, no regular expressions.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/find-and-replace-policy',
   },
   {
@@ -252,15 +220,10 @@ export const TRANSFORMATION_POLICIES: readonly PolicyDefinition[] = [
     scopes: ['global', 'workspace', 'product', 'api', 'operation'],
     gateways: ['classic', 'v2', 'consumption', 'self-hosted', 'workspace'],
     cardinality: 'once-per-section',
-    attributes: [
-      POLICY_ID_ATTRIBUTE,
-    ],
+    attributes: [POLICY_ID_ATTRIBUTE],
     elements: [],
     content: 'empty',
-    summary: [
-      'Rewrites backend URLs in bodies to gateway URLs, or back in inbound.',
-      'Headers such as Location are left unchanged.',
-    ],
+    summary: ['Rewrites backend URLs in bodies to gateway URLs, or back in inbound.', 'Headers such as Location are left unchanged.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/redirect-content-urls-policy',
   },
   {
@@ -272,9 +235,7 @@ export const TRANSFORMATION_POLICIES: readonly PolicyDefinition[] = [
     scopes: ['global', 'workspace', 'product', 'api', 'operation'],
     gateways: ['classic', 'v2', 'consumption', 'self-hosted', 'workspace'],
     cardinality: 'repeatable',
-    attributes: [
-      POLICY_ID_ATTRIBUTE,
-    ],
+    attributes: [POLICY_ID_ATTRIBUTE],
     elements: [
       {
         name: 'parameter',
@@ -299,10 +260,7 @@ export const TRANSFORMATION_POLICIES: readonly PolicyDefinition[] = [
       },
     ],
     content: 'elements',
-    summary: [
-      'Transforms an XML body with an inline XSLT 1.0 stylesheet.',
-      'parameter children pass values to xsl:param.',
-    ],
+    summary: ['Transforms an XML body with an inline XSLT 1.0 stylesheet.', 'parameter children pass values to xsl:param.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/xsl-transform-policy',
   },
   {
@@ -314,10 +272,7 @@ export const TRANSFORMATION_POLICIES: readonly PolicyDefinition[] = [
     scopes: ['global', 'workspace', 'product', 'api', 'operation'],
     gateways: ['classic', 'v2', 'consumption', 'self-hosted', 'workspace'],
     cardinality: 'repeatable',
-    attributes: [
-      { name: 'response-variable-name', required: false, kind: 'string', expressions: false },
-      POLICY_ID_ATTRIBUTE,
-    ],
+    attributes: [{ name: 'response-variable-name', required: false, kind: 'string', expressions: false }, POLICY_ID_ATTRIBUTE],
     elements: [
       {
         name: 'set-status',
@@ -349,10 +304,7 @@ export const TRANSFORMATION_POLICIES: readonly PolicyDefinition[] = [
     ],
     content: 'elements',
     ordered: true,
-    summary: [
-      'Stops the pipeline and returns a response to the caller.',
-      'Build it with set-status, set-header and set-body, or from a response variable.',
-    ],
+    summary: ['Stops the pipeline and returns a response to the caller.', 'Build it with set-status, set-header and set-body, or from a response variable.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/return-response-policy',
   },
   {
@@ -373,10 +325,7 @@ export const TRANSFORMATION_POLICIES: readonly PolicyDefinition[] = [
     ],
     elements: [],
     content: 'empty',
-    summary: [
-      'Stops the pipeline and returns a response made from the API samples or schema.',
-      'Useful while the backend is not ready.',
-    ],
+    summary: ['Stops the pipeline and returns a response made from the API samples or schema.', 'Useful while the backend is not ready.'],
     docUrl: 'https://learn.microsoft.com/azure/api-management/mock-response-policy',
   },
 ];

@@ -35,7 +35,11 @@ export function analysePolicy(input: DocumentInput, context: KindContext): KindA
     ...checkExpressions(document),
   ];
   const parentSectionDrops = place ? parentSectionDropsOf(place) : undefined;
-  const documentRules = runPolicyDocumentRules({ text: input.text, document, scope, ...(parentSectionDrops ? { parentSectionDrops } : {}) }, POLICY_DOCUMENT_RULES, context.ruleSettings);
+  const documentRules = runPolicyDocumentRules(
+    { text: input.text, document, scope, ...(parentSectionDrops ? { parentSectionDrops } : {}) },
+    POLICY_DOCUMENT_RULES,
+    context.ruleSettings,
+  );
   const chainRules = runChainRules(input, document, place, scope, context);
   const ruleFindings: Finding[] = [...documentRules.findings, ...chainRules.findings];
   return {
@@ -85,7 +89,9 @@ function referenceChecks(place: WorkspacePlace): Pick<SchemaContext, 'fragmentEx
   return {
     fragmentExists: (id) => (anyFragments ? trees.some((tree) => tree.fragments.has(id)) : undefined),
     namedValueExists: (name) =>
-      anyNamedValues ? trees.some((tree) => tree.namedValues.has(name) || [...tree.namedValues.values()].some((value) => value.displayName === name)) : undefined,
+      anyNamedValues
+        ? trees.some((tree) => tree.namedValues.has(name) || [...tree.namedValues.values()].some((value) => value.displayName === name))
+        : undefined,
   };
 }
 
@@ -108,7 +114,13 @@ function reportIdentity(ruleId: string, report: RuleReport): string {
  * operation document, a report the same rule already makes on its API's document is dropped, so a
  * missing rate limit shows once, where it is best fixed.
  */
-function runChainRules(input: DocumentInput, document: XmlDocument, place: WorkspacePlace | undefined, scope: DocumentScope | undefined, context: KindContext): RuleRun {
+function runChainRules(
+  input: DocumentInput,
+  document: XmlDocument,
+  place: WorkspacePlace | undefined,
+  scope: DocumentScope | undefined,
+  context: KindContext,
+): RuleRun {
   if (scope !== undefined && scope !== 'api' && scope !== 'operation') return { findings: [], failures: [] };
   // A fragment seen alone (outside an APIOps tree) has no chain of its own either: it runs where it is included.
   if (document.root?.name === 'fragment') return { findings: [], failures: [] };
@@ -143,7 +155,16 @@ function apiReports(place: WorkspacePlace, apiPath: string, base: Omit<PolicyCha
     runRules(
       POLICY_CHAIN_RULES,
       context.ruleSettings,
-      (report): PolicyChainContext => ({ ...base, text: apiText, document: apiDocument, path: apiPath, scope: 'api', operation: undefined, policies: apiPolicies, report }),
+      (report): PolicyChainContext => ({
+        ...base,
+        text: apiText,
+        document: apiDocument,
+        path: apiPath,
+        scope: 'api',
+        operation: undefined,
+        policies: apiPolicies,
+        report,
+      }),
       (ruleId, item) => {
         reported.add(reportIdentity(ruleId, item));
         return true;

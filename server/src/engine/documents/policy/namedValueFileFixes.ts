@@ -34,7 +34,9 @@ export function withNamedValueFileFixes(findings: readonly Finding[], text: stri
         : { displayName: name, value: text.slice(edit.span.start, edit.span.end), secret: false };
       const file = join(artifactFolder, folderName, name, 'namedValueInformation.json');
       extra.push({
-        title: secret ? `Move to Key Vault named value ${edit.newText} (creates ${folderName}/${name})` : `Move to named value ${edit.newText} (creates ${folderName}/${name})`,
+        title: secret
+          ? `Move to Key Vault named value ${edit.newText} (creates ${folderName}/${name})`
+          : `Move to named value ${edit.newText} (creates ${folderName}/${name})`,
         edits: fix.edits,
         isPreferred: false,
         createFiles: [{ path: file, text: `${JSON.stringify({ properties }, null, 2)}\n` }],

@@ -33,7 +33,12 @@ export interface Token {
   readonly spaceBefore: boolean;
 }
 
-export type LexProblemCode = 'csharp-unterminated-string' | 'csharp-unterminated-char' | 'csharp-invalid-char' | 'csharp-unterminated-comment' | 'csharp-unexpected-character';
+export type LexProblemCode =
+  | 'csharp-unterminated-string'
+  | 'csharp-unterminated-char'
+  | 'csharp-invalid-char'
+  | 'csharp-unterminated-comment'
+  | 'csharp-unexpected-character';
 
 export interface LexProblem {
   readonly code: LexProblemCode;
@@ -48,20 +53,136 @@ export interface LexResult {
 }
 
 export const KEYWORDS: ReadonlySet<string> = new Set([
-  'abstract', 'as', 'base', 'bool', 'break', 'byte', 'case', 'catch', 'char', 'checked', 'class', 'const', 'continue',
-  'decimal', 'default', 'delegate', 'do', 'double', 'else', 'enum', 'event', 'explicit', 'extern', 'false', 'finally',
-  'fixed', 'float', 'for', 'foreach', 'goto', 'if', 'implicit', 'in', 'int', 'interface', 'internal', 'is', 'lock', 'long',
-  'namespace', 'new', 'null', 'object', 'operator', 'out', 'override', 'params', 'private', 'protected', 'public',
-  'readonly', 'ref', 'return', 'sbyte', 'sealed', 'short', 'sizeof', 'stackalloc', 'static', 'string', 'struct', 'switch',
-  'this', 'throw', 'true', 'try', 'typeof', 'uint', 'ulong', 'unchecked', 'unsafe', 'ushort', 'using', 'virtual', 'void',
-  'volatile', 'while',
+  'abstract',
+  'as',
+  'base',
+  'bool',
+  'break',
+  'byte',
+  'case',
+  'catch',
+  'char',
+  'checked',
+  'class',
+  'const',
+  'continue',
+  'decimal',
+  'default',
+  'delegate',
+  'do',
+  'double',
+  'else',
+  'enum',
+  'event',
+  'explicit',
+  'extern',
+  'false',
+  'finally',
+  'fixed',
+  'float',
+  'for',
+  'foreach',
+  'goto',
+  'if',
+  'implicit',
+  'in',
+  'int',
+  'interface',
+  'internal',
+  'is',
+  'lock',
+  'long',
+  'namespace',
+  'new',
+  'null',
+  'object',
+  'operator',
+  'out',
+  'override',
+  'params',
+  'private',
+  'protected',
+  'public',
+  'readonly',
+  'ref',
+  'return',
+  'sbyte',
+  'sealed',
+  'short',
+  'sizeof',
+  'stackalloc',
+  'static',
+  'string',
+  'struct',
+  'switch',
+  'this',
+  'throw',
+  'true',
+  'try',
+  'typeof',
+  'uint',
+  'ulong',
+  'unchecked',
+  'unsafe',
+  'ushort',
+  'using',
+  'virtual',
+  'void',
+  'volatile',
+  'while',
 ]);
 
 /** Longest first, so `??=` wins over `??` and `?`. `>>` is never one token: the parser joins `>` `>` (generics). */
 const PUNCTUATION = [
-  '<<=', '??=', '=>', '==', '!=', '<=', '>=', '&&', '||', '??', '?.', '?[', '++', '--', '+=', '-=', '*=', '/=', '%=', '&=',
-  '|=', '^=', '<<', '::', '->', '{', '}', '(', ')', '[', ']', ';', ',', '.', ':', '?', '+', '-', '*', '/', '%', '&', '|',
-  '^', '!', '~', '=', '<', '>',
+  '<<=',
+  '??=',
+  '=>',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '??',
+  '?.',
+  '?[',
+  '++',
+  '--',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+  '<<',
+  '::',
+  '->',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ';',
+  ',',
+  '.',
+  ':',
+  '?',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '&',
+  '|',
+  '^',
+  '!',
+  '~',
+  '=',
+  '<',
+  '>',
 ];
 
 /** Punctuation by its first character, longest first: one small list to try per token. */
@@ -187,9 +308,19 @@ class Lexer {
     const code = this.code;
     const start = this.pos;
     const next = code.charCodeAt(start + 1);
-    if (char === 34 /* " */) return this.readString(start, start + 1, false);
-    if (char === 64 /* @ */ && next === 34) return this.readString(start, start + 2, true);
-    if ((char === 36 /* $ */ && next === 34) || (char === 36 && next === 64 && code.charCodeAt(start + 2) === 34) || (char === 64 && next === 36 && code.charCodeAt(start + 2) === 34)) {
+    if (char === 34 /* " */) {
+      this.readString(start, start + 1, false);
+      return;
+    }
+    if (char === 64 /* @ */ && next === 34) {
+      this.readString(start, start + 2, true);
+      return;
+    }
+    if (
+      (char === 36 /* $ */ && next === 34) ||
+      (char === 36 && next === 64 && code.charCodeAt(start + 2) === 34) ||
+      (char === 64 && next === 36 && code.charCodeAt(start + 2) === 34)
+    ) {
       const verbatim = next === 64 || char === 64;
       const end = start + (verbatim ? 3 : 2);
       this.push('interpolation-start', code.slice(start, end), start, end);
@@ -197,8 +328,14 @@ class Lexer {
       this.frames.push({ verbatim, inHole: false, depth: 0 });
       return;
     }
-    if (char === 39 /* ' */) return this.readChar(start);
-    if (isDigit(char) || (char === 46 && isDigit(next))) return this.readNumber(start);
+    if (char === 39 /* ' */) {
+      this.readChar(start);
+      return;
+    }
+    if (isDigit(char) || (char === 46 && isDigit(next))) {
+      this.readNumber(start);
+      return;
+    }
     if (isIdentifierStart(char) || (char === 64 && isIdentifierStart(next))) {
       let end = char === 64 ? start + 2 : start + 1;
       while (end < code.length && isIdentifierPart(code.charCodeAt(end))) end++;
@@ -257,8 +394,15 @@ class Lexer {
     while (pos < code.length && pos < start + 400 && code.charCodeAt(pos) !== 39 && !isLineBreak(code.charCodeAt(pos))) {
       if (code.charCodeAt(pos) === 92) {
         // `\u0041` and `\x41` are one character; other escapes are two code units.
-        const escape = code[pos + 1];
-        pos += escape === 'u' ? 6 : escape === 'U' ? 10 : escape === 'x' ? 2 + (/^[0-9A-Fa-f]{1,4}/.exec(code.slice(pos + 2, pos + 6))?.[0].length ?? 0) : 2;
+        const escapeLetter = code[pos + 1];
+        pos +=
+          escapeLetter === 'u'
+            ? 6
+            : escapeLetter === 'U'
+              ? 10
+              : escapeLetter === 'x'
+                ? 2 + (/^[0-9A-Fa-f]{1,4}/.exec(code.slice(pos + 2, pos + 6))?.[0].length ?? 0)
+                : 2;
       } else {
         pos++;
       }
@@ -266,7 +410,13 @@ class Lexer {
     }
     if (code.charCodeAt(pos) === 39) {
       if (characters === 0) this.problem('csharp-invalid-char', start, pos + 1, "An empty character literal ''; write a character between the quotes.");
-      else if (characters > 1) this.problem('csharp-invalid-char', start, pos + 1, `A character literal holds one character; write text in double quotes: "${code.slice(start + 1, pos)}".`);
+      else if (characters > 1)
+        this.problem(
+          'csharp-invalid-char',
+          start,
+          pos + 1,
+          `A character literal holds one character; write text in double quotes: "${code.slice(start + 1, pos)}".`,
+        );
       this.push('char', code.slice(start, pos + 1), start, pos + 1);
       this.pos = pos + 1;
       return;
@@ -290,7 +440,10 @@ class Lexer {
         pos++;
         while (pos < code.length && (isDigit(code.charCodeAt(pos)) || code[pos] === '_')) pos++;
       }
-      if ((code[pos] === 'e' || code[pos] === 'E') && (isDigit(code.charCodeAt(pos + 1)) || ((code[pos + 1] === '+' || code[pos + 1] === '-') && isDigit(code.charCodeAt(pos + 2))))) {
+      if (
+        (code[pos] === 'e' || code[pos] === 'E') &&
+        (isDigit(code.charCodeAt(pos + 1)) || ((code[pos + 1] === '+' || code[pos + 1] === '-') && isDigit(code.charCodeAt(pos + 2))))
+      ) {
         pos += 2;
         while (pos < code.length && isDigit(code.charCodeAt(pos))) pos++;
       }

@@ -52,22 +52,78 @@ const MAX_DEPTH = 120;
 const MAX_SPECULATION = 64;
 
 const PREDEFINED_TYPES: ReadonlySet<string> = new Set([
-  'bool', 'byte', 'char', 'decimal', 'double', 'float', 'int', 'long', 'object', 'sbyte', 'short', 'string', 'uint', 'ulong', 'ushort', 'void',
+  'bool',
+  'byte',
+  'char',
+  'decimal',
+  'double',
+  'float',
+  'int',
+  'long',
+  'object',
+  'sbyte',
+  'short',
+  'string',
+  'uint',
+  'ulong',
+  'ushort',
+  'void',
 ]);
 
 const BINARY_PRECEDENCE: Readonly<Record<string, number>> = {
-  '??': 1, '||': 2, '&&': 3, '|': 4, '^': 5, '&': 6, '==': 7, '!=': 7,
-  '<': 8, '>': 8, '<=': 8, '>=': 8, is: 8, as: 8, '<<': 9, '>>': 9, '+': 10, '-': 10, '*': 11, '/': 11, '%': 11,
+  '??': 1,
+  '||': 2,
+  '&&': 3,
+  '|': 4,
+  '^': 5,
+  '&': 6,
+  '==': 7,
+  '!=': 7,
+  '<': 8,
+  '>': 8,
+  '<=': 8,
+  '>=': 8,
+  is: 8,
+  as: 8,
+  '<<': 9,
+  '>>': 9,
+  '+': 10,
+  '-': 10,
+  '*': 11,
+  '/': 11,
+  '%': 11,
 };
 
 const ASSIGNMENT_OPERATORS: ReadonlySet<string> = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<=', '>>=', '??=']);
 
 /** Tokens after `>` that make `a<b>` a generic name rather than two comparisons (C# spec, 7.6.4.2). */
-const AFTER_TYPE_ARGUMENTS: ReadonlySet<string> = new Set(['(', ')', ']', '}', ':', ';', ',', '.', '?', '==', '!=', '|', '^', '&&', '||', '&', '[', '?.', '??', '=>']);
+const AFTER_TYPE_ARGUMENTS: ReadonlySet<string> = new Set([
+  '(',
+  ')',
+  ']',
+  '}',
+  ':',
+  ';',
+  ',',
+  '.',
+  '?',
+  '==',
+  '!=',
+  '|',
+  '^',
+  '&&',
+  '||',
+  '&',
+  '[',
+  '?.',
+  '??',
+  '=>',
+]);
 
 /** Tokens that may follow `(Type)` when it is a cast of a non-predefined type. */
 function startsCastOperand(token: Token): boolean {
-  if (token.kind === 'identifier' || token.kind === 'number' || token.kind === 'string' || token.kind === 'char' || token.kind === 'interpolation-start') return true;
+  if (token.kind === 'identifier' || token.kind === 'number' || token.kind === 'string' || token.kind === 'char' || token.kind === 'interpolation-start')
+    return true;
   if (token.kind === 'keyword') return !['as', 'is', 'in'].includes(token.text);
   return token.kind === 'punctuation' && (token.text === '(' || token.text === '!' || token.text === '~');
 }
@@ -157,7 +213,7 @@ class Parser {
   private describe(token: Token): string {
     if (token.kind === 'end') return 'the end of the expression';
     if (token.kind === 'interpolation-end' || token.kind === 'hole-end') return `'${token.text || '"'}'`;
-    return `'${token.text.length > 30 ? token.text.slice(0, 30) + '…' : token.text}'`;
+    return `'${token.text.length > 30 ? `${token.text.slice(0, 30)}…` : token.text}'`;
   }
 
   private unexpected(expected: string): void {
@@ -281,7 +337,18 @@ class Parser {
       if (this.peek().kind === 'identifier') this.advance();
     } while (this.accept(','));
     if (!this.accept(')') || args.length < 2) return undefined;
-    return this.typeSuffixes({ kind: 'type', parts: [{ name: 'ValueTuple', start: open.start, end: open.end }], args, nullable: false, arrays: 0, start: open.start, end: this.previousEnd() }, true);
+    return this.typeSuffixes(
+      {
+        kind: 'type',
+        parts: [{ name: 'ValueTuple', start: open.start, end: open.end }],
+        args,
+        nullable: false,
+        arrays: 0,
+        start: open.start,
+        end: this.previousEnd(),
+      },
+      true,
+    );
   }
 
   private typeSuffixes(type: TypeSyntax, allowNullable: boolean): TypeSyntax {
@@ -325,7 +392,11 @@ class Parser {
 
   private startsExpression(token: Token): boolean {
     if (['identifier', 'number', 'string', 'char', 'interpolation-start'].includes(token.kind)) return true;
-    if (token.kind === 'keyword') return ['new', 'true', 'false', 'null', 'this', 'base', 'typeof', 'default', 'checked', 'unchecked', 'sizeof', 'throw'].includes(token.text) || PREDEFINED_TYPES.has(token.text);
+    if (token.kind === 'keyword')
+      return (
+        ['new', 'true', 'false', 'null', 'this', 'base', 'typeof', 'default', 'checked', 'unchecked', 'sizeof', 'throw'].includes(token.text) ||
+        PREDEFINED_TYPES.has(token.text)
+      );
     return token.kind === 'punctuation' && ['(', '!', '~', '-', '+', '++', '--'].includes(token.text);
   }
 
@@ -502,7 +573,8 @@ class Parser {
     }
     const after = this.tokens[close + 1];
     const predefined = type.parts.length === 1 && PREDEFINED_TYPES.has(type.parts[0].name) && type.args.length === 0;
-    const isCast = after !== undefined && (predefined || type.arrays > 0 || type.nullable || type.args.length > 0 ? this.startsExpression(after) : startsCastOperand(after));
+    const isCast =
+      after !== undefined && (predefined || type.arrays > 0 || type.nullable || type.args.length > 0 ? this.startsExpression(after) : startsCastOperand(after));
     if (!isCast) {
       this.index = openIndex;
       return undefined;
@@ -553,7 +625,17 @@ class Parser {
     }
     this.advance();
     const typeArgs = this.at('<') ? this.tryTypeArgumentList() : undefined;
-    return { kind: 'member', target, name: name.text, nameStart: name.start, nameEnd: name.end, conditional, typeArgs, start: target.start, end: this.previousEnd() };
+    return {
+      kind: 'member',
+      target,
+      name: name.text,
+      nameStart: name.start,
+      nameEnd: name.end,
+      conditional,
+      typeArgs,
+      start: target.start,
+      end: this.previousEnd(),
+    };
   }
 
   /** `<...>` after a name, when what follows makes it type arguments (otherwise it is a comparison). */
@@ -561,7 +643,11 @@ class Parser {
     const saved = this.index;
     const args = this.readTypeArguments({ tokens: MAX_SPECULATION }, 0);
     const next = this.peek();
-    if (args && (next.kind === 'end' || next.kind === 'hole-end' || next.kind === 'hole-format' || (next.kind === 'punctuation' && AFTER_TYPE_ARGUMENTS.has(next.text)))) return args;
+    if (
+      args &&
+      (next.kind === 'end' || next.kind === 'hole-end' || next.kind === 'hole-format' || (next.kind === 'punctuation' && AFTER_TYPE_ARGUMENTS.has(next.text)))
+    )
+      return args;
     this.index = saved;
     return undefined;
   }
@@ -600,10 +686,17 @@ class Parser {
     const saved = this.index;
     const start = this.peek().start;
     const isVar = this.peek().kind === 'identifier' && this.peek().text === 'var' && this.peek(1).kind === 'identifier';
-    const type = isVar ? (this.advance(), undefined) : this.tryType(true);
+    if (isVar) this.advance();
+    const type = isVar ? undefined : this.tryType(true);
     if ((isVar || type) && this.peek().kind === 'identifier') {
       const name = this.advance();
-      return { kind: 'declaration-expression', type, variable: { kind: 'parameter', name: name.text, type, start: name.start, end: name.end }, start, end: name.end };
+      return {
+        kind: 'declaration-expression',
+        type,
+        variable: { kind: 'parameter', name: name.text, type, start: name.start, end: name.end },
+        start,
+        end: name.end,
+      };
     }
     this.index = saved;
     return undefined;
@@ -796,7 +889,8 @@ class Parser {
       if (this.peek().kind === 'hole-end') this.advance();
       else this.unexpected("'}' to end the interpolation hole");
       // Skip to the end of a broken hole so the string's remaining parts still parse.
-      while (this.peek().kind !== 'hole-start' && this.peek().kind !== 'interpolation-end' && this.peek().kind !== 'end' && this.peek().kind !== 'hole-end') this.advance();
+      while (this.peek().kind !== 'hole-start' && this.peek().kind !== 'interpolation-end' && this.peek().kind !== 'end' && this.peek().kind !== 'hole-end')
+        this.advance();
       if (this.peek().kind === 'hole-end') this.advance();
     }
     return { kind: 'interpolated', holes, start, end: this.previousEnd() };
@@ -877,7 +971,14 @@ class Parser {
         const bracket = this.peek();
         const args = this.parseArguments(']');
         this.expectClose(bracketIndex);
-        const target: Expression = { kind: 'index', target: { kind: 'name', name: '', typeArgs: undefined, start: bracket.start, end: bracket.start }, args, conditional: false, start: bracket.start, end: this.previousEnd() };
+        const target: Expression = {
+          kind: 'index',
+          target: { kind: 'name', name: '', typeArgs: undefined, start: bracket.start, end: bracket.start },
+          args,
+          conditional: false,
+          start: bracket.start,
+          end: this.previousEnd(),
+        };
         if (!this.accept('=')) this.unexpected("'='");
         const value = this.at('{') ? this.parseInitializer() : this.parseExpression();
         items.push({ kind: 'assignment', operator: '=', left: target, right: value, start: bracket.start, end: value.end });
@@ -885,7 +986,14 @@ class Parser {
         const name = this.advance();
         this.advance();
         const value = this.parseInitializer();
-        items.push({ kind: 'assignment', operator: '=', left: { kind: 'name', name: name.text, typeArgs: undefined, start: name.start, end: name.end }, right: value, start: name.start, end: value.end });
+        items.push({
+          kind: 'assignment',
+          operator: '=',
+          left: { kind: 'name', name: name.text, typeArgs: undefined, start: name.start, end: name.end },
+          right: value,
+          start: name.start,
+          end: value.end,
+        });
       } else {
         items.push(this.parseExpression());
       }
@@ -1090,7 +1198,8 @@ class Parser {
     const openIndex = this.index;
     if (!this.accept('(')) this.unexpected("'('");
     const isVar = this.peek().kind === 'identifier' && this.peek().text === 'var' && this.peek(1).kind === 'identifier';
-    const type = isVar ? (this.advance(), undefined) : this.tryType(true);
+    if (isVar) this.advance();
+    const type = isVar ? undefined : this.tryType(true);
     if (!isVar && !type) this.unexpected('a type');
     const name = this.peek();
     let variable: Parameter = { kind: 'parameter', name: '', type, start: name.start, end: name.start };
@@ -1228,10 +1337,14 @@ class Parser {
     const saved = this.index;
     const first = this.peek();
     const isVar = first.kind === 'identifier' && first.text === 'var' && this.peek(1).kind === 'identifier';
-    const type = isVar ? (this.advance(), undefined) : this.tryType(true);
+    if (isVar) this.advance();
+    const type = isVar ? undefined : this.tryType(true);
     if (!isVar && !type) return undefined;
     const name = this.peek();
-    if (name.kind !== 'identifier' || !(this.at('=', 1) || this.at(';', 1) || this.at(',', 1) || this.at('(', 1) || this.peek(1).kind === 'end' || this.at('}', 1))) {
+    if (
+      name.kind !== 'identifier' ||
+      !(this.at('=', 1) || this.at(';', 1) || this.at(',', 1) || this.at('(', 1) || this.peek(1).kind === 'end' || this.at('}', 1))
+    ) {
       this.index = saved;
       return undefined;
     }
@@ -1245,7 +1358,15 @@ class Parser {
       }
       this.advance();
       const value = this.accept('=') ? (this.at('{') ? this.parseInitializer() : this.parseExpression()) : undefined;
-      variables.push({ kind: 'variable', name: variableName.text, nameStart: variableName.start, nameEnd: variableName.end, value, start: variableName.start, end: this.previousEnd() });
+      variables.push({
+        kind: 'variable',
+        name: variableName.text,
+        nameStart: variableName.start,
+        nameEnd: variableName.end,
+        value,
+        start: variableName.start,
+        end: this.previousEnd(),
+      });
     } while (this.accept(',') && !this.bailed);
     return { kind: 'local', type, variables, start, end: this.previousEnd() };
   }
@@ -1263,7 +1384,12 @@ class Parser {
     if (this.accept('=>')) {
       const expression = this.parseExpression();
       this.expectSemicolon();
-      return { kind: 'block', statements: [{ kind: 'expression-statement', expression, start: expression.start, end: expression.end }], start, end: this.previousEnd() };
+      return {
+        kind: 'block',
+        statements: [{ kind: 'expression-statement', expression, start: expression.start, end: expression.end }],
+        start,
+        end: this.previousEnd(),
+      };
     }
     const body = this.parseBlock();
     return { ...body, start };

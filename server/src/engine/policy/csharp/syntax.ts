@@ -62,7 +62,13 @@ export type Expression =
   | (NodeBase & { readonly kind: 'assignment'; readonly operator: string; readonly left: Expression; readonly right: Expression })
   | (NodeBase & { readonly kind: 'conditional'; readonly condition: Expression; readonly whenTrue: Expression; readonly whenFalse: Expression })
   | (NodeBase & { readonly kind: 'cast'; readonly type: TypeSyntax; readonly operand: Expression })
-  | (NodeBase & { readonly kind: 'is'; readonly operand: Expression; readonly type: TypeSyntax | undefined; readonly pattern: Expression | undefined; readonly designation: Parameter | undefined })
+  | (NodeBase & {
+      readonly kind: 'is';
+      readonly operand: Expression;
+      readonly type: TypeSyntax | undefined;
+      readonly pattern: Expression | undefined;
+      readonly designation: Parameter | undefined;
+    })
   | (NodeBase & { readonly kind: 'as'; readonly operand: Expression; readonly type: TypeSyntax })
   | (NodeBase & { readonly kind: 'lambda'; readonly parameters: readonly Parameter[]; readonly body: Expression | Block })
   | (NodeBase & {
@@ -121,8 +127,20 @@ export type Statement =
   | (NodeBase & { readonly kind: 'local'; readonly type: TypeSyntax | undefined; readonly variables: readonly VariableDeclarator[] })
   | (NodeBase & { readonly kind: 'expression-statement'; readonly expression: Expression })
   | (NodeBase & { readonly kind: 'if'; readonly condition: Expression; readonly then: Statement; readonly otherwise: Statement | undefined })
-  | (NodeBase & { readonly kind: 'foreach'; readonly type: TypeSyntax | undefined; readonly variable: Parameter; readonly collection: Expression; readonly body: Statement })
-  | (NodeBase & { readonly kind: 'for'; readonly initializers: readonly Statement[]; readonly condition: Expression | undefined; readonly steps: readonly Expression[]; readonly body: Statement })
+  | (NodeBase & {
+      readonly kind: 'foreach';
+      readonly type: TypeSyntax | undefined;
+      readonly variable: Parameter;
+      readonly collection: Expression;
+      readonly body: Statement;
+    })
+  | (NodeBase & {
+      readonly kind: 'for';
+      readonly initializers: readonly Statement[];
+      readonly condition: Expression | undefined;
+      readonly steps: readonly Expression[];
+      readonly body: Statement;
+    })
   | (NodeBase & { readonly kind: 'while' | 'do'; readonly condition: Expression; readonly body: Statement })
   | (NodeBase & { readonly kind: 'return' | 'throw'; readonly value: Expression | undefined })
   | (NodeBase & { readonly kind: 'try'; readonly body: Block; readonly catches: readonly CatchClause[]; readonly final: Block | undefined })

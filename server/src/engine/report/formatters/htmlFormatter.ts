@@ -4,4 +4,5 @@ import { buildReviewReport } from '../reviewReport';
 import type { ReportFormatter } from './reportFormatter';
 
 /** The report as a self-contained page for a browser (the webview shows the same page with host `webview`). */
-export const formatHtml: ReportFormatter = (result, options) => renderReportHtml(buildReviewReport(result, options.baseFolder), { host: 'browser', nonce: reportNonce() });
+export const formatHtml: ReportFormatter = (result, options) =>
+  renderReportHtml(buildReviewReport(result, options.baseFolder), { host: 'browser', nonce: reportNonce() });

@@ -33,12 +33,19 @@ function coverageLines(report: ReviewReport): string[] {
       return cell.lacking.length === 0 ? STATUS_MARKS[cell.status] : `${STATUS_MARKS[cell.status]} (lacking: ${escapeMarkdown(cell.lacking.join('; '))})`;
     }),
   ]);
-  return [...table(['API / operation', ...COVERAGE_COLUMNS.map((column) => column.title)], rows, COVERAGE_COLUMNS.length + 1), '', ...COVERAGE_COLUMNS.map((column) => `- **${column.title}**: ${column.description}`)];
+  return [
+    ...table(['API / operation', ...COVERAGE_COLUMNS.map((column) => column.title)], rows, COVERAGE_COLUMNS.length + 1),
+    '',
+    ...COVERAGE_COLUMNS.map((column) => `- **${column.title}**: ${column.description}`),
+  ];
 }
 
 /** Relative links (with GitHub's `#L<line>`) for files under the base folder; `vscode://file` links otherwise. */
 function findingLine(finding: ReportFinding): string {
-  const target = finding.relativePath === undefined ? vscodeFileUrl(finding.file, finding.start.line, finding.start.column) : `${markdownPathTarget(finding.relativePath)}#L${finding.start.line}`;
+  const target =
+    finding.relativePath === undefined
+      ? vscodeFileUrl(finding.file, finding.start.line, finding.start.column)
+      : `${markdownPathTarget(finding.relativePath)}#L${finding.start.line}`;
   const label = escapeMarkdown(`${finding.displayPath}:${finding.start.line}:${finding.start.column}`);
   return `- **${finding.severity}** [${label}](<${target}>) ${escapeMarkdown(finding.message)}`;
 }
@@ -61,7 +68,11 @@ function ruleLines(rule: ReportRule): string[] {
 export const formatMarkdown: ReportFormatter = (result, options) => {
   const report = buildReviewReport(result, options.baseFolder);
   const counts = SEVERITY_ORDER.filter((severity) => report.bySeverity[severity] > 0).map((severity) => plural(report.bySeverity[severity], severity));
-  const pillarRows = report.groups.map((group) => [group.title, group.score === undefined ? 'n/a' : String(group.score), ...SEVERITY_ORDER.map((severity) => String(group.bySeverity[severity]))]);
+  const pillarRows = report.groups.map((group) => [
+    group.title,
+    group.score === undefined ? 'n/a' : String(group.score),
+    ...SEVERITY_ORDER.map((severity) => String(group.bySeverity[severity])),
+  ]);
   const problems = [
     ...report.errors.map((error) => `- Cannot read ${escapeMarkdown(error.path)}: ${escapeMarkdown(error.message)}`),
     ...report.ruleFailures.map((failure) => `- Rule \`${failure.ruleId}\` failed on ${escapeMarkdown(failure.path)}: ${escapeMarkdown(failure.message)}`),

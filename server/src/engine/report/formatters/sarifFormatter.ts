@@ -51,7 +51,8 @@ function sarifRules(report: ReviewReport): SarifRule[] {
     if (known.has(rule.id)) continue;
     known.add(rule.id);
     const first = rule.findings[0];
-    const description = first.kind === 'syntax' ? 'The document is not well-formed XML.' : 'The document breaks the APIM policy schema or the configuration format.';
+    const description =
+      first.kind === 'syntax' ? 'The document is not well-formed XML.' : 'The document breaks the APIM policy schema or the configuration format.';
     rules.push({
       id: rule.id,
       name: pascalCase(rule.id),
@@ -105,7 +106,10 @@ export const formatSarif: ReportFormatter = (result, options) => {
   }));
   const notifications = [
     ...report.errors.map((error) => ({ level: 'error' as const, message: { text: `Cannot read ${error.path}: ${error.message}` } })),
-    ...report.ruleFailures.map((failure) => ({ level: 'error' as const, message: { text: `Rule ${failure.ruleId} failed on ${failure.path}: ${failure.message}` } })),
+    ...report.ruleFailures.map((failure) => ({
+      level: 'error' as const,
+      message: { text: `Rule ${failure.ruleId} failed on ${failure.path}: ${failure.message}` },
+    })),
   ];
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -23,7 +23,11 @@ export interface HtmlRenderOptions {
 /** Export formats the webview's buttons offer; the extension accepts exactly these. */
 export const WEBVIEW_EXPORT_FORMATS = ['markdown', 'html', 'sarif'] as const;
 
-const EXPORT_TITLES: Readonly<Record<(typeof WEBVIEW_EXPORT_FORMATS)[number], string>> = { markdown: 'Export Markdown', html: 'Export HTML', sarif: 'Export SARIF' };
+const EXPORT_TITLES: Readonly<Record<(typeof WEBVIEW_EXPORT_FORMATS)[number], string>> = {
+  markdown: 'Export Markdown',
+  html: 'Export HTML',
+  sarif: 'Export SARIF',
+};
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -84,7 +88,8 @@ function findingItem(finding: ReportFinding): string {
     `<a class="location" href="${escapeHtml(vscodeFileUrl(finding.file, finding.start.line, finding.start.column))}" ` +
     `data-file="${escapeHtml(finding.file)}" data-line="${finding.start.line}" data-column="${finding.start.column}">${escapeHtml(location)}</a>`;
   const { before, target, after } = finding.excerpt;
-  const excerpt = `${before}${target}${after}`.trim() === '' ? '' : `<pre class="excerpt">${escapeHtml(before)}<mark>${escapeHtml(target)}</mark>${escapeHtml(after)}</pre>`;
+  const excerpt =
+    `${before}${target}${after}`.trim() === '' ? '' : `<pre class="excerpt">${escapeHtml(before)}<mark>${escapeHtml(target)}</mark>${escapeHtml(after)}</pre>`;
   return (
     `<li class="finding" data-severity="${finding.severity}" data-api-key="${escapeHtml(finding.api)}">` +
     `<span class="severity severity-${finding.severity}">${finding.severity}</span> ${link} ${escapeHtml(finding.message)}${excerpt}</li>`
@@ -110,7 +115,11 @@ function ruleArticle(rule: ReportRule): string {
     .filter((link) => link !== '')
     .join(' · ');
   const guidance = rule.guidance === '' ? '' : `<p class="guidance">${withInlineCode(escapeHtml(rule.guidance))}</p>`;
-  const tags = rule.otherPillars.map((pillar) => `<span class="tag" title="Also concerns this pillar (counted under its first pillar only)">${escapeHtml(REPORT_GROUP_TITLES[pillar])}</span>`).join('');
+  const tags = rule.otherPillars
+    .map(
+      (pillar) => `<span class="tag" title="Also concerns this pillar (counted under its first pillar only)">${escapeHtml(REPORT_GROUP_TITLES[pillar])}</span>`,
+    )
+    .join('');
   const byFile = new Map<string, ReportFinding[]>();
   for (const finding of rule.findings) byFile.set(finding.displayPath, [...(byFile.get(finding.displayPath) ?? []), finding]);
   const open = rule.findings.length <= OPEN_LIMIT ? ' open' : '';
@@ -126,7 +135,8 @@ function groupSection(group: ReportGroup): string {
 }
 
 function filterBar(report: ReviewReport): string {
-  const options = (values: readonly { value: string; label: string }[]): string => values.map((option) => `<option value="${escapeHtml(option.value)}">${escapeHtml(option.label)}</option>`).join('');
+  const options = (values: readonly { value: string; label: string }[]): string =>
+    values.map((option) => `<option value="${escapeHtml(option.value)}">${escapeHtml(option.label)}</option>`).join('');
   const groups = options([{ value: '', label: 'All pillars' }, ...report.groups.map((group) => ({ value: group.id, label: group.title }))]);
   const severities = options([{ value: '', label: 'All severities' }, ...SEVERITY_ORDER.map((severity) => ({ value: severity, label: severity }))]);
   const apis = options([{ value: '', label: 'All APIs' }, ...report.apis.map((api) => ({ value: api, label: api }))]);

@@ -14,7 +14,8 @@ const GLOBAL = '<policies><inbound /><backend><forward-request /></backend><outb
 const apiInfo = (subscriptionRequired: boolean | undefined): string =>
   JSON.stringify({ properties: { displayName: 'Orders', path: 'orders', ...(subscriptionRequired === undefined ? {} : { subscriptionRequired }) } });
 const productInfo = (subscriptionRequired: boolean): string => JSON.stringify({ properties: { displayName: 'P', subscriptionRequired } });
-const JWT = '    <validate-jwt header-name="Authorization">\n      <openid-config url="https://login.example.com/.well-known/openid-configuration" />\n    </validate-jwt>\n';
+const JWT =
+  '    <validate-jwt header-name="Authorization">\n      <openid-config url="https://login.example.com/.well-known/openid-configuration" />\n    </validate-jwt>\n';
 
 describe('auth-missing', () => {
   test('an API without a subscription requirement and no token check is reported on its inbound, naming the path', () => {
@@ -77,7 +78,11 @@ describe('auth-missing', () => {
     const cases = [
       open(policy(''), `<policies><inbound>${JWT}</inbound><backend><forward-request /></backend></policies>`),
       open(policy('    <include-fragment fragment-id="auth" />\n')),
-      open(policy('    <check-header name="X-Key" failed-check-httpcode="401" failed-check-error-message="No" ignore-case="false">\n      <value>{{key}}</value>\n    </check-header>\n')),
+      open(
+        policy(
+          '    <check-header name="X-Key" failed-check-httpcode="401" failed-check-error-message="No" ignore-case="false">\n      <value>{{key}}</value>\n    </check-header>\n',
+        ),
+      ),
       open(
         policy(
           '    <choose>\n      <when condition="@(context.Request.Certificate == null)">\n        <return-response>\n          <set-status code="403" reason="Forbidden" />\n        </return-response>\n      </when>\n    </choose>\n',
@@ -92,7 +97,9 @@ describe('auth-missing', () => {
     const workspace = new MemoryWorkspace({
       'policy.xml': GLOBAL,
       'apis/orders/apiInformation.json': apiInfo(false),
-      'apis/orders/policy.xml': policy('    <check-header name="Authorization" failed-check-httpcode="401" failed-check-error-message="No" ignore-case="true" />\n'),
+      'apis/orders/policy.xml': policy(
+        '    <check-header name="Authorization" failed-check-httpcode="401" failed-check-error-message="No" ignore-case="true" />\n',
+      ),
     });
     assert.equal(workspace.findingsOf('auth-missing', 'apis/orders/policy.xml').length, 1);
   });

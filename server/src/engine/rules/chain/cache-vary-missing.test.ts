@@ -10,7 +10,8 @@ function policy(inbound: string): string {
   return `<policies>\n  <inbound>\n    <base />\n${inbound}  </inbound>\n  <outbound>\n    <base />\n    <cache-store duration="60" />\n  </outbound>\n</policies>\n`;
 }
 
-const JWT = '    <validate-jwt header-name="Authorization" require-scheme="Bearer">\n      <openid-config url="https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration" />\n    </validate-jwt>\n';
+const JWT =
+  '    <validate-jwt header-name="Authorization" require-scheme="Bearer">\n      <openid-config url="https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration" />\n    </validate-jwt>\n';
 
 function api(subscriptionRequired: boolean, apiPolicy: string, operationPolicy?: string): MemoryWorkspace {
   return new MemoryWorkspace({
@@ -52,13 +53,26 @@ describe('cache-vary-missing', () => {
   });
 
   test('a token read from another header or a query parameter must be varied by, whatever private caching says', () => {
-    const header = policy('    <validate-azure-ad-token tenant-id="contoso" header-name="X-User-Token" />\n    <cache-lookup vary-by-developer="false" vary-by-developer-groups="false" />\n');
-    assert.match(looseFindings(RULE, header)[0]?.message ?? '', /token comes in header X-User-Token but does not vary by it, .*<vary-by-header>X-User-Token<\/vary-by-header>\.$/);
-    const varied = header.replace('vary-by-developer-groups="false" />', 'vary-by-developer-groups="false">\n      <vary-by-header>x-user-token</vary-by-header>\n    </cache-lookup>');
+    const header = policy(
+      '    <validate-azure-ad-token tenant-id="contoso" header-name="X-User-Token" />\n    <cache-lookup vary-by-developer="false" vary-by-developer-groups="false" />\n',
+    );
+    assert.match(
+      looseFindings(RULE, header)[0]?.message ?? '',
+      /token comes in header X-User-Token but does not vary by it, .*<vary-by-header>X-User-Token<\/vary-by-header>\.$/,
+    );
+    const varied = header.replace(
+      'vary-by-developer-groups="false" />',
+      'vary-by-developer-groups="false">\n      <vary-by-header>x-user-token</vary-by-header>\n    </cache-lookup>',
+    );
     assert.deepEqual(looseFindings(RULE, varied), []);
-    const query = policy('    <validate-jwt query-parameter-name="access_token" />\n    <cache-lookup vary-by-developer="false" vary-by-developer-groups="false">\n      <vary-by-query-parameter>page;access_token</vary-by-query-parameter>\n    </cache-lookup>\n');
+    const query = policy(
+      '    <validate-jwt query-parameter-name="access_token" />\n    <cache-lookup vary-by-developer="false" vary-by-developer-groups="false">\n      <vary-by-query-parameter>page;access_token</vary-by-query-parameter>\n    </cache-lookup>\n',
+    );
     assert.deepEqual(looseFindings(RULE, query), []);
-    assert.match(looseFindings(RULE, query.replace('page;access_token', 'page'))[0]?.message ?? '', /<vary-by-query-parameter>access_token<\/vary-by-query-parameter>/);
+    assert.match(
+      looseFindings(RULE, query.replace('page;access_token', 'page'))[0]?.message ?? '',
+      /<vary-by-query-parameter>access_token<\/vary-by-query-parameter>/,
+    );
   });
 
   test('subscription keys: subscribers share the cache unless it varies by developer; reported at info level with a fix', () => {
@@ -72,16 +86,29 @@ describe('cache-vary-missing', () => {
     const fixed = applyFix(text, finding.fixes[0]);
     assert.equal(fixed, text.replace('vary-by-developer="false"', 'vary-by-developer="true"'));
     assert.deepEqual(api(true, fixed).findingsOf(RULE, 'apis/orders/policy.xml'), []);
-    const added = applyFix(policy('    <cache-lookup downstream-caching-type="none" />\n'), api(true, policy('    <cache-lookup downstream-caching-type="none" />\n')).findingsOf(RULE, 'apis/orders/policy.xml')[0].fixes[0]);
+    const added = applyFix(
+      policy('    <cache-lookup downstream-caching-type="none" />\n'),
+      api(true, policy('    <cache-lookup downstream-caching-type="none" />\n')).findingsOf(RULE, 'apis/orders/policy.xml')[0].fixes[0],
+    );
     assert.equal(added, policy('    <cache-lookup vary-by-developer="true" downstream-caching-type="none" />\n'));
   });
 
   test('open APIs, computed settings and caches that vary by the key are left alone', () => {
-    assert.deepEqual(api(false, policy('    <cache-lookup vary-by-developer="false" vary-by-developer-groups="false" />\n')).findingsOf(RULE, 'apis/orders/policy.xml'), []);
-    assert.deepEqual(api(true, policy('    <cache-lookup vary-by-developer="@(true)" vary-by-developer-groups="false" />\n')).findingsOf(RULE, 'apis/orders/policy.xml'), []);
-    const byKey = policy('    <cache-lookup vary-by-developer="false" vary-by-developer-groups="false">\n      <vary-by-header>Ocp-Apim-Subscription-Key</vary-by-header>\n    </cache-lookup>\n');
+    assert.deepEqual(
+      api(false, policy('    <cache-lookup vary-by-developer="false" vary-by-developer-groups="false" />\n')).findingsOf(RULE, 'apis/orders/policy.xml'),
+      [],
+    );
+    assert.deepEqual(
+      api(true, policy('    <cache-lookup vary-by-developer="@(true)" vary-by-developer-groups="false" />\n')).findingsOf(RULE, 'apis/orders/policy.xml'),
+      [],
+    );
+    const byKey = policy(
+      '    <cache-lookup vary-by-developer="false" vary-by-developer-groups="false">\n      <vary-by-header>Ocp-Apim-Subscription-Key</vary-by-header>\n    </cache-lookup>\n',
+    );
     assert.deepEqual(api(true, byKey).findingsOf(RULE, 'apis/orders/policy.xml'), []);
-    const computedHeader = policy(`${JWT}    <cache-lookup vary-by-developer="false" vary-by-developer-groups="false" allow-private-response-caching="true">\n      <vary-by-header>@(context.Variables.GetValueOrDefault&lt;string&gt;("h"))</vary-by-header>\n    </cache-lookup>\n`);
+    const computedHeader = policy(
+      `${JWT}    <cache-lookup vary-by-developer="false" vary-by-developer-groups="false" allow-private-response-caching="true">\n      <vary-by-header>@(context.Variables.GetValueOrDefault&lt;string&gt;("h"))</vary-by-header>\n    </cache-lookup>\n`,
+    );
     assert.deepEqual(api(false, computedHeader).findingsOf(RULE, 'apis/orders/policy.xml'), []);
   });
 

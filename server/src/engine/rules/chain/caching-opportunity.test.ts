@@ -14,7 +14,9 @@ function policy(inbound: string): string {
 function workspace(method: string, operationPolicy: string, apiPolicy = policy(''), apiType?: string): MemoryWorkspace {
   return new MemoryWorkspace({
     'policy.xml': GLOBAL,
-    'apis/catalog/apiInformation.json': JSON.stringify({ properties: { displayName: 'Catalog', path: 'catalog', subscriptionRequired: false, ...(apiType ? { type: apiType } : {}) } }),
+    'apis/catalog/apiInformation.json': JSON.stringify({
+      properties: { displayName: 'Catalog', path: 'catalog', subscriptionRequired: false, ...(apiType ? { type: apiType } : {}) },
+    }),
     'apis/catalog/policy.xml': apiPolicy,
     'apis/catalog/operations/list-items/operationInformation.json': JSON.stringify({ properties: { method, urlTemplate: '/items' } }),
     'apis/catalog/operations/list-items/policy.xml': operationPolicy,
@@ -73,7 +75,10 @@ describe('caching-opportunity', () => {
   });
 
   test('any cache use on the chain, including the API scope and value caching, keeps it quiet', () => {
-    assert.deepEqual(workspace('GET', policy(''), policy('    <cache-lookup vary-by-developer="false" vary-by-developer-groups="false" />\n')).findingsOf(RULE, OPERATION), []);
+    assert.deepEqual(
+      workspace('GET', policy(''), policy('    <cache-lookup vary-by-developer="false" vary-by-developer-groups="false" />\n')).findingsOf(RULE, OPERATION),
+      [],
+    );
     assert.deepEqual(workspace('GET', policy('    <cache-lookup-value key="catalog" variable-name="catalog" />\n')).findingsOf(RULE, OPERATION), []);
   });
 

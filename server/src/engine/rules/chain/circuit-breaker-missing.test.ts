@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { looseFindings, MemoryWorkspace } from '../../../testing/memoryWorkspace';
 
 const API_INFO = JSON.stringify({ properties: { displayName: 'Orders', path: 'orders', subscriptionRequired: true } });
-const BREAKER = { rules: [{ name: 'trip', tripDuration: 'PT1M', failureCondition: { count: 3, interval: 'PT1M', statusCodeRanges: [{ min: 500, max: 599 }] } }] };
+const BREAKER = {
+  rules: [{ name: 'trip', tripDuration: 'PT1M', failureCondition: { count: 3, interval: 'PT1M', statusCodeRanges: [{ min: 500, max: 599 }] } }],
+};
 const backend = (properties: Record<string, unknown>): string => JSON.stringify({ properties: { protocol: 'http', url: 'https://b.example', ...properties } });
 
 function policy(inbound: string): string {
@@ -13,7 +15,10 @@ function policy(inbound: string): string {
 const BACKENDS = {
   'backends/plain/backendInformation.json': backend({}),
   'backends/guarded/backendInformation.json': backend({ circuitBreaker: BREAKER }),
-  'backends/pool/backendInformation.json': backend({ type: 'Pool', pool: { services: [{ id: '/backends/guarded' }, { id: '/backends/plain' }, { id: '/backends/elsewhere' }] } }),
+  'backends/pool/backendInformation.json': backend({
+    type: 'Pool',
+    pool: { services: [{ id: '/backends/guarded' }, { id: '/backends/plain' }, { id: '/backends/elsewhere' }] },
+  }),
   'backends/safe-pool/backendInformation.json': backend({ type: 'Pool', pool: { services: [{ id: '/backends/guarded' }] } }),
 };
 
@@ -32,7 +37,11 @@ describe('circuit-breaker-missing', () => {
   });
 
   test('a pool names its members without rules; members unknown to the workspace say nothing', () => {
-    const workspace = new MemoryWorkspace({ ...BACKENDS, 'apis/orders/apiInformation.json': API_INFO, 'apis/orders/policy.xml': policy('    <set-backend-service backend-id="pool" />\n') });
+    const workspace = new MemoryWorkspace({
+      ...BACKENDS,
+      'apis/orders/apiInformation.json': API_INFO,
+      'apis/orders/policy.xml': policy('    <set-backend-service backend-id="pool" />\n'),
+    });
     const [finding] = workspace.findingsOf('circuit-breaker-missing', 'apis/orders/policy.xml');
     assert.equal(
       finding?.message,

@@ -35,7 +35,12 @@ describe('concurrency-limit-missing', () => {
 
   test('a limit-concurrency around the call, directly or around a retry, keeps it quiet', () => {
     assert.deepEqual(
-      looseFindings(RULE, policy(`    <limit-concurrency key="backend" max-count="20">\n      <retry condition="@(context.Response.StatusCode == 429)" count="2" interval="1">\n  ${STREAMED}      </retry>\n    </limit-concurrency>\n`)),
+      looseFindings(
+        RULE,
+        policy(
+          `    <limit-concurrency key="backend" max-count="20">\n      <retry condition="@(context.Response.StatusCode == 429)" count="2" interval="1">\n  ${STREAMED}      </retry>\n    </limit-concurrency>\n`,
+        ),
+      ),
       [],
     );
   });
@@ -46,7 +51,9 @@ describe('concurrency-limit-missing', () => {
     const fixed = applyFix(text, finding.fixes[0]);
     assert.equal(
       fixed,
-      policy('    <limit-concurrency key="@(context.Api.Id)" max-count="50">\n      <forward-request timeout="60" buffer-response="false" />\n    </limit-concurrency>\n'),
+      policy(
+        '    <limit-concurrency key="@(context.Api.Id)" max-count="50">\n      <forward-request timeout="60" buffer-response="false" />\n    </limit-concurrency>\n',
+      ),
     );
     assert.deepEqual(parsePolicy(fixed).findings, []);
     assert.deepEqual(looseFindings(RULE, fixed), []);

@@ -8,14 +8,19 @@ function policy(inbound: string): string {
   return `<policies>\n  <inbound>\n    <base />\n${inbound}  </inbound>\n  <backend>\n    <base />\n  </backend>\n</policies>\n`;
 }
 
-const apiInfo = (type?: string): string => JSON.stringify({ properties: { displayName: 'Orders', path: 'orders', subscriptionRequired: true, ...(type ? { type } : {}) } });
+const apiInfo = (type?: string): string =>
+  JSON.stringify({ properties: { displayName: 'Orders', path: 'orders', subscriptionRequired: true, ...(type ? { type } : {}) } });
 const operationInfo = (method: string): string => JSON.stringify({ properties: { displayName: method, method, urlTemplate: '/x' } });
 const VALIDATE = '    <validate-content unspecified-content-type-action="prevent" max-size="1024" size-exceeded-action="prevent" />\n';
-const MESSAGE = 'No request validation runs (for calls that reach the API without a product subscription): add validate-content to inbound so malformed or oversized bodies stop at the gateway.';
+const MESSAGE =
+  'No request validation runs (for calls that reach the API without a product subscription): add validate-content to inbound so malformed or oversized bodies stop at the gateway.';
 
 /** The rule's findings on `text` as the policy of an HTTP API whose operations are not known. */
 function inOrdersApi(text: string) {
-  return new MemoryWorkspace({ 'apis/orders/apiInformation.json': apiInfo(), 'apis/orders/policy.xml': text }).findingsOf('content-validation-missing', 'apis/orders/policy.xml');
+  return new MemoryWorkspace({ 'apis/orders/apiInformation.json': apiInfo(), 'apis/orders/policy.xml': text }).findingsOf(
+    'content-validation-missing',
+    'apis/orders/policy.xml',
+  );
 }
 
 describe('content-validation-missing', () => {
@@ -75,14 +80,17 @@ describe('content-validation-missing', () => {
     const socket = new MemoryWorkspace({ 'apis/orders/apiInformation.json': apiInfo('websocket'), 'apis/orders/policy.xml': policy('') });
     assert.deepEqual(socket.findingsOf('content-validation-missing', 'apis/orders/policy.xml'), []);
     const model = new MemoryWorkspace({
-      'apis/chat/apiInformation.json': JSON.stringify({ properties: { displayName: 'Chat', path: 'chat', serviceUrl: 'https://x.openai.azure.com/openai', subscriptionRequired: true } }),
+      'apis/chat/apiInformation.json': JSON.stringify({
+        properties: { displayName: 'Chat', path: 'chat', serviceUrl: 'https://x.openai.azure.com/openai', subscriptionRequired: true },
+      }),
       'apis/chat/policy.xml': policy(''),
     });
     assert.deepEqual(model.findingsOf('content-validation-missing', 'apis/chat/policy.xml'), []);
   });
 
   test('validation only in outbound, or validate-parameters alone, does not check request bodies', () => {
-    const text = '<policies>\n  <inbound>\n    <validate-parameters specified-parameter-action="prevent" unspecified-parameter-action="prevent" />\n  </inbound>\n  <outbound>\n    <validate-content unspecified-content-type-action="prevent" max-size="1024" size-exceeded-action="prevent" />\n  </outbound>\n</policies>\n';
+    const text =
+      '<policies>\n  <inbound>\n    <validate-parameters specified-parameter-action="prevent" unspecified-parameter-action="prevent" />\n  </inbound>\n  <outbound>\n    <validate-content unspecified-content-type-action="prevent" max-size="1024" size-exceeded-action="prevent" />\n  </outbound>\n</policies>\n';
     assert.equal(inOrdersApi(text).length, 1);
   });
 

@@ -33,7 +33,10 @@ const ADVICE: Readonly<Record<string, { readonly policy: string; readonly markup
     ].join('\n'),
   },
   soap: { policy: 'validate-content (validate-as="soap")', markup: undefined },
-  graphql: { policy: 'validate-graphql-request', markup: '<validate-graphql-request error-variable-name="graphqlValidation" max-size="102400" max-depth="6" />' },
+  graphql: {
+    policy: 'validate-graphql-request',
+    markup: '<validate-graphql-request error-variable-name="graphqlValidation" max-size="102400" max-depth="6" />',
+  },
   odata: { policy: 'validate-odata-request', markup: undefined },
 };
 
@@ -64,7 +67,7 @@ export const contentValidationMissing: PolicyChainRule = {
     guidance:
       'Without content validation the gateway passes any payload to the backend: oversized bodies, unexpected ' +
       'properties and malformed documents that the backend then has to reject (or, worse, accept). Add ' +
-      'validate-content to inbound with a max-size and the API definition\'s schemas (validate-graphql-request for ' +
+      "validate-content to inbound with a max-size and the API definition's schemas (validate-graphql-request for " +
       'GraphQL APIs, validate-odata-request for OData APIs), starting with action="detect" to watch the errors ' +
       'before switching to "prevent". Validation needs accurate schemas in the API definition and reads bodies of ' +
       'at most 100 KB, so large uploads and model prompts are better served by size limits or content safety checks.',

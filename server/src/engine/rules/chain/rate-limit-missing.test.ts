@@ -47,7 +47,8 @@ describe('rate-limit-missing', () => {
     const files = {
       'apis/orders/apiInformation.json': API_INFO(false),
       'apis/orders/policy.xml': policy('    <rate-limit calls="5" renewal-period="60" />\n'),
-      'apis/orders/operations/get/policy.xml': '<policies>\n  <inbound>\n    <set-header name="a" exists-action="override"><value>b</value></set-header>\n  </inbound>\n</policies>\n',
+      'apis/orders/operations/get/policy.xml':
+        '<policies>\n  <inbound>\n    <set-header name="a" exists-action="override"><value>b</value></set-header>\n  </inbound>\n</policies>\n',
       'apis/orders/operations/post/policy.xml': policy(''),
       'apis/weather/apiInformation.json': API_INFO(false),
       'apis/weather/policy.xml': policy(''),

@@ -7,8 +7,7 @@ import type { PolicyChainRule } from '../policyChainRule';
 /** Policies that cap how much one caller (or everyone) can send. */
 export const THROTTLING_POLICIES = ['rate-limit', 'rate-limit-by-key', 'quota', 'quota-by-key', 'llm-token-limit', 'azure-openai-token-limit'];
 
-const RATE_LIMIT_MARKUP =
-  '<rate-limit-by-key calls="100" renewal-period="60" counter-key="@(context.Subscription?.Key ?? context.Request.IpAddress)" />';
+const RATE_LIMIT_MARKUP = '<rate-limit-by-key calls="100" renewal-period="60" counter-key="@(context.Subscription?.Key ?? context.Request.IpAddress)" />';
 
 export const rateLimitMissing: PolicyChainRule = {
   meta: {

@@ -52,8 +52,18 @@ describe('retry-missing', () => {
       'apis/orders/policy.xml': policy('    <forward-request timeout="20" />\n'),
     });
     const [finding] = workspace.findingsOf('retry-missing', 'apis/orders/policy.xml');
-    assert.equal(finding?.message, 'The forward-request from API orders has no retry around it (for calls that reach the API without a product subscription): wrap it in retry for transient failures such as 429 or 503, with buffer-request-body="true" so the body can be sent again; retry other failures only for idempotent methods.');
-    assert.deepEqual(new MemoryWorkspace({ 'policy.xml': `<policies><backend>${RETRY}</backend></policies>`, 'apis/orders/apiInformation.json': API_INFO, 'apis/orders/policy.xml': INHERITS }).findingsOf('retry-missing', 'apis/orders/policy.xml'), []);
+    assert.equal(
+      finding?.message,
+      'The forward-request from API orders has no retry around it (for calls that reach the API without a product subscription): wrap it in retry for transient failures such as 429 or 503, with buffer-request-body="true" so the body can be sent again; retry other failures only for idempotent methods.',
+    );
+    assert.deepEqual(
+      new MemoryWorkspace({
+        'policy.xml': `<policies><backend>${RETRY}</backend></policies>`,
+        'apis/orders/apiInformation.json': API_INFO,
+        'apis/orders/policy.xml': INHERITS,
+      }).findingsOf('retry-missing', 'apis/orders/policy.xml'),
+      [],
+    );
   });
 
   test('WebSocket APIs are not reported', () => {
@@ -64,11 +74,14 @@ describe('retry-missing', () => {
     assert.deepEqual(workspace.findingsOf('retry-missing', 'apis/chat/policy.xml'), []);
   });
 
-  test('the fix wraps this document\'s forward-request in a retry on 429 and 503 and buffers the body', () => {
+  test("the fix wraps this document's forward-request in a retry on 429 and 503 and buffers the body", () => {
     const text = policy('    <forward-request timeout="20" />\n');
     const [finding] = looseFindings('retry-missing', text);
     assert.equal(text.slice(finding.span.start, finding.span.end), 'forward-request');
-    assert.equal(finding.message, 'The forward-request from this document has no retry around it as far as APIM Studio can see (it cannot see the parent scopes): wrap it in retry for transient failures such as 429 or 503, with buffer-request-body="true" so the body can be sent again; retry other failures only for idempotent methods.');
+    assert.equal(
+      finding.message,
+      'The forward-request from this document has no retry around it as far as APIM Studio can see (it cannot see the parent scopes): wrap it in retry for transient failures such as 429 or 503, with buffer-request-body="true" so the body can be sent again; retry other failures only for idempotent methods.',
+    );
     assert.equal(finding.fixes[0].isPreferred, false);
     const fixed = applyFix(text, finding.fixes[0]);
     assert.equal(

@@ -68,28 +68,40 @@ describe('server-headers-exposed', () => {
       'policy.xml': globalPolicy(DELETE_BOTH),
       'apis/orders/apiInformation.json': API_INFO,
       'apis/orders/operations/get/policy.xml': scopePolicy(''),
-      'apis/orders/operations/post/policy.xml': '<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <set-header name="X-Order" exists-action="override"><value>1</value></set-header>\n  </outbound>\n</policies>\n',
+      'apis/orders/operations/post/policy.xml':
+        '<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <set-header name="X-Order" exists-action="override"><value>1</value></set-header>\n  </outbound>\n</policies>\n',
       'apis/weather/apiInformation.json': API_INFO,
       'apis/weather/operations/get/policy.xml': scopePolicy(''),
     });
     assert.deepEqual(workspace.findingsOf(RULE, 'apis/orders/operations/get/policy.xml'), []);
-    assert.deepEqual(workspace.findingsOf(RULE, 'apis/orders/operations/post/policy.xml').map((finding) => finding.message), [BOTH_MESSAGE]);
+    assert.deepEqual(
+      workspace.findingsOf(RULE, 'apis/orders/operations/post/policy.xml').map((finding) => finding.message),
+      [BOTH_MESSAGE],
+    );
   });
 
   test('silent when the global policy is out of sight, the API never reaches a backend, or a header name is computed', () => {
     const files = { 'apis/orders/apiInformation.json': API_INFO, 'apis/orders/policy.xml': scopePolicy('') };
     assert.deepEqual(new MemoryWorkspace(files).findingsOf(RULE, 'apis/orders/policy.xml'), [], 'no global policy file');
     assert.deepEqual(looseFindings(RULE, scopePolicy('')), [], 'a loose document inherits an unknown outbound');
-    const mock = '<policies>\n  <inbound>\n    <base />\n    <mock-response status-code="200" />\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n</policies>\n';
-    assert.deepEqual(new MemoryWorkspace({ ...files, 'policy.xml': globalPolicy(''), 'apis/orders/policy.xml': mock }).findingsOf(RULE, 'apis/orders/policy.xml'), []);
+    const mock =
+      '<policies>\n  <inbound>\n    <base />\n    <mock-response status-code="200" />\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n</policies>\n';
+    assert.deepEqual(
+      new MemoryWorkspace({ ...files, 'policy.xml': globalPolicy(''), 'apis/orders/policy.xml': mock }).findingsOf(RULE, 'apis/orders/policy.xml'),
+      [],
+    );
     const computed = globalPolicy('    <set-header name="@(&quot;X-Powered-By&quot;)" exists-action="delete" />\n');
     assert.deepEqual(looseFindings(RULE, computed), []);
   });
 
   test('a loose document that owns its outbound is reported, and the fix deletes both headers there', () => {
-    const text = '<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <backend>\n    <forward-request />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n</policies>\n';
+    const text =
+      '<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <backend>\n    <forward-request />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n</policies>\n';
     // Without <base /> in outbound the document is fully known.
-    const owned = text.replace('<outbound>\n    <base />\n', '<outbound>\n    <set-header name="X-Served-By" exists-action="override"><value>apim</value></set-header>\n');
+    const owned = text.replace(
+      '<outbound>\n    <base />\n',
+      '<outbound>\n    <set-header name="X-Served-By" exists-action="override"><value>apim</value></set-header>\n',
+    );
     const [finding] = looseFindings(RULE, owned);
     assert.equal(finding.message, BOTH_MESSAGE);
     const fixed = applyFix(owned, finding.fixes[0]);

@@ -46,7 +46,11 @@ export const serverHeadersExposed: PolicyChainRule = {
     const everyChain = missingByChain.size === context.policies.length;
     const where = everyChain ? '' : ` ${[...missingByChain.keys()].join(' or ')}`;
     const headers = missing.join(' and ');
-    const edit = insertIntoSectionEdit(context.document, 'outbound', missing.map((header) => `<set-header name="${header}" exists-action="delete" />`).join('\n'));
+    const edit = insertIntoSectionEdit(
+      context.document,
+      'outbound',
+      missing.map((header) => `<set-header name="${header}" exists-action="delete" />`).join('\n'),
+    );
     context.report({
       span: missingPolicyAnchor(context.document, 'outbound'),
       message: `Responses${where} can reveal the backend's ${headers} header${missing.length > 1 ? 's' : ''}: delete ${missing.length > 1 ? 'them' : 'it'} with set-header exists-action="delete" in outbound, best in the global policy.`,

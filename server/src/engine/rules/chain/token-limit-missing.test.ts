@@ -12,8 +12,12 @@ function policy(inbound: string): string {
   return `<policies>\n  <inbound>\n    <base />\n${inbound}  </inbound>\n${SECTIONS_WITH_BASE}</policies>\n`;
 }
 
-const CHAT_INFO = JSON.stringify({ properties: { displayName: 'Chat', path: 'chat', subscriptionRequired: true, serviceUrl: 'https://contoso.openai.azure.com/openai' } });
-const ORDERS_INFO = JSON.stringify({ properties: { displayName: 'Orders', path: 'orders', subscriptionRequired: true, serviceUrl: 'https://orders.contoso.com' } });
+const CHAT_INFO = JSON.stringify({
+  properties: { displayName: 'Chat', path: 'chat', subscriptionRequired: true, serviceUrl: 'https://contoso.openai.azure.com/openai' },
+});
+const ORDERS_INFO = JSON.stringify({
+  properties: { displayName: 'Orders', path: 'orders', subscriptionRequired: true, serviceUrl: 'https://orders.contoso.com' },
+});
 
 function tree(apiInfo: string, apiPolicy: string, productPolicy = policy('')): MemoryWorkspace {
   return new MemoryWorkspace({
@@ -42,10 +46,10 @@ describe('token-limit-missing', () => {
   test('a token limit on the product or the API covers the chain', () => {
     assert.deepEqual(tree(CHAT_INFO, policy(''), policy(TOKEN_LIMIT)).findingsOf(RULE, 'apis/chat/policy.xml'), []);
     assert.deepEqual(
-      tree(CHAT_INFO, policy('    <azure-openai-token-limit counter-key="@(context.Subscription.Id)" tokens-per-minute="5000" estimate-prompt-tokens="true" />\n')).findingsOf(
-        RULE,
-        'apis/chat/policy.xml',
-      ),
+      tree(
+        CHAT_INFO,
+        policy('    <azure-openai-token-limit counter-key="@(context.Subscription.Id)" tokens-per-minute="5000" estimate-prompt-tokens="true" />\n'),
+      ).findingsOf(RULE, 'apis/chat/policy.xml'),
       [],
     );
   });
@@ -60,7 +64,10 @@ describe('token-limit-missing', () => {
     assert.deepEqual(looseFindings(RULE, policy('    <set-backend-service base-url="wss://x.openai.azure.com/openai/realtime" />\n')), []);
     const websocketInfo = JSON.stringify({ properties: { type: 'websocket', serviceUrl: 'wss://x.openai.azure.com/openai/realtime' } });
     assert.deepEqual(tree(websocketInfo, policy('')).findingsOf(RULE, 'apis/chat/policy.xml'), []);
-    assert.deepEqual(looseFindings(RULE, policy('    <llm-content-safety backend-id="safety" />\n    <return-response><set-status code="200" /></return-response>\n')), []);
+    assert.deepEqual(
+      looseFindings(RULE, policy('    <llm-content-safety backend-id="safety" />\n    <return-response><set-status code="200" /></return-response>\n')),
+      [],
+    );
   });
 
   test('a token limit in only some branches is partial', () => {

@@ -76,7 +76,7 @@ export function insertSectionEdit(document: XmlDocument, root: XmlElement, marku
  */
 export function insertIntoSectionEdit(document: XmlDocument, section: PolicySection, markup: string): TextEdit | undefined {
   const root = document.root;
-  if (!root || root.name !== 'policies') return undefined;
+  if (root?.name !== 'policies') return undefined;
   const existing = sectionElement(document, section);
   if (existing) {
     const base = childElements(existing).find((child) => child.name === 'base');

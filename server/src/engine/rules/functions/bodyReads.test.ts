@@ -27,7 +27,8 @@ describe('bodyReadsIn', () => {
   });
 
   test('the preserve edit fills empty parentheses or flips false to true', () => {
-    const text = '<x>@(context.Request.Body.AsFormUrlEncodedContent( ) + context.Request.Body.As<string>(preserveContent: false) + context.Request.Body.As<string>(keep))</x>';
+    const text =
+      '<x>@(context.Request.Body.AsFormUrlEncodedContent( ) + context.Request.Body.As<string>(preserveContent: false) + context.Request.Body.As<string>(keep))</x>';
     const reads = readsOf(text);
     assert.deepEqual(
       reads.map((read) => read.preserveEdit && [text.slice(read.preserveEdit.span.start, read.preserveEdit.span.end), read.preserveEdit.newText]),

@@ -22,9 +22,7 @@ function checksSharedSecret(element: XmlElement): boolean {
 function rejectsUnauthorized(branch: XmlElement): boolean {
   return descendantElements(branch)
     .filter((element) => element.name === 'return-response')
-    .some((response) =>
-      childElements(response).some((child) => child.name === 'set-status' && REJECTION_STATUSES.includes(literalValue(child, 'code') ?? '')),
-    );
+    .some((response) => childElements(response).some((child) => child.name === 'set-status' && REJECTION_STATUSES.includes(literalValue(child, 'code') ?? '')));
 }
 
 /**

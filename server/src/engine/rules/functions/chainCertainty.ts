@@ -1,5 +1,5 @@
 import type { EffectivePolicy } from '../../workspace/effectivePolicy';
-import { type PolicySection } from '../../policy/policyVocabulary';
+import type { PolicySection } from '../../policy/policyVocabulary';
 
 /**
  * True when part of a section's effective policy is out of sight: a loose document (or a chain level of

@@ -4,7 +4,7 @@ import { parsePolicy } from '../../policy/policyParser';
 import { attribute } from '../../policy/syntaxTree';
 import { constantAttributeValue, constantExpressionValue } from './constantValue';
 
-function valueOf(attributeMarkup: string): string | undefined {
+function valueIn(attributeMarkup: string): string | undefined {
   const text = `<x ${attributeMarkup} />`;
   const { document } = parsePolicy(text);
   return constantAttributeValue(text, document.root && attribute(document.root, 'a'));
@@ -34,17 +34,17 @@ describe('constantExpressionValue', () => {
 
 describe('constantAttributeValue', () => {
   test('literal values and literal-only expressions are constant', () => {
-    assert.equal(valueOf('a="fixed"'), 'fixed');
-    assert.equal(valueOf('a="@(&quot;all&quot;)"'), 'all');
-    assert.equal(valueOf(`a='@("all")'`), 'all');
+    assert.equal(valueIn('a="fixed"'), 'fixed');
+    assert.equal(valueIn('a="@(&quot;all&quot;)"'), 'all');
+    assert.equal(valueIn(`a='@("all")'`), 'all');
   });
 
   test('named values, request data and mixed text are not', () => {
-    assert.equal(valueOf('a="{{key}}"'), undefined);
-    assert.equal(valueOf('a="@(context.Subscription.Id)"'), undefined);
-    assert.equal(valueOf('a=" @(&quot;y&quot;)"'), undefined);
+    assert.equal(valueIn('a="{{key}}"'), undefined);
+    assert.equal(valueIn('a="@(context.Subscription.Id)"'), undefined);
+    assert.equal(valueIn('a=" @(&quot;y&quot;)"'), undefined);
     // Text before `@(` makes the whole value a plain string for APIM.
-    assert.equal(valueOf('a="x@(&quot;y&quot;)"'), 'x@("y")');
-    assert.equal(valueOf('b="1"'), undefined);
+    assert.equal(valueIn('a="x@(&quot;y&quot;)"'), 'x@("y")');
+    assert.equal(valueIn('b="1"'), undefined);
   });
 });

@@ -12,7 +12,10 @@ describe('cors wildcard helpers', () => {
   test('finds * origins as spans of the star', () => {
     const text = '<cors><allowed-origins><origin>https://a</origin><origin> * </origin></allowed-origins></cors>';
     const stars = corsWildcardOrigins(text, cors(text));
-    assert.deepEqual(stars.map((star) => text.slice(star.start, star.end)), ['*']);
+    assert.deepEqual(
+      stars.map((star) => text.slice(star.start, star.end)),
+      ['*'],
+    );
     assert.equal(stars[0].start, text.indexOf('*'));
   });
 

@@ -8,7 +8,10 @@ describe('descendantElements', () => {
     const root = parsePolicy('<a><b><c /></b>text<d /></a>').document.root;
     assert.ok(root);
     const below = descendantElements(root);
-    assert.deepEqual(below.map((element) => element.name), ['b', 'c', 'd']);
+    assert.deepEqual(
+      below.map((element) => element.name),
+      ['b', 'c', 'd'],
+    );
     assert.equal(hasAncestorNamed(below[1], ['b']), true);
     assert.equal(hasAncestorNamed(below[2], ['b']), false);
   });

@@ -17,7 +17,9 @@ describe('findEmbeddedSecrets', () => {
     assert.deepEqual(found('/run?sv=1.0&amp;sig=FXTN7garJSJYwQqUzN9lseYQkCy3OW0KoqepaeeLBDE'), [
       { text: 'FXTN7garJSJYwQqUzN9lseYQkCy3OW0KoqepaeeLBDE', field: 'sig', label: "a 'sig=' credential" },
     ]);
-    assert.deepEqual(found('client_id=a&client_secret=Zx8~Qp2.Lm5Rt7Vw'), [{ text: 'Zx8~Qp2.Lm5Rt7Vw', field: 'client_secret', label: "a 'client_secret=' credential" }]);
+    assert.deepEqual(found('client_id=a&client_secret=Zx8~Qp2.Lm5Rt7Vw'), [
+      { text: 'Zx8~Qp2.Lm5Rt7Vw', field: 'client_secret', label: "a 'client_secret=' credential" },
+    ]);
     assert.deepEqual(found('{\\"apiKey\\": \\"k9Xw2Lq8Zt5Rv1Nb\\"}'), [{ text: 'k9Xw2Lq8Zt5Rv1Nb', field: 'apiKey', label: 'a "apiKey" value' }]);
   });
 

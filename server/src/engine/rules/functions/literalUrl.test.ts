@@ -25,7 +25,8 @@ describe('parseLiteralUrl', () => {
 
 describe('isLocalOnlyHost', () => {
   test('loopback, Docker host, single-label and cluster names are local; public names and private IPs are not', () => {
-    for (const host of ['localhost', '127.0.0.1', '[::1]', 'orders', 'orders.default.svc', 'orders.default.svc.cluster.local', 'host.docker.internal']) assert.equal(isLocalOnlyHost(host), true, host);
+    for (const host of ['localhost', '127.0.0.1', '[::1]', 'orders', 'orders.default.svc', 'orders.default.svc.cluster.local', 'host.docker.internal'])
+      assert.equal(isLocalOnlyHost(host), true, host);
     for (const host of ['orders.contoso.com', '10.0.0.4', 'localhost.contoso.com', 'orders.internal']) assert.equal(isLocalOnlyHost(host), false, host);
   });
 });

@@ -18,7 +18,10 @@ const INFO = (serviceUrl: string): string => JSON.stringify({ properties: { disp
 describe('modelApiEvidence', () => {
   test("the workspace's own evidence for the API comes first", () => {
     assert.equal(
-      evidenceFor({ 'apis/chat/apiInformation.json': INFO('https://contoso.openai.azure.com/openai'), 'apis/chat/policy.xml': '<policies><inbound /></policies>' }),
+      evidenceFor({
+        'apis/chat/apiInformation.json': INFO('https://contoso.openai.azure.com/openai'),
+        'apis/chat/policy.xml': '<policies><inbound /></policies>',
+      }),
       'service URL host contoso.openai.azure.com',
     );
   });
@@ -37,7 +40,10 @@ describe('modelApiEvidence', () => {
   test('a literal backend URL, or a backend entity or pool member whose URL is a model endpoint', () => {
     const api = { 'apis/chat/apiInformation.json': INFO('https://support.contoso.com') };
     assert.equal(
-      evidenceFor({ ...api, 'apis/chat/policy.xml': '<policies><inbound><set-backend-service base-url="https://x.openai.azure.com/openai" /></inbound></policies>' }),
+      evidenceFor({
+        ...api,
+        'apis/chat/policy.xml': '<policies><inbound><set-backend-service base-url="https://x.openai.azure.com/openai" /></inbound></policies>',
+      }),
       'backend URL https://x.openai.azure.com/openai',
     );
     assert.equal(
@@ -45,7 +51,8 @@ describe('modelApiEvidence', () => {
         ...api,
         'backends/pool/backendInformation.json': JSON.stringify({ properties: { type: 'Pool', pool: { services: [{ id: '/backends/east' }] } } }),
         'backends/east/backendInformation.json': JSON.stringify({ properties: { url: 'https://east.openai.azure.com/openai' } }),
-        'apis/chat/policy.xml': '<policies><inbound><choose><when condition="@(true)"><set-backend-service backend-id="pool" /></when></choose></inbound></policies>',
+        'apis/chat/policy.xml':
+          '<policies><inbound><choose><when condition="@(true)"><set-backend-service backend-id="pool" /></when></choose></inbound></policies>',
       }),
       'backend pool',
     );
@@ -53,14 +60,26 @@ describe('modelApiEvidence', () => {
 
   test('ordinary APIs, expressions, named values and the shared Cognitive Services audience give no evidence', () => {
     const api = { 'apis/chat/apiInformation.json': INFO('https://support.contoso.com') };
-    assert.equal(evidenceFor({ ...api, 'apis/chat/policy.xml': '<policies><inbound><set-backend-service base-url="https://orders.contoso.com" /></inbound></policies>' }), undefined);
-    assert.equal(evidenceFor({ ...api, 'apis/chat/policy.xml': '<policies><inbound><set-backend-service base-url="{{openai-url}}" /></inbound></policies>' }), undefined);
     assert.equal(
-      evidenceFor({ ...api, 'apis/chat/policy.xml': '<policies><inbound><set-backend-service base-url="@(&quot;https://x.openai.azure.com&quot;)" /></inbound></policies>' }),
+      evidenceFor({ ...api, 'apis/chat/policy.xml': '<policies><inbound><set-backend-service base-url="https://orders.contoso.com" /></inbound></policies>' }),
       undefined,
     );
     assert.equal(
-      evidenceFor({ ...api, 'apis/chat/policy.xml': '<policies><inbound><authentication-managed-identity resource="https://cognitiveservices.azure.com" /></inbound></policies>' }),
+      evidenceFor({ ...api, 'apis/chat/policy.xml': '<policies><inbound><set-backend-service base-url="{{openai-url}}" /></inbound></policies>' }),
+      undefined,
+    );
+    assert.equal(
+      evidenceFor({
+        ...api,
+        'apis/chat/policy.xml': '<policies><inbound><set-backend-service base-url="@(&quot;https://x.openai.azure.com&quot;)" /></inbound></policies>',
+      }),
+      undefined,
+    );
+    assert.equal(
+      evidenceFor({
+        ...api,
+        'apis/chat/policy.xml': '<policies><inbound><authentication-managed-identity resource="https://cognitiveservices.azure.com" /></inbound></policies>',
+      }),
       undefined,
     );
   });

@@ -2,7 +2,7 @@ import { attribute } from '../../policy/syntaxTree';
 import { isExpressionValue, usesNamedValue } from '../../policy/treeQueries';
 import { aiApiEvidence } from '../../workspace/aiApiEvidence';
 import type { EffectivePolicy } from '../../workspace/effectivePolicy';
-import { type EffectiveStatement } from '../../workspace/effectiveStatement';
+import type { EffectiveStatement } from '../../workspace/effectiveStatement';
 import type { ApiNode, ArtifactTree } from '../../workspace/serviceModel';
 import { POLICY_SECTIONS } from '../../policy/policyVocabulary';
 

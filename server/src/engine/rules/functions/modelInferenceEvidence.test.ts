@@ -14,6 +14,9 @@ describe('looksLikeModelInference', () => {
   });
 
   test('an ordinary API is not', () => {
-    assert.equal(looks('<policies><inbound><set-backend-service backend-id="orders" /><include-fragment fragment-id="fullmodel-check" /></inbound></policies>'), false);
+    assert.equal(
+      looks('<policies><inbound><set-backend-service backend-id="orders" /><include-fragment fragment-id="fullmodel-check" /></inbound></policies>'),
+      false,
+    );
   });
 });

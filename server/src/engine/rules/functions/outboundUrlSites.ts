@@ -19,7 +19,7 @@ export function outboundUrlSites(document: XmlDocument): OutboundUrlSite[] {
   for (const element of allElements(document)) {
     if (element.name === 'set-backend-service') {
       const site = attributeSite(document.text, attribute(element, 'base-url'));
-      if (site) found.push({ element, site, description: "base-url on <set-backend-service>" });
+      if (site) found.push({ element, site, description: 'base-url on <set-backend-service>' });
     } else if (element.name === 'set-url' && element.parent && REQUEST_ELEMENTS.has(element.parent.name)) {
       const site = textSite(document.text, element);
       if (site) found.push({ element, site, description: `<set-url> in <${element.parent.name}>` });

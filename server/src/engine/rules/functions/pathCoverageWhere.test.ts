@@ -27,7 +27,10 @@ describe('pathCoverageWhere', () => {
 
   test('choose branches: every branch with otherwise covers, some branches are partial', () => {
     const match = '<check-header name="a" failed-check-httpcode="401" />';
-    assert.equal(pathCoverageWhere(inbound(`<choose><when condition="@(true)">${match}</when><otherwise>${match}</otherwise></choose>`), isCheckHeaderOn401), 'every-path');
+    assert.equal(
+      pathCoverageWhere(inbound(`<choose><when condition="@(true)">${match}</when><otherwise>${match}</otherwise></choose>`), isCheckHeaderOn401),
+      'every-path',
+    );
     assert.equal(pathCoverageWhere(inbound(`<choose><when condition="@(true)">${match}</when></choose>`), isCheckHeaderOn401), 'some-paths');
     assert.equal(pathCoverageWhere(inbound(`<choose><when condition="@(true)">${match}</when><otherwise /></choose>`), isCheckHeaderOn401), 'some-paths');
   });

@@ -9,10 +9,7 @@ import type { EffectiveStatement } from '../../workspace/effectiveStatement';
 /** How much of a chain's flow a check covers: every path, some paths, or none. */
 export type PathCoverage = 'every-path' | 'some-paths' | 'none';
 
-export function pathCoverageWhere(
-  statements: readonly EffectiveStatement[],
-  matches: (statement: EffectiveStatement) => boolean,
-): PathCoverage {
+export function pathCoverageWhere(statements: readonly EffectiveStatement[], matches: (statement: EffectiveStatement) => boolean): PathCoverage {
   let partial = false;
   for (const statement of statements) {
     if (matches(statement)) return 'every-path';

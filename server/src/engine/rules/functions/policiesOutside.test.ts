@@ -26,7 +26,9 @@ describe('policiesOutside', () => {
   test('skips statements inside an encloser, even nested deeper', () => {
     assert.deepEqual(unguardedIn('<retry condition="@(true)" count="1" interval="1"><forward-request /></retry>'), []);
     assert.deepEqual(
-      unguardedIn('<retry condition="@(true)" count="1" interval="1"><choose><when condition="@(true)"><forward-request /></when></choose></retry><forward-request timeout="3" />'),
+      unguardedIn(
+        '<retry condition="@(true)" count="1" interval="1"><choose><when condition="@(true)"><forward-request /></when></choose></retry><forward-request timeout="3" />',
+      ),
       ['<forward-request timeout="3" />'],
     );
   });

@@ -4,7 +4,10 @@ import { retriesAfterPossibleProcessing } from './retryTriggers';
 
 describe('retriesAfterPossibleProcessing', () => {
   test('ranges and codes that include 500, 502 or 504 are risky, with the codes named', () => {
-    assert.equal(retriesAfterPossibleProcessing('context.Response.StatusCode >= 500'), 'it retries on status 500, 502, 504, which the backend can return after acting');
+    assert.equal(
+      retriesAfterPossibleProcessing('context.Response.StatusCode >= 500'),
+      'it retries on status 500, 502, 504, which the backend can return after acting',
+    );
     assert.match(retriesAfterPossibleProcessing('context.Response.StatusCode == 502') ?? '', /status 502,? which/);
     assert.match(retriesAfterPossibleProcessing('500 <= context.Response.StatusCode') ?? '', /500, 502, 504/);
     assert.match(retriesAfterPossibleProcessing('context.Response.StatusCode != 200') ?? '', /500, 502, 504/);

@@ -5,7 +5,8 @@ import { attribute } from '../../policy/syntaxTree';
 import { elementsNamed } from '../../policy/treeQueries';
 import { attributeSite, isLiteralSite, rawWithoutNamedValues, textSite, trimmedSite } from './valueSite';
 
-const TEXT = '<policies><inbound><set-header name="a"><value> Basic {{creds}} </value></set-header><set-body><![CDATA[x={{y}}]]></set-body><set-variable name="v" value="a&amp;b" /></inbound></policies>';
+const TEXT =
+  '<policies><inbound><set-header name="a"><value> Basic {{creds}} </value></set-header><set-body><![CDATA[x={{y}}]]></set-body><set-variable name="v" value="a&amp;b" /></inbound></policies>';
 const { document } = parsePolicy(TEXT);
 
 describe('value sites', () => {

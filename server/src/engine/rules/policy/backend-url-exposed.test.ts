@@ -20,7 +20,10 @@ describe('backend-url-exposed', () => {
   </outbound>
 </policies>`,
     );
-    assert.equal(findings[0].message, "This response header 'X-Served-By' returns context.Request.Url, the backend's address, to the caller; remove it or return context.Request.OriginalUrl instead.");
+    assert.equal(
+      findings[0].message,
+      "This response header 'X-Served-By' returns context.Request.Url, the backend's address, to the caller; remove it or return context.Request.OriginalUrl instead.",
+    );
     assert.ok(!applyFix(text, findings[0].fixes[0]).includes('X-Served-By'));
   });
 

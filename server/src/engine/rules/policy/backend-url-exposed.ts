@@ -36,7 +36,8 @@ function addressIn(text: string, element: XmlElement): { span: Span; what: strin
     if (!site) continue;
     const match = BACKEND_ADDRESS.exec(site.raw);
     BACKEND_ADDRESS.lastIndex = 0;
-    if (match) return { span: { start: site.span.start + match.index, end: site.span.start + match.index + match[0].length }, what: match[0].replace(/\s+/g, '') };
+    if (match)
+      return { span: { start: site.span.start + match.index, end: site.span.start + match.index + match[0].length }, what: match[0].replace(/\s+/g, '') };
   }
   return undefined;
 }
@@ -46,10 +47,10 @@ export const backendUrlExposed: PolicyDocumentRule = {
     id: 'backend-url-exposed',
     pillars: ['security'],
     defaultSeverity: 'warning',
-    title: 'A response header tells callers the backend\'s address.',
+    title: "A response header tells callers the backend's address.",
     guidance:
-      'The gateway hides the backend: callers only see the gateway\'s host name. A response header that echoes `context.Request.Url`, `context.Api.ServiceUrl` or a backend URL hands out the internal host name, port and path, which helps an attacker reach the backend directly or map the network behind the gateway. ' +
-      'Remove the header, or return `context.Request.OriginalUrl` (the caller\'s own URL) or a correlation id instead; keep the backend address in your logs.',
+      "The gateway hides the backend: callers only see the gateway's host name. A response header that echoes `context.Request.Url`, `context.Api.ServiceUrl` or a backend URL hands out the internal host name, port and path, which helps an attacker reach the backend directly or map the network behind the gateway. " +
+      "Remove the header, or return `context.Request.OriginalUrl` (the caller's own URL) or a correlation id instead; keep the backend address in your logs.",
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/set-header-policy',
   },
   check(context) {

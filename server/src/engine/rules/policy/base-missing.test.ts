@@ -48,15 +48,15 @@ describe('base-missing', () => {
   test('the preferred fix inserts <base /> first, also expanding a self-closing section', () => {
     const { text, findings } = expectFindingsAt(
       baseMissing,
-      COMPLETE.replace('<inbound>\n    <base />', '<⟦inbound⟧>\n    <rate-limit calls="5" renewal-period="60" />').replace('<outbound>\n    <base />\n  </outbound>', '<⟦outbound⟧ />'),
+      COMPLETE.replace('<inbound>\n    <base />', '<⟦inbound⟧>\n    <rate-limit calls="5" renewal-period="60" />').replace(
+        '<outbound>\n    <base />\n  </outbound>',
+        '<⟦outbound⟧ />',
+      ),
       { scope: 'api' },
     );
     assert.ok(findings.every((finding) => finding.fixes[0].isPreferred));
     const fixed = findings.reduceRight((current, finding) => applyFix(current, finding.fixes[0]), text);
-    assert.equal(
-      fixed,
-      COMPLETE.replace('<inbound>\n    <base />', '<inbound>\n    <base />\n    <rate-limit calls="5" renewal-period="60" />'),
-    );
+    assert.equal(fixed, COMPLETE.replace('<inbound>\n    <base />', '<inbound>\n    <base />\n    <rate-limit calls="5" renewal-period="60" />'));
     assert.deepEqual(parsePolicy(fixed).findings, []);
     assert.deepEqual(runRule(baseMissing, fixed, { scope: 'api' }), []);
   });
@@ -74,14 +74,17 @@ describe('base-missing', () => {
 
   test('silent for a section whose parent sections are all empty; a hint when the parents cannot be seen', () => {
     const marked = COMPLETE.replace('<inbound>\n    <base />', '<⟦inbound⟧>').replace('<on-error>\n    <base />', '<on-error>');
-    const { findings } = expectFindingsAt(baseMissing, marked, { scope: 'api', parentSectionDrops: (section) => (section === 'inbound' ? true : false) });
+    const { findings } = expectFindingsAt(baseMissing, marked, { scope: 'api', parentSectionDrops: (section) => section === 'inbound' });
     assert.equal(findings[0].severity, 'warning');
     const seenAlone = expectFindingsAt(baseMissing, marked.replace('<on-error>', '<⟦on-error⟧>'), { scope: 'api' }).findings;
     assert.deepEqual(
       seenAlone.map((finding) => finding.severity),
       ['hint', 'hint'],
     );
-    assert.match(seenAlone[0].message, /do not run \(APIM Studio cannot see the parent scopes, so it cannot tell whether they have any\); add <base \/> as its first policy\.$/);
+    assert.match(
+      seenAlone[0].message,
+      /do not run \(APIM Studio cannot see the parent scopes, so it cannot tell whether they have any\); add <base \/> as its first policy\.$/,
+    );
   });
 
   test('silent at global scope, for fragments, for unknown scope and for backend overrides', () => {

@@ -3,7 +3,7 @@ import { childElements, type XmlDocument, type XmlElement } from '../../policy/s
 import { POLICY_SECTIONS, type PolicySection } from '../../policy/policyVocabulary';
 import { indentUnit, insertChildEdit, insertSectionEdit } from '../fixes/elementEdits';
 import type { PolicyDocumentContext, PolicyDocumentRule } from '../policyRule';
-import { type DocumentScope } from '../../policy/policyVocabulary';
+import type { DocumentScope } from '../../policy/policyVocabulary';
 
 /** The scopes whose policies run above a document at each scope, as a reader would name them. */
 const PARENT_SCOPES: Partial<Record<DocumentScope, string>> = {
@@ -28,7 +28,7 @@ export const baseMissing: PolicyDocumentRule = {
     defaultSeverity: 'warning',
     title: 'A policy section below the global scope does not include <base />.',
     guidance:
-      "`<base />` is where a section runs the same section of the parent scopes; leave it out, or leave the whole " +
+      '`<base />` is where a section runs the same section of the parent scopes; leave it out, or leave the whole ' +
       'section out, and the product, workspace and global policies for that section silently stop applying, ' +
       'including controls a platform team relies on. Put `<base />` first in every section unless you mean to ' +
       'replace the parent policies, and say so in a suppression comment when you do.',
@@ -37,7 +37,7 @@ export const baseMissing: PolicyDocumentRule = {
   check(context) {
     const root = context.document.root;
     const parents = context.scope && PARENT_SCOPES[context.scope];
-    if (!root || root.name !== 'policies' || !parents) return;
+    if (root?.name !== 'policies' || !parents) return;
     const sections = childElements(root);
     POLICY_SECTIONS.forEach((name, order) => {
       const section = sections.find((element) => element.name === name);

@@ -20,8 +20,14 @@ describe('body-read-without-preserve', () => {
   </outbound>
 </policies>`,
     );
-    assert.equal(findings[0].message, 'This reads the request body without preserveContent: true, so the backend gets an empty body; pass preserveContent: true.');
-    assert.equal(findings[1].message, 'This reads the response body without preserveContent: true, so the caller gets an empty body; pass preserveContent: true.');
+    assert.equal(
+      findings[0].message,
+      'This reads the request body without preserveContent: true, so the backend gets an empty body; pass preserveContent: true.',
+    );
+    assert.equal(
+      findings[1].message,
+      'This reads the response body without preserveContent: true, so the caller gets an empty body; pass preserveContent: true.',
+    );
   });
 
   test('the preferred fix passes preserveContent: true and the finding goes away', () => {
@@ -32,7 +38,10 @@ describe('body-read-without-preserve', () => {
     const fix = findings[0].fixes[0];
     assert.equal(fix.isPreferred, true);
     const fixed = applyFix(text, fix);
-    assert.equal(fixed, '<policies><inbound><set-variable name="b" value="@(context.Request.Body.AsFormUrlEncodedContent(preserveContent: true)[&quot;code&quot;].Single())" /></inbound></policies>');
+    assert.equal(
+      fixed,
+      '<policies><inbound><set-variable name="b" value="@(context.Request.Body.AsFormUrlEncodedContent(preserveContent: true)[&quot;code&quot;].Single())" /></inbound></policies>',
+    );
     assert.deepEqual(parsePolicy(fixed).findings, []);
     assert.deepEqual(runRule(bodyReadWithoutPreserve, fixed), []);
   });

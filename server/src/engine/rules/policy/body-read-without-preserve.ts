@@ -66,5 +66,8 @@ function bodyReplacedLater(context: PolicyDocumentContext, read: BodyRead, holde
       (message === 'response' || !hasAncestorNamed(body, ['return-response'])),
   );
   if (refills) return true;
-  return message === 'request' && elementsNamed(context.document, 'forward-request').some((forward) => forward.span.end <= read.span.start && sectionOf(forward) === section);
+  return (
+    message === 'request' &&
+    elementsNamed(context.document, 'forward-request').some((forward) => forward.span.end <= read.span.start && sectionOf(forward) === section)
+  );
 }

@@ -15,10 +15,7 @@ const POLICY = `<policies>
 describe('cors-credentials-wildcard', () => {
   test('reports a * origin when credentials are allowed, with two fixes', () => {
     const { text, findings } = expectFindingsAt(corsCredentialsWildcard, POLICY);
-    assert.equal(
-      findings[0].message,
-      'The cors policy allows credentials from every origin (*); list the trusted origins or set allow-credentials="false".',
-    );
+    assert.equal(findings[0].message, 'The cors policy allows credentials from every origin (*); list the trusted origins or set allow-credentials="false".');
     assert.deepEqual(
       findings[0].fixes.map((fix) => fix.title),
       ['Replace * with a named value holding the trusted origin', 'Set allow-credentials to false'],

@@ -10,9 +10,9 @@ export const corsCredentialsWildcard: PolicyDocumentRule = {
     defaultSeverity: 'error',
     title: 'A cors policy allows credentials together with every origin.',
     guidance:
-      'Credentialed cross-origin calls carry the user\'s cookies or authorization headers, so they must only be allowed for ' +
+      "Credentialed cross-origin calls carry the user's cookies or authorization headers, so they must only be allowed for " +
       'origins you trust. The CORS standard forbids a wildcard origin with credentials: browsers refuse such responses, and a ' +
-      'server that answers by echoing any origin instead hands every website the user\'s session. List the trusted origins, or ' +
+      "server that answers by echoing any origin instead hands every website the user's session. List the trusted origins, or " +
       'turn credentials off if the clients do not need them.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/cors-policy',
   },

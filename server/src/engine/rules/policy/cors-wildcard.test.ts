@@ -24,7 +24,7 @@ describe('cors-wildcard', () => {
     assert.deepEqual(runRule(corsWildcard, fixed), []);
   });
 
-  test('silent for listed origins, wildcard headers and methods, and when credentials make it the stricter rule\'s finding', () => {
+  test("silent for listed origins, wildcard headers and methods, and when credentials make it the stricter rule's finding", () => {
     expectNoFindings(
       corsWildcard,
       '<policies><inbound><cors><allowed-origins><origin>https://app.contoso.com</origin></allowed-origins><allowed-methods><method>*</method></allowed-methods><allowed-headers><header>*</header></allowed-headers></cors></inbound></policies>',

@@ -9,7 +9,7 @@ export const corsWildcard: PolicyDocumentRule = {
     defaultSeverity: 'warning',
     title: 'A cors policy lets every web origin call the API from a browser.',
     guidance:
-      'With `*` as the allowed origin, scripts on any website can call the API from a visitor\'s browser and read the ' +
+      "With `*` as the allowed origin, scripts on any website can call the API from a visitor's browser and read the " +
       'responses. List the origins of the web apps that really use the API; keep `*` only for public, anonymous data. ' +
       'Each origin needs its scheme, host and port, so add one entry per front end and environment.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/cors-policy',

@@ -61,7 +61,7 @@ export const errorDetailsExposed: PolicyDocumentRule = {
     id: 'error-details-exposed',
     pillars: ['security'],
     defaultSeverity: 'warning',
-    title: 'An error handler returns the gateway\'s internal error details to the caller.',
+    title: "An error handler returns the gateway's internal error details to the caller.",
     guidance:
       'context.LastError describes what failed inside the gateway: policy names, scopes, expression errors and backend ' +
       'connection messages that help an attacker map the API. Send those details to your logs (log-to-eventhub, trace or ' +

@@ -23,21 +23,32 @@ describe('forward-request-missing', () => {
       ],
     );
     const fixed = applyFix(text, findings[0].fixes[0]);
-    assert.equal(fixed, '<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <backend>\n    <base />\n    <set-header name="x" exists-action="delete" />\n  </backend>\n</policies>');
+    assert.equal(
+      fixed,
+      '<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <backend>\n    <base />\n    <set-header name="x" exists-action="delete" />\n  </backend>\n</policies>',
+    );
     assert.deepEqual(parsePolicy(fixed).findings, []);
     assert.deepEqual(runRule(forwardRequestMissing, fixed, { scope: 'api' }), []);
   });
 
   test('at global scope, <base /> does not forward and only forward-request is offered', () => {
-    const { text, findings } = expectFindingsAt(forwardRequestMissing, '<policies>\n  <⟦backend⟧>\n    <base />\n  </backend>\n</policies>', { scope: 'global' });
+    const { text, findings } = expectFindingsAt(forwardRequestMissing, '<policies>\n  <⟦backend⟧>\n    <base />\n  </backend>\n</policies>', {
+      scope: 'global',
+    });
     assert.equal(findings[0].message, 'This backend section never calls forward-request, so no request reaches any backend; add <forward-request />.');
-    assert.deepEqual(findings[0].fixes.map((fix) => fix.title), ['Insert <forward-request />']);
+    assert.deepEqual(
+      findings[0].fixes.map((fix) => fix.title),
+      ['Insert <forward-request />'],
+    );
     assert.equal(applyFix(text, findings[0].fixes[0]), '<policies>\n  <backend>\n    <forward-request />\n    <base />\n  </backend>\n</policies>');
   });
 
   test('a global policy without a backend section is reported on the root, and the fix adds one before outbound', () => {
     const { text, findings } = expectFindingsAt(forwardRequestMissing, '<⟦policies⟧>\n  <inbound />\n  <outbound />\n</policies>', { scope: 'global' });
-    assert.equal(findings[0].message, 'This global policy has no <backend> section, so no request reaches any backend; add <backend> with <forward-request />.');
+    assert.equal(
+      findings[0].message,
+      'This global policy has no <backend> section, so no request reaches any backend; add <backend> with <forward-request />.',
+    );
     const fixed = applyFix(text, findings[0].fixes[0]);
     assert.equal(fixed, '<policies>\n  <inbound />\n  <backend>\n    <forward-request />\n  </backend>\n  <outbound />\n</policies>');
     assert.deepEqual(runRule(forwardRequestMissing, fixed, { scope: 'global' }), []);

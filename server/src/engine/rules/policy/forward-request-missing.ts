@@ -27,7 +27,7 @@ export const forwardRequestMissing: PolicyDocumentRule = {
   },
   check(context) {
     const root = context.document.root;
-    if (!root || root.name !== 'policies' || context.scope === 'fragment') return;
+    if (root?.name !== 'policies' || context.scope === 'fragment') return;
     const backend = sectionElement(context.document, 'backend');
     if (!backend) {
       // Below global, a missing section is base-missing's finding; at global nothing else could forward.

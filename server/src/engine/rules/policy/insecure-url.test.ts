@@ -20,14 +20,20 @@ describe('insecure-url', () => {
   });
 
   test('the fix switches to https and drops an explicit port 80', () => {
-    const { text, findings } = expectFindingsAt(insecureUrl, '<policies><inbound><set-backend-service base-url="⟦http://⟧orders.contoso.com:80/api" /></inbound></policies>');
+    const { text, findings } = expectFindingsAt(
+      insecureUrl,
+      '<policies><inbound><set-backend-service base-url="⟦http://⟧orders.contoso.com:80/api" /></inbound></policies>',
+    );
     const fixed = applyFix(text, findings[0].fixes[0]);
     assert.equal(fixed, '<policies><inbound><set-backend-service base-url="https://orders.contoso.com/api" /></inbound></policies>');
     assert.deepEqual(runRule(insecureUrl, fixed), []);
   });
 
   test('reports plain WebSocket URLs and switches them to wss', () => {
-    const { text, findings } = expectFindingsAt(insecureUrl, '<policies><inbound><set-backend-service base-url="⟦ws://⟧realtime.contoso.com/socket" /></inbound></policies>');
+    const { text, findings } = expectFindingsAt(
+      insecureUrl,
+      '<policies><inbound><set-backend-service base-url="⟦ws://⟧realtime.contoso.com/socket" /></inbound></policies>',
+    );
     assert.equal(findings[0].message, 'The base-url on <set-backend-service> uses plain ws; switch to wss so traffic to the backend is encrypted.');
     assert.ok(applyFix(text, findings[0].fixes[0]).includes('base-url="wss://realtime.contoso.com/socket"'));
   });

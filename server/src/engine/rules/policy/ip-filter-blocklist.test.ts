@@ -17,7 +17,13 @@ describe('ip-filter-blocklist', () => {
   });
 
   test('silent for allow lists and expressions', () => {
-    expectNoFindings(ipFilterBlocklist, '<policies><inbound><ip-filter action="allow"><address-range from="10.0.0.0" to="10.0.0.255" /></ip-filter></inbound></policies>');
-    expectNoFindings(ipFilterBlocklist, '<policies><inbound><ip-filter action="@(&quot;forbid&quot;)"><address>203.0.113.7</address></ip-filter></inbound></policies>');
+    expectNoFindings(
+      ipFilterBlocklist,
+      '<policies><inbound><ip-filter action="allow"><address-range from="10.0.0.0" to="10.0.0.255" /></ip-filter></inbound></policies>',
+    );
+    expectNoFindings(
+      ipFilterBlocklist,
+      '<policies><inbound><ip-filter action="@(&quot;forbid&quot;)"><address>203.0.113.7</address></ip-filter></inbound></policies>',
+    );
   });
 });

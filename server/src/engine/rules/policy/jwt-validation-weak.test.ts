@@ -127,16 +127,37 @@ describe('jwt-validation-weak', () => {
   test('multi-tenant metadata is fine with issuers or a required tid claim; a tenant URL or an expression is not judged', () => {
     const common = '<openid-config url="https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration" />';
     const audiences = '<audiences><audience>api://orders</audience></audiences>';
-    expectNoFindings(jwtValidationWeak, `<policies><inbound><validate-jwt header-name="Authorization">${common}${audiences}<issuers><issuer>https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0</issuer></issuers></validate-jwt></inbound></policies>`);
-    expectNoFindings(jwtValidationWeak, `<policies><inbound><validate-jwt header-name="Authorization">${common}${audiences}<required-claims><claim name="tid" match="any"><value>72f988bf-86f1-41af-91ab-2d7cd011db47</value></claim></required-claims></validate-jwt></inbound></policies>`);
-    expectNoFindings(jwtValidationWeak, `<policies><inbound><validate-jwt header-name="Authorization">${OPENID}${audiences}</validate-jwt></inbound></policies>`);
-    expectNoFindings(jwtValidationWeak, `<policies><inbound><validate-jwt header-name="Authorization"><openid-config url="{{openid-url}}" />${audiences}</validate-jwt></inbound></policies>`);
+    expectNoFindings(
+      jwtValidationWeak,
+      `<policies><inbound><validate-jwt header-name="Authorization">${common}${audiences}<issuers><issuer>https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0</issuer></issuers></validate-jwt></inbound></policies>`,
+    );
+    expectNoFindings(
+      jwtValidationWeak,
+      `<policies><inbound><validate-jwt header-name="Authorization">${common}${audiences}<required-claims><claim name="tid" match="any"><value>72f988bf-86f1-41af-91ab-2d7cd011db47</value></claim></required-claims></validate-jwt></inbound></policies>`,
+    );
+    expectNoFindings(
+      jwtValidationWeak,
+      `<policies><inbound><validate-jwt header-name="Authorization">${OPENID}${audiences}</validate-jwt></inbound></policies>`,
+    );
+    expectNoFindings(
+      jwtValidationWeak,
+      `<policies><inbound><validate-jwt header-name="Authorization"><openid-config url="{{openid-url}}" />${audiences}</validate-jwt></inbound></policies>`,
+    );
   });
 
   test('validate-azure-ad-token with a multi-tenant tenant-id and no tid claim', () => {
     const clients = '<client-application-ids><application-id>{{client-id}}</application-id></client-application-ids>';
-    expectFindingsAt(jwtValidationWeak, `<policies><inbound><validate-azure-ad-token tenant-id="⟦common⟧">${clients}</validate-azure-ad-token></inbound></policies>`);
-    expectNoFindings(jwtValidationWeak, `<policies><inbound><validate-azure-ad-token tenant-id="organizations">${clients}<required-claims><claim name="tid" match="any"><value>{{tenant}}</value></claim></required-claims></validate-azure-ad-token></inbound></policies>`);
-    expectNoFindings(jwtValidationWeak, `<policies><inbound><validate-azure-ad-token tenant-id="{{aad-tenant-id}}">${clients}</validate-azure-ad-token></inbound></policies>`);
+    expectFindingsAt(
+      jwtValidationWeak,
+      `<policies><inbound><validate-azure-ad-token tenant-id="⟦common⟧">${clients}</validate-azure-ad-token></inbound></policies>`,
+    );
+    expectNoFindings(
+      jwtValidationWeak,
+      `<policies><inbound><validate-azure-ad-token tenant-id="organizations">${clients}<required-claims><claim name="tid" match="any"><value>{{tenant}}</value></claim></required-claims></validate-azure-ad-token></inbound></policies>`,
+    );
+    expectNoFindings(
+      jwtValidationWeak,
+      `<policies><inbound><validate-azure-ad-token tenant-id="{{aad-tenant-id}}">${clients}</validate-azure-ad-token></inbound></policies>`,
+    );
   });
 });

@@ -32,7 +32,13 @@ function reportWeakeningFlags(context: PolicyDocumentContext, element: XmlElemen
     context.report({
       span: node.valueSpan,
       message: `${name}="false" on <validate-jwt> ${effect}; remove the attribute so the default (true) applies.`,
-      fixes: [{ title: `Remove ${name}="false"`, edits: [{ span: { start: precedingSpaceStart(context.text, node), end: node.span.end }, newText: '' }], isPreferred: false }],
+      fixes: [
+        {
+          title: `Remove ${name}="false"`,
+          edits: [{ span: { start: precedingSpaceStart(context.text, node), end: node.span.end }, newText: '' }],
+          isPreferred: false,
+        },
+      ],
     });
   }
 }
@@ -68,11 +74,19 @@ const ISSUERS = { list: 'issuers', entry: 'issuer', placeholder: 'jwt-issuer' };
 function reportAnyTenant(context: PolicyDocumentContext, element: XmlElement): void {
   const config = multiTenantConfig(context, element);
   if (config === undefined || checksTenant(element)) return;
-  const anchor = [...childElements(element)].reverse().find((child) => ['openid-config', 'issuer-signing-keys', 'decryption-keys', 'audiences'].includes(child.name));
+  const anchor = [...childElements(element)]
+    .reverse()
+    .find((child) => ['openid-config', 'issuer-signing-keys', 'decryption-keys', 'audiences'].includes(child.name));
   context.report({
     span: config.span,
     message: `This <validate-jwt> loads multi-tenant metadata (/${config.tenant}/), which pins no issuer, and checks no issuer or tid claim, so it accepts tokens that any Microsoft Entra tenant issues for the audience; list the issuers of the tenants you serve.`,
-    fixes: [{ title: 'Add <issuers> (placeholder named value to create)', edits: [insertChildEdit(context.document, element, '<issuers>\n  <issuer>{{jwt-issuer}}</issuer>\n</issuers>', anchor)], isPreferred: false }],
+    fixes: [
+      {
+        title: 'Add <issuers> (placeholder named value to create)',
+        edits: [insertChildEdit(context.document, element, '<issuers>\n  <issuer>{{jwt-issuer}}</issuer>\n</issuers>', anchor)],
+        isPreferred: false,
+      },
+    ],
   });
 }
 

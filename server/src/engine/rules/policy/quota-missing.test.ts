@@ -30,10 +30,18 @@ describe('quota-missing', () => {
     expectNoFindings(quotaMissing, policy('    <quota calls="1000" renewal-period="604800" />\n'), PRODUCT);
     expectNoFindings(
       quotaMissing,
-      policy('    <choose>\n      <when condition="@(true)">\n        <quota-by-key calls="10" renewal-period="60" counter-key="@(context.Request.IpAddress)" />\n      </when>\n    </choose>\n'),
+      policy(
+        '    <choose>\n      <when condition="@(true)">\n        <quota-by-key calls="10" renewal-period="60" counter-key="@(context.Request.IpAddress)" />\n      </when>\n    </choose>\n',
+      ),
       PRODUCT,
     );
-    expectNoFindings(quotaMissing, policy('    <llm-token-limit counter-key="@(context.Subscription.Id)" token-quota="100000" token-quota-period="Monthly" estimate-prompt-tokens="false" />\n'), PRODUCT);
+    expectNoFindings(
+      quotaMissing,
+      policy(
+        '    <llm-token-limit counter-key="@(context.Subscription.Id)" token-quota="100000" token-quota-period="Monthly" estimate-prompt-tokens="false" />\n',
+      ),
+      PRODUCT,
+    );
     expectFindingsAt(
       quotaMissing,
       '<policies>\n  <⟦inbound⟧>\n    <llm-token-limit counter-key="@(context.Subscription.Id)" tokens-per-minute="1000" estimate-prompt-tokens="false" />\n  </inbound>\n</policies>\n',

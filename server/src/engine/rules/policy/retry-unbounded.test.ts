@@ -9,7 +9,10 @@ describe('retry-unbounded', () => {
       retryUnbounded,
       '<policies><backend><retry condition="@(context.Response.StatusCode == 503)" count="⟦25⟧" interval="1"><forward-request buffer-request-body="true" /></retry></backend></policies>',
     );
-    assert.equal(findings[0].message, 'This retry runs up to 25 more times, multiplying load on a failing backend; keep count at 10 or less (three to five is typical).');
+    assert.equal(
+      findings[0].message,
+      'This retry runs up to 25 more times, multiplying load on a failing backend; keep count at 10 or less (three to five is typical).',
+    );
   });
 
   test('reports a long total wait on the element name (the docs example waits about 750 seconds)', () => {

@@ -74,7 +74,8 @@ function checkCondition(context: PolicyDocumentContext, retry: XmlElement): void
   if (constantAttributeValue(context.text, condition)?.trim().toLowerCase() !== 'true' || !condition?.valueSpan) return;
   context.report({
     span: condition.valueSpan,
-    message: 'This retry condition is always true, so the policies inside run again every time, even after a success; retry only on failures such as @(context.Response.StatusCode == 429 || context.Response.StatusCode == 503).',
+    message:
+      'This retry condition is always true, so the policies inside run again every time, even after a success; retry only on failures such as @(context.Response.StatusCode == 429 || context.Response.StatusCode == 503).',
   });
 }
 

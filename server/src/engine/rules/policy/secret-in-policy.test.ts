@@ -18,7 +18,10 @@ describe('secret-in-policy', () => {
     );
     assert.equal(findings[0].fixes[0].isPreferred, false);
     const fixed = applyFix(text, findings[0].fixes[0]);
-    assert.equal(fixed, '<policies>\n  <inbound>\n    <authentication-basic username="svc-orders" password="{{backend-basic-password}}" />\n  </inbound>\n</policies>');
+    assert.equal(
+      fixed,
+      '<policies>\n  <inbound>\n    <authentication-basic username="svc-orders" password="{{backend-basic-password}}" />\n  </inbound>\n</policies>',
+    );
     assert.deepEqual(parsePolicy(fixed).findings, []);
     assert.deepEqual(runRule(secretInPolicy, fixed), []);
   });
@@ -48,7 +51,7 @@ describe('secret-in-policy', () => {
   <inbound>
     <rewrite-uri template="@(&quot;/invoke?api-version=2022-05-01&amp;sv=1.0&amp;sig=⟦FXTN7garJSJYwQqUzN9lseYQkCy3OW0KoqepaeeLBDE⟧&quot;)" />
     <set-variable name="conn" value="DefaultEndpointsProtocol=https;AccountName=orders;AccountKey=⟦c2VjcmV0a2V5Zm9yc3RvcmFnZWFjY291bnQ0Mg==⟧;EndpointSuffix=core.windows.net" />
-    <set-header name="X-Debug" exists-action="override"><value>${'⟦' + JWT + '⟧'}</value></set-header>
+    <set-header name="X-Debug" exists-action="override"><value>${`⟦${JWT}⟧`}</value></set-header>
     <send-request mode="new" response-variable-name="token">
       <set-url>https://login.microsoftonline.com/contoso/oauth2/v2.0/token</set-url>
       <set-method>POST</set-method>

@@ -49,12 +49,14 @@ function secretAttributes(text: string, element: XmlElement): FoundSecret[] {
     if (lower !== 'password' && !lower.includes('secret')) continue;
     const literal = literalValue(attributeSite(text, node));
     if (!literal || isPlaceholderValue(literal.raw)) continue;
-    const context = element.name === 'authentication-basic' ? 'backend-basic' : element.name === 'authentication-certificate' ? 'backend-certificate' : element.name;
+    const context =
+      element.name === 'authentication-basic' ? 'backend-basic' : element.name === 'authentication-certificate' ? 'backend-certificate' : element.name;
     found.push({ span: literal.span, what: `The ${node.name} on <${element.name}>`, namedValue: namedValueName(context, node.name) });
   }
   if (element.name === 'authentication-certificate') {
     const body = literalValue(attributeSite(text, attribute(element, 'body')));
-    if (body && body.raw.length >= MIN_KEY_LENGTH) found.push({ span: body.span, what: 'The certificate body on <authentication-certificate>', namedValue: undefined });
+    if (body && body.raw.length >= MIN_KEY_LENGTH)
+      found.push({ span: body.span, what: 'The certificate body on <authentication-certificate>', namedValue: undefined });
   }
   return found;
 }
@@ -81,7 +83,12 @@ function secretNamedValues(text: string, element: XmlElement): FoundSecret[] {
       const credential = match ? match[2] : literal.raw;
       if (credential.length < MIN_CREDENTIAL_LENGTH || isPlaceholderValue(credential)) continue;
       const start = literal.span.start + literal.raw.length - credential.length;
-      const namedValue = scheme?.toLowerCase() === 'basic' ? 'backend-basic-credentials' : scheme?.toLowerCase() === 'bearer' ? 'backend-bearer-token' : namedValueName('backend', scheme ?? '', 'credential');
+      const namedValue =
+        scheme?.toLowerCase() === 'basic'
+          ? 'backend-basic-credentials'
+          : scheme?.toLowerCase() === 'bearer'
+            ? 'backend-bearer-token'
+            : namedValueName('backend', scheme ?? '', 'credential');
       found.push({ span: { start, end: start + credential.length }, what: `The ${name} header value`, namedValue });
     } else if (isSecretLikeName(name) && looksLikeKey(literal.raw)) {
       found.push({ span: literal.span, what: `The ${name} ${kind} value`, namedValue: secretNamedValueName(name) });
@@ -97,7 +104,9 @@ function secretJwtKeys(text: string, element: XmlElement): FoundSecret[] {
   const literal = literalValue(textSite(text, element));
   if (!literal || literal.raw.length < MIN_KEY_LENGTH || isPlaceholderValue(literal.raw)) return [];
   const signing = list === 'issuer-signing-keys';
-  return [{ span: literal.span, what: `The ${signing ? 'signing' : 'decryption'} key in <${list}>`, namedValue: signing ? 'jwt-signing-key' : 'jwt-decryption-key' }];
+  return [
+    { span: literal.span, what: `The ${signing ? 'signing' : 'decryption'} key in <${list}>`, namedValue: signing ? 'jwt-signing-key' : 'jwt-decryption-key' },
+  ];
 }
 
 /** Every value and text run that might hold a secret, including expression code (secrets hide in its string literals). */
@@ -138,7 +147,9 @@ function shapedSecrets(document: XmlDocument): FoundSecret[] {
 function fixesFor(secret: FoundSecret): Fix[] {
   if (!secret.namedValue) return [];
   const reference = namedValueReference(secret.namedValue);
-  return [{ title: `Replace the literal with ${reference} (create the named value first)`, edits: [{ span: secret.span, newText: reference }], isPreferred: false }];
+  return [
+    { title: `Replace the literal with ${reference} (create the named value first)`, edits: [{ span: secret.span, newText: reference }], isPreferred: false },
+  ];
 }
 
 function messageFor(secret: FoundSecret): string {

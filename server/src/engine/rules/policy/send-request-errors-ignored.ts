@@ -21,7 +21,7 @@ export const sendRequestErrorsIgnored: PolicyDocumentRule = {
   check(context) {
     const root = context.document.root;
     // A fragment's caller, or a fragment this policy includes, may read the variable: this document cannot tell.
-    if (!root || root.name !== 'policies' || context.scope === 'fragment') return;
+    if (root?.name !== 'policies' || context.scope === 'fragment') return;
     if (elementsNamed(context.document, 'include-fragment').length > 0) return;
     for (const request of elementsNamed(context.document, 'send-request')) {
       const ignoreError = attribute(request, 'ignore-error');

@@ -6,7 +6,10 @@ import { timeoutMissing } from './timeout-missing';
 
 describe('timeout-missing', () => {
   test('reports forward-request without a timeout on its name, with the 300 second default', () => {
-    const { text, findings } = expectFindingsAt(timeoutMissing, '<policies>\n  <backend>\n    <⟦forward-request⟧ buffer-request-body="true"/>\n  </backend>\n</policies>');
+    const { text, findings } = expectFindingsAt(
+      timeoutMissing,
+      '<policies>\n  <backend>\n    <⟦forward-request⟧ buffer-request-body="true"/>\n  </backend>\n</policies>',
+    );
     assert.equal(
       findings[0].message,
       'This forward-request has no timeout, so it waits up to 300 seconds for the backend; set timeout to what the backend needs, for example timeout="30".',

@@ -60,8 +60,12 @@ describe('tracing-enabled', () => {
   });
 
   test('silent outside production', () => {
-    expectNoFindings(tracingEnabled, '<policies><inbound><trace source="a"><message>@(context.Request.Body.As&lt;string&gt;())</message></trace></inbound></policies>', {
-      environment: 'nonproduction',
-    });
+    expectNoFindings(
+      tracingEnabled,
+      '<policies><inbound><trace source="a"><message>@(context.Request.Body.As&lt;string&gt;())</message></trace></inbound></policies>',
+      {
+        environment: 'nonproduction',
+      },
+    );
   });
 });

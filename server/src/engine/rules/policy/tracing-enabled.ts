@@ -9,13 +9,17 @@ import type { PolicyDocumentRule } from '../policyRule';
  */
 const REQUEST_DATA: readonly { readonly pattern: RegExp; readonly what: string }[] = [
   { pattern: /\.Body\b/, what: 'a message body' },
-  { pattern: /["'](?:authorization|proxy-authorization|cookie|set-cookie|ocp-apim-subscription-key|api-key|x-api-key|x-functions-key)["']/i, what: 'a credential header' },
+  {
+    pattern: /["'](?:authorization|proxy-authorization|cookie|set-cookie|ocp-apim-subscription-key|api-key|x-api-key|x-functions-key)["']/i,
+    what: 'a credential header',
+  },
   { pattern: /\.Headers\b(?!\s*(?:\.\s*(?:GetValueOrDefault|TryGetValue|ContainsKey)\b|\[))/, what: 'every request header' },
   { pattern: /\bcontext\.Subscription\??\.(?:Key|PrimaryKey|SecondaryKey)\b/, what: 'the subscription key' },
   { pattern: /["'](?:access_token|id_token|refresh_token|client_secret)["']|\bAsJwt\s*\(/i, what: 'a token' },
   {
     // The whole URL or query string; one path, host or query parameter read by name is fine.
-    pattern: /\bRequest\??\.(?:OriginalUrl|Url)\b(?!\s*\??\.\s*(?:Path|Host|Scheme|Port)\b)(?!\s*\??\.\s*Query\s*(?:\??\.\s*(?:GetValueOrDefault|TryGetValue|ContainsKey)\b|\[))/,
+    pattern:
+      /\bRequest\??\.(?:OriginalUrl|Url)\b(?!\s*\??\.\s*(?:Path|Host|Scheme|Port)\b)(?!\s*\??\.\s*Query\s*(?:\??\.\s*(?:GetValueOrDefault|TryGetValue|ContainsKey)\b|\[))/,
     what: 'the query string (which can carry keys and codes)',
   },
 ];

@@ -25,6 +25,9 @@ describe('validate-content-no-max-size', () => {
         `<policies><inbound><validate-content unspecified-content-type-action="prevent" max-size="${maxSize}" size-exceeded-action="prevent" /></inbound></policies>`,
       );
     }
-    expectNoFindings(validateContentNoMaxSize, '<policies><inbound><validate-content unspecified-content-type-action="prevent" size-exceeded-action="prevent" /></inbound></policies>');
+    expectNoFindings(
+      validateContentNoMaxSize,
+      '<policies><inbound><validate-content unspecified-content-type-action="prevent" size-exceeded-action="prevent" /></inbound></policies>',
+    );
   });
 });

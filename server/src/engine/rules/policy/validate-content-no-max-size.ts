@@ -28,7 +28,13 @@ export const validateContentNoMaxSize: PolicyDocumentRule = {
       context.report({
         span: maxSize.valueSpan,
         message: `max-size="${text}" on <validate-content> is above the documented maximum of ${MAX_DOCUMENTED_BODY_SIZE} bytes; lower it to the largest body the API accepts.`,
-        fixes: [{ title: `Set max-size to ${MAX_DOCUMENTED_BODY_SIZE}`, edits: [{ span: maxSize.valueSpan, newText: String(MAX_DOCUMENTED_BODY_SIZE) }], isPreferred: false }],
+        fixes: [
+          {
+            title: `Set max-size to ${MAX_DOCUMENTED_BODY_SIZE}`,
+            edits: [{ span: maxSize.valueSpan, newText: String(MAX_DOCUMENTED_BODY_SIZE) }],
+            isPreferred: false,
+          },
+        ],
       });
     }
   },

@@ -9,7 +9,9 @@ describe('api-http-allowed', () => {
     const { text, findings } = expectTemplateFindingsAt(
       apiHttpAllowed,
       'arm',
-      armTemplate('    { "type": "Microsoft.ApiManagement/service/apis", "apiVersion": "2022-08-01", "name": "svc/orders", "properties": { "protocols": [⟦"http"⟧, "https"] } }'),
+      armTemplate(
+        '    { "type": "Microsoft.ApiManagement/service/apis", "apiVersion": "2022-08-01", "name": "svc/orders", "properties": { "protocols": [⟦"http"⟧, "https"] } }',
+      ),
     );
     assert.equal(findings[0].message, 'This API accepts http; allow only https.');
     assert.ok(applyFix(text, findings[0].fixes[0]).includes('"protocols": ["https"]'));
@@ -24,7 +26,19 @@ describe('api-http-allowed', () => {
   });
 
   test('silent for https only and for unknown lists', () => {
-    expectNoTemplateFindings(apiHttpAllowed, 'arm', armTemplate('    { "type": "Microsoft.ApiManagement/service/apis", "apiVersion": "2022-08-01", "name": "svc/orders", "properties": { "protocols": ["https"] } }'));
-    expectNoTemplateFindings(apiHttpAllowed, 'arm', armTemplate('    { "type": "Microsoft.ApiManagement/service/apis", "apiVersion": "2022-08-01", "name": "svc/orders", "properties": { "protocols": "[parameters(\'protocols\')]" } }'));
+    expectNoTemplateFindings(
+      apiHttpAllowed,
+      'arm',
+      armTemplate(
+        '    { "type": "Microsoft.ApiManagement/service/apis", "apiVersion": "2022-08-01", "name": "svc/orders", "properties": { "protocols": ["https"] } }',
+      ),
+    );
+    expectNoTemplateFindings(
+      apiHttpAllowed,
+      'arm',
+      armTemplate(
+        '    { "type": "Microsoft.ApiManagement/service/apis", "apiVersion": "2022-08-01", "name": "svc/orders", "properties": { "protocols": "[parameters(\'protocols\')]" } }',
+      ),
+    );
   });
 });

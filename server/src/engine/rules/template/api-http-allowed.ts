@@ -32,7 +32,8 @@ export const apiHttpAllowed: TemplateRule = {
         const protocol = protocols[index];
         if (INSECURE[protocol] === undefined) return;
         context.report({
-          span: item.span, uncertain: isUncertainValue(item),
+          span: item.span,
+          uncertain: isUncertainValue(item),
           message: `This API accepts ${protocol}; allow only ${INSECURE[protocol]}.`,
           fixes: [{ title: `Allow only ${secure.join(' and ')}`, edits: [replaceValueEdit(model, array, secure)], isPreferred: false }],
         });

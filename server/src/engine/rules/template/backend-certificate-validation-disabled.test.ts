@@ -11,11 +11,18 @@ describe('backend-certificate-validation-disabled', () => {
       'bicep',
       "resource b 'Microsoft.ApiManagement/service/backends@2022-08-01' = {\n  name: 'svc/b'\n  properties: {\n    url: 'https://b'\n    tls: {\n      validateCertificateChain: ⟦false⟧\n      validateCertificateName: ⟦false⟧\n    }\n  }\n}\n",
     );
-    assert.equal(findings[0].message, 'validateCertificateChain is false: the gateway accepts any certificate chain, self-signed or untrusted; set it to true.');
+    assert.equal(
+      findings[0].message,
+      'validateCertificateChain is false: the gateway accepts any certificate chain, self-signed or untrusted; set it to true.',
+    );
     assert.ok(applyFix(text, findings[0].fixes[0]).includes('validateCertificateChain: true'));
   });
 
   test('silent when validation is on or not written', () => {
-    expectNoTemplateFindings(backendCertificateValidationDisabled, 'bicep', "resource b 'Microsoft.ApiManagement/service/backends@2022-08-01' = {\n  name: 'svc/b'\n  properties: {\n    tls: {\n      validateCertificateChain: true\n    }\n  }\n}\n");
+    expectNoTemplateFindings(
+      backendCertificateValidationDisabled,
+      'bicep',
+      "resource b 'Microsoft.ApiManagement/service/backends@2022-08-01' = {\n  name: 'svc/b'\n  properties: {\n    tls: {\n      validateCertificateChain: true\n    }\n  }\n}\n",
+    );
   });
 });

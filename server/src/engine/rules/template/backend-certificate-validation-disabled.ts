@@ -23,7 +23,8 @@ export const backendCertificateValidationDisabled: TemplateRule = {
         const property = propertyAt(backend.body, ['properties', 'tls', key]);
         if (property === undefined || !isFalseLike(property.value.value())) continue;
         context.report({
-          span: property.value.span, uncertain: isUncertainValue(property.value),
+          span: property.value.span,
+          uncertain: isUncertainValue(property.value),
           message:
             key === 'validateCertificateName'
               ? 'validateCertificateName is false: the gateway accepts a trusted certificate issued for any host name; set it to true.'

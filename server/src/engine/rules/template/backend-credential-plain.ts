@@ -14,7 +14,10 @@ interface CredentialValue {
 /** Header and query values (each an array of strings) under names that carry a credential, and the authorization parameter. */
 function credentialValues(backend: TemplateResource): CredentialValue[] {
   const values: CredentialValue[] = [];
-  for (const [list, label] of [['header', 'header'], ['query', 'query parameter']] as const) {
+  for (const [list, label] of [
+    ['header', 'header'],
+    ['query', 'query parameter'],
+  ] as const) {
     for (const entry of propertyAt(backend.body, ['properties', 'credentials', list])?.value.properties ?? []) {
       if (!isSecretLikeName(entry.key) && entry.key.toLowerCase() !== 'authorization') continue;
       const what = `${label} '${entry.key}'`;
@@ -37,7 +40,8 @@ function exposure(model: TemplateModel, node: TemplateNode): string | undefined 
   if (node.shape !== 'computed') return undefined;
   const value = node.value();
   // A named value whose name is computed (`'{{${keyName}}}'`) is still a named value.
-  if ((value.known && typeof value.value === 'string' && value.value.includes('{{')) || model.text.slice(node.span.start, node.span.end).includes('{{')) return undefined;
+  if ((value.known && typeof value.value === 'string' && value.value.includes('{{')) || model.text.slice(node.span.start, node.span.end).includes('{{'))
+    return undefined;
   const parameters = parametersReferencedBy(model, node);
   if (parameters.length === 0 || parameters.some((parameter) => parameter.secure)) return undefined;
   return `taken from the plain parameter '${parameters[0].name}'`;
@@ -50,7 +54,7 @@ export const backendCredentialPlain: TemplateRule = {
     defaultSeverity: 'warning',
     title: 'A backend sends a credential that is written in the template or passed as a plain parameter.',
     guidance:
-      'A key in a backend entity\'s `credentials` that is written in the template sits in source control, and one passed as a plain (not secure) parameter is stored in the deployment history in clear text. ' +
+      "A key in a backend entity's `credentials` that is written in the template sits in source control, and one passed as a plain (not secure) parameter is stored in the deployment history in clear text. " +
       'Reference a named value instead (`{{backend-key}}`) and back that named value with Key Vault, or authenticate to the backend with the managed identity. ' +
       'Rotate a key that has already been committed.',
     learnMoreUrl: 'https://learn.microsoft.com/azure/api-management/backends',

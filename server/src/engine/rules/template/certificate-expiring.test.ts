@@ -10,9 +10,17 @@ const TODAY = new Date('2026-12-02T00:00:00Z');
 /** Runs the rule as of TODAY and checks the findings sit on the marks. */
 function findingsAt(dialect: FixtureDialect, marked: string): Finding[] {
   const { text, spans } = extractMarkedSpans(marked);
-  const { findings, failures } = runTemplateRules(readTemplate(dialect, text), [certificateExpiring], { environment: 'production', levelOf: (_id, severity) => severity }, TODAY);
+  const { findings, failures } = runTemplateRules(
+    readTemplate(dialect, text),
+    [certificateExpiring],
+    { environment: 'production', levelOf: (_id, severity) => severity },
+    TODAY,
+  );
   assert.deepEqual(failures, []);
-  assert.deepEqual(findings.map((finding) => text.slice(finding.span.start, finding.span.end)), spans.map((span) => text.slice(span.start, span.end)));
+  assert.deepEqual(
+    findings.map((finding) => text.slice(finding.span.start, finding.span.end)),
+    spans.map((span) => text.slice(span.start, span.end)),
+  );
   return findings;
 }
 
@@ -29,12 +37,21 @@ describe('certificate-expiring', () => {
       { "type": "DeveloperPortal", "hostName": "portal.contoso.com", "certificate": { "expiry": ⟦"2026-12-12T00:00:00Z"⟧, "thumbprint": "CD", "subject": "CN=portal.contoso.com" } },
       { "type": "Management", "hostName": "mgmt.contoso.com", "certificate": { "expiry": "2027-06-01T00:00:00Z", "thumbprint": "EF", "subject": "CN=mgmt.contoso.com" } }`),
     );
-    assert.equal(findings[0].message, "The certificate for 'api.contoso.com' expired on 2026-11-30; renew it, or reference it from Key Vault so renewals are picked up.");
-    assert.equal(findings[1].message, "The certificate for 'portal.contoso.com' expires on 2026-12-12, in 10 days; renew it, or reference it from Key Vault so renewals are picked up.");
+    assert.equal(
+      findings[0].message,
+      "The certificate for 'api.contoso.com' expired on 2026-11-30; renew it, or reference it from Key Vault so renewals are picked up.",
+    );
+    assert.equal(
+      findings[1].message,
+      "The certificate for 'portal.contoso.com' expires on 2026-12-12, in 10 days; renew it, or reference it from Key Vault so renewals are picked up.",
+    );
   });
 
   test('Bicep: a certificate expiring in a week', () => {
-    findingsAt('bicep', "resource apim 'Microsoft.ApiManagement/service@2022-08-01' = {\n  name: 'svc'\n  properties: {\n    hostnameConfigurations: [\n      {\n        type: 'Proxy'\n        hostName: 'api.contoso.com'\n        certificate: {\n          expiry: ⟦'2026-12-09T00:00:00Z'⟧\n          thumbprint: 'AB'\n          subject: 'CN=api.contoso.com'\n        }\n      }\n    ]\n  }\n}\n");
+    findingsAt(
+      'bicep',
+      "resource apim 'Microsoft.ApiManagement/service@2022-08-01' = {\n  name: 'svc'\n  properties: {\n    hostnameConfigurations: [\n      {\n        type: 'Proxy'\n        hostName: 'api.contoso.com'\n        certificate: {\n          expiry: ⟦'2026-12-09T00:00:00Z'⟧\n          thumbprint: 'AB'\n          subject: 'CN=api.contoso.com'\n        }\n      }\n    ]\n  }\n}\n",
+    );
   });
 
   test('silent for Key Vault certificates, unknown and unreadable dates', () => {

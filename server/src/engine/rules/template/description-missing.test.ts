@@ -16,7 +16,11 @@ describe('description-missing', () => {
   });
 
   test('Bicep: an empty description', () => {
-    expectTemplateFindingsAt(descriptionMissing, 'bicep', "resource p 'Microsoft.ApiManagement/service/products@2022-08-01' = {\n  name: 'svc/gold'\n  properties: {\n    displayName: 'Gold'\n    description: ⟦''⟧\n  }\n}\n");
+    expectTemplateFindingsAt(
+      descriptionMissing,
+      'bicep',
+      "resource p 'Microsoft.ApiManagement/service/products@2022-08-01' = {\n  name: 'svc/gold'\n  properties: {\n    displayName: 'Gold'\n    description: ⟦''⟧\n  }\n}\n",
+    );
   });
 
   test('silent for described resources, imported APIs, revisions, parameters and APIOps files that describe', () => {
@@ -28,9 +32,15 @@ describe('description-missing', () => {
     { "type": "Microsoft.ApiManagement/service/apis", "apiVersion": "2022-08-01", "name": "svc/orders;rev=2", "properties": { "path": "orders", "apiRevision": "2" } },
     { "type": "Microsoft.ApiManagement/service/products", "apiVersion": "2022-08-01", "name": "svc/gold", "properties": { "displayName": "Gold", "description": "[parameters('goldDescription')]" } }`),
     );
-    assert.deepEqual(runApiopsRule(descriptionMissing, 'products/gold/productInformation.json', '{ "properties": { "displayName": "Gold", "description": "For partners." } }'), []);
+    assert.deepEqual(
+      runApiopsRule(descriptionMissing, 'products/gold/productInformation.json', '{ "properties": { "displayName": "Gold", "description": "For partners." } }'),
+      [],
+    );
     assert.equal(runApiopsRule(descriptionMissing, 'products/gold/productInformation.json', '{ "properties": { "displayName": "Gold" } }').length, 1);
     // A specification file beside apiInformation.json may supply the description.
-    assert.deepEqual(runApiopsRule(descriptionMissing, 'apis/orders/apiInformation.json', '{ "properties": { "displayName": "Orders", "path": "orders" } }'), []);
+    assert.deepEqual(
+      runApiopsRule(descriptionMissing, 'apis/orders/apiInformation.json', '{ "properties": { "displayName": "Orders", "path": "orders" } }'),
+      [],
+    );
   });
 });

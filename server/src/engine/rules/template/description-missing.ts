@@ -14,7 +14,12 @@ function missingText(resource: TemplateResource, key: string): boolean {
  * `apiInformation.json` may have a specification file beside it that the publisher imports, which cannot be seen here.
  */
 function describedElsewhere(api: TemplateResource, singleArtifact: boolean): boolean {
-  return singleArtifact || lookupPath(api.body, ['properties', 'value']).state !== 'absent' || (ownName(api) ?? '').includes(';rev=') || lookupPath(api.body, ['properties', 'sourceApiId']).state !== 'absent';
+  return (
+    singleArtifact ||
+    lookupPath(api.body, ['properties', 'value']).state !== 'absent' ||
+    (ownName(api) ?? '').includes(';rev=') ||
+    lookupPath(api.body, ['properties', 'sourceApiId']).state !== 'absent'
+  );
 }
 
 export const descriptionMissing: TemplateRule = {
@@ -32,7 +37,12 @@ export const descriptionMissing: TemplateRule = {
   check(context) {
     const { model } = context;
     const kinds: [string, readonly TemplateResource[]][] = [
-      ['API', [...resourcesOfType(model.resources, 'service/apis'), ...resourcesOfType(model.resources, 'service/workspaces/apis')].filter((api) => !describedElsewhere(api, model.singleArtifact === true))],
+      [
+        'API',
+        [...resourcesOfType(model.resources, 'service/apis'), ...resourcesOfType(model.resources, 'service/workspaces/apis')].filter(
+          (api) => !describedElsewhere(api, model.singleArtifact === true),
+        ),
+      ],
       ['product', [...resourcesOfType(model.resources, 'service/products'), ...resourcesOfType(model.resources, 'service/workspaces/products')]],
     ];
     for (const [kind, resources] of kinds) {

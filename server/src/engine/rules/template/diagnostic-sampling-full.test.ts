@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../testing/ruleTester';
 import { diagnosticSamplingFull } from './diagnostic-sampling-full';
 
-const diagnostic = (percentage: string): string => armTemplate(`    { "type": "Microsoft.ApiManagement/service/diagnostics", "apiVersion": "2022-08-01", "name": "svc/applicationinsights", "properties": { "sampling": { "samplingType": "fixed", "percentage": ${percentage} } } }`);
+const diagnostic = (percentage: string): string =>
+  armTemplate(
+    `    { "type": "Microsoft.ApiManagement/service/diagnostics", "apiVersion": "2022-08-01", "name": "svc/applicationinsights", "properties": { "sampling": { "samplingType": "fixed", "percentage": ${percentage} } } }`,
+  );
 
 describe('diagnostic-sampling-full', () => {
   test('100% sampling is reported in production', () => {

@@ -21,7 +21,11 @@ export const diagnosticSamplingFull: TemplateRule = {
       const property = propertyAt(diagnostic.body, ['properties', 'sampling', 'percentage']);
       const value = property?.value.value();
       if (property === undefined || !value?.known || value.value !== 100) continue;
-      context.report({ span: property.value.span, uncertain: isUncertainValue(property.value), message: 'Sampling is 100%; sample a smaller share of requests in production.' });
+      context.report({
+        span: property.value.span,
+        uncertain: isUncertainValue(property.value),
+        message: 'Sampling is 100%; sample a smaller share of requests in production.',
+      });
     }
   },
 };

@@ -26,7 +26,11 @@ export const diagnosticSensitiveHeaders: TemplateRule = {
           for (const item of headers?.items ?? []) {
             const value = item.value();
             if (!value.known || typeof value.value !== 'string' || !SENSITIVE.has(value.value.toLowerCase())) continue;
-            context.report({ span: item.span, uncertain: isUncertainValue(item), message: `The ${side} ${direction} header ${value.value} is logged; remove it from the logged headers.` });
+            context.report({
+              span: item.span,
+              uncertain: isUncertainValue(item),
+              message: `The ${side} ${direction} header ${value.value} is logged; remove it from the logged headers.`,
+            });
           }
         }
       }

@@ -24,7 +24,8 @@ export const diagnosticVerbose: TemplateRule = {
       const value = property?.value.value();
       if (property === undefined || !value?.known || typeof value.value !== 'string' || value.value.toLowerCase() !== 'verbose') continue;
       context.report({
-        span: property.value.span, uncertain: isUncertainValue(property.value),
+        span: property.value.span,
+        uncertain: isUncertainValue(property.value),
         message: 'Verbosity is verbose; use information or error in production.',
         fixes: [{ title: 'Set verbosity to information', edits: [replaceValueEdit(model, property.value, 'information')], isPreferred: false }],
       });

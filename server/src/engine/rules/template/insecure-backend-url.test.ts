@@ -20,7 +20,11 @@ describe('insecure-backend-url', () => {
   });
 
   test('silent for https and unknown URLs', () => {
-    expectNoTemplateFindings(insecureBackendUrl, 'bicep', "param url string\nresource b 'Microsoft.ApiManagement/service/backends@2022-08-01' = {\n  name: 'svc/b'\n  properties: {\n    url: url\n  }\n}\nresource c 'Microsoft.ApiManagement/service/backends@2022-08-01' = {\n  name: 'svc/c'\n  properties: {\n    url: 'https://c'\n  }\n}\n");
+    expectNoTemplateFindings(
+      insecureBackendUrl,
+      'bicep',
+      "param url string\nresource b 'Microsoft.ApiManagement/service/backends@2022-08-01' = {\n  name: 'svc/b'\n  properties: {\n    url: url\n  }\n}\nresource c 'Microsoft.ApiManagement/service/backends@2022-08-01' = {\n  name: 'svc/c'\n  properties: {\n    url: 'https://c'\n  }\n}\n",
+    );
   });
 
   test('silent for backends on the gateway machine itself, as self-hosted gateways in Docker reach them', () => {

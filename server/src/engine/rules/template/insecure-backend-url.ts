@@ -46,7 +46,8 @@ export const insecureBackendUrl: TemplateRule = {
         const host = parseLiteralUrl(url.trim())?.host;
         if (host !== undefined && isLocalOnlyHost(host)) continue;
         context.report({
-          span: found.node.span, uncertain: isUncertainValue(found.node),
+          span: found.node.span,
+          uncertain: isUncertainValue(found.node),
           message: `The URL ${url} is plain HTTP; use https.`,
           fixes: httpsFix(found.node),
         });

@@ -12,18 +12,38 @@ describe('key-vault-for-non-secret', () => {
       'bicep',
       `resource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/region'\n  properties: {\n    displayName: 'region'\n    secret: ⟦false⟧\n${KEY_VAULT}  }\n}\n`,
     );
-    assert.equal(findings[0].message, 'This named value is marked not secret but is read from Key Vault; store plain values as plain named values, or mark it secret.');
+    assert.equal(
+      findings[0].message,
+      'This named value is marked not secret but is read from Key Vault; store plain values as plain named values, or mark it secret.',
+    );
     assert.equal(findings[0].severity, 'info');
   });
 
   test('silent for secrets in Key Vault, when secret is not written, and for plain values', () => {
-    expectNoTemplateFindings(keyVaultForNonSecret, 'bicep', `resource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/key'\n  properties: {\n    secret: true\n${KEY_VAULT}  }\n}\n`);
-    expectNoTemplateFindings(keyVaultForNonSecret, 'bicep', `resource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/key'\n  properties: {\n${KEY_VAULT}  }\n}\n`);
-    expectNoTemplateFindings(keyVaultForNonSecret, 'bicep', "resource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/region'\n  properties: {\n    secret: false\n    value: 'westeurope'\n  }\n}\n");
+    expectNoTemplateFindings(
+      keyVaultForNonSecret,
+      'bicep',
+      `resource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/key'\n  properties: {\n    secret: true\n${KEY_VAULT}  }\n}\n`,
+    );
+    expectNoTemplateFindings(
+      keyVaultForNonSecret,
+      'bicep',
+      `resource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/key'\n  properties: {\n${KEY_VAULT}  }\n}\n`,
+    );
+    expectNoTemplateFindings(
+      keyVaultForNonSecret,
+      'bicep',
+      "resource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/region'\n  properties: {\n    secret: false\n    value: 'westeurope'\n  }\n}\n",
+    );
   });
 
   test('silent when keyVault comes from an optional parameter left empty (a generic module)', () => {
-    for (const declaration of ["param keyVault object?", "param keyVault object = {}", "param keyVault object = {}\nparam unused string = ''", "param keyVault string = ''"]) {
+    for (const declaration of [
+      'param keyVault object?',
+      'param keyVault object = {}',
+      "param keyVault object = {}\nparam unused string = ''",
+      "param keyVault string = ''",
+    ]) {
       expectNoTemplateFindings(
         keyVaultForNonSecret,
         'bicep',

@@ -59,8 +59,16 @@ ${switches}
   });
 
   test('silent for v2 and Consumption tiers, unknown customProperties and existing services', () => {
-    expectNoTemplateFindings(legacyTlsEnabled, 'bicep', "resource svc 'Microsoft.ApiManagement/service@2023-05-01-preview' = {\n  name: 'svc'\n  sku: { name: 'StandardV2', capacity: 1 }\n}\n");
-    expectNoTemplateFindings(legacyTlsEnabled, 'bicep', "param custom object\nresource svc 'Microsoft.ApiManagement/service@2023-05-01-preview' = {\n  name: 'svc'\n  properties: {\n    customProperties: custom\n  }\n}\n");
+    expectNoTemplateFindings(
+      legacyTlsEnabled,
+      'bicep',
+      "resource svc 'Microsoft.ApiManagement/service@2023-05-01-preview' = {\n  name: 'svc'\n  sku: { name: 'StandardV2', capacity: 1 }\n}\n",
+    );
+    expectNoTemplateFindings(
+      legacyTlsEnabled,
+      'bicep',
+      "param custom object\nresource svc 'Microsoft.ApiManagement/service@2023-05-01-preview' = {\n  name: 'svc'\n  properties: {\n    customProperties: custom\n  }\n}\n",
+    );
     expectNoTemplateFindings(legacyTlsEnabled, 'bicep', "resource svc 'Microsoft.ApiManagement/service@2023-05-01-preview' existing = {\n  name: 'svc'\n}\n");
   });
 });

@@ -17,11 +17,23 @@ describe('managed-identity-missing', () => {
   });
 
   test('Bicep: identity type None is reported on the value', () => {
-    expectTemplateFindingsAt(managedIdentityMissing, 'bicep', "resource svc 'Microsoft.ApiManagement/service@2022-08-01' = {\n  name: 'svc'\n  identity: {\n    type: ⟦'None'⟧\n  }\n}\n");
+    expectTemplateFindingsAt(
+      managedIdentityMissing,
+      'bicep',
+      "resource svc 'Microsoft.ApiManagement/service@2022-08-01' = {\n  name: 'svc'\n  identity: {\n    type: ⟦'None'⟧\n  }\n}\n",
+    );
   });
 
   test('silent with an identity or an unknown one', () => {
-    expectNoTemplateFindings(managedIdentityMissing, 'bicep', "resource svc 'Microsoft.ApiManagement/service@2022-08-01' = {\n  name: 'svc'\n  identity: {\n    type: 'UserAssigned'\n  }\n}\n");
-    expectNoTemplateFindings(managedIdentityMissing, 'bicep', "param identity object\nresource svc 'Microsoft.ApiManagement/service@2022-08-01' = {\n  name: 'svc'\n  identity: identity\n}\n");
+    expectNoTemplateFindings(
+      managedIdentityMissing,
+      'bicep',
+      "resource svc 'Microsoft.ApiManagement/service@2022-08-01' = {\n  name: 'svc'\n  identity: {\n    type: 'UserAssigned'\n  }\n}\n",
+    );
+    expectNoTemplateFindings(
+      managedIdentityMissing,
+      'bicep',
+      "param identity object\nresource svc 'Microsoft.ApiManagement/service@2022-08-01' = {\n  name: 'svc'\n  identity: identity\n}\n",
+    );
   });
 });

@@ -22,7 +22,10 @@ export const managedIdentityMissing: TemplateRule = {
       if (identity.state === 'present') {
         const type = lookupPath(service.body, ['identity', 'type']);
         if (type.state !== 'present' || !type.value.known || typeof type.value.value !== 'string' || type.value.value.toLowerCase() !== 'none') continue;
-        context.report({ span: propertyAt(service.body, ['identity', 'type'])?.value.span ?? service.anchor, message: 'The service identity type is None; use SystemAssigned or a user-assigned identity.' });
+        context.report({
+          span: propertyAt(service.body, ['identity', 'type'])?.value.span ?? service.anchor,
+          message: 'The service identity type is None; use SystemAssigned or a user-assigned identity.',
+        });
         continue;
       }
       const edit = insertPropertiesEdit(model, service.body, [['identity', { type: 'SystemAssigned' }]]);

@@ -17,6 +17,12 @@ describe('management-endpoints-enabled', () => {
   });
 
   test('silent for other tenant names', () => {
-    expectNoTemplateFindings(managementEndpointsEnabled, 'arm', armTemplate('    { "type": "Microsoft.ApiManagement/service/tenant", "apiVersion": "2022-08-01", "name": "svc/other", "properties": { "enabled": true } }'));
+    expectNoTemplateFindings(
+      managementEndpointsEnabled,
+      'arm',
+      armTemplate(
+        '    { "type": "Microsoft.ApiManagement/service/tenant", "apiVersion": "2022-08-01", "name": "svc/other", "properties": { "enabled": true } }',
+      ),
+    );
   });
 });

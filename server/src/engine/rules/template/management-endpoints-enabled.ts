@@ -29,7 +29,8 @@ export const managementEndpointsEnabled: TemplateRule = {
       const enabled = propertyAt(tenant.body, ['properties', 'enabled']);
       if (label === undefined || enabled === undefined || !isTrueLike(enabled.value.value())) continue;
       context.report({
-        span: enabled.value.span, uncertain: isUncertainValue(enabled.value),
+        span: enabled.value.span,
+        uncertain: isUncertainValue(enabled.value),
         message: `The ${label} is enabled; disable it and manage the service through Azure Resource Manager.`,
         fixes: [{ title: `Disable the ${label}`, edits: [replaceValueEdit(model, enabled.value, false)], isPreferred: false }],
       });

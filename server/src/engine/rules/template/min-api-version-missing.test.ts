@@ -11,12 +11,21 @@ const service = (properties: string): string =>
       "location": "westeurope",
       "sku": { "name": "Standard", "capacity": 1 },
       "properties": ${properties}
-    }`).replace('⟦"type": ', '"type": ⟦').replace('service"⟧,', 'service"⟧,');
+    }`)
+    .replace('⟦"type": ', '"type": ⟦')
+    .replace('service"⟧,', 'service"⟧,');
 
 describe('min-api-version-missing', () => {
   test('ARM: no constraint; the fix adds apiVersionConstraint', () => {
-    const { text, findings } = expectTemplateFindingsAt(minApiVersionMissing, 'arm', service('{ "publisherEmail": "a@contoso.com", "publisherName": "Contoso" }'));
-    assert.equal(findings[0].message, 'This service sets no apiVersionConstraint.minApiVersion, so it accepts management calls with any API version; set it to 2021-08-01 or later.');
+    const { text, findings } = expectTemplateFindingsAt(
+      minApiVersionMissing,
+      'arm',
+      service('{ "publisherEmail": "a@contoso.com", "publisherName": "Contoso" }'),
+    );
+    assert.equal(
+      findings[0].message,
+      'This service sets no apiVersionConstraint.minApiVersion, so it accepts management calls with any API version; set it to 2021-08-01 or later.',
+    );
     const fixed = applyFix(text, findings[0].fixes[0]);
     assert.ok(fixed.includes('"apiVersionConstraint": { "minApiVersion": "2021-08-01" }'));
     expectNoTemplateFindings(minApiVersionMissing, 'arm', fixed);
@@ -32,7 +41,11 @@ describe('min-api-version-missing', () => {
   });
 
   test('Bicep: a missing constraint is reported on the type', () => {
-    expectTemplateFindingsAt(minApiVersionMissing, 'bicep', "resource apim ⟦'Microsoft.ApiManagement/service@2023-05-01-preview'⟧ = {\n  name: 'svc'\n  location: 'westeurope'\n  sku: {\n    name: 'Standard'\n    capacity: 1\n  }\n  properties: {\n    publisherEmail: 'a@contoso.com'\n    publisherName: 'Contoso'\n  }\n}\n");
+    expectTemplateFindingsAt(
+      minApiVersionMissing,
+      'bicep',
+      "resource apim ⟦'Microsoft.ApiManagement/service@2023-05-01-preview'⟧ = {\n  name: 'svc'\n  location: 'westeurope'\n  sku: {\n    name: 'Standard'\n    capacity: 1\n  }\n  properties: {\n    publisherEmail: 'a@contoso.com'\n    publisherName: 'Contoso'\n  }\n}\n",
+    );
   });
 
   test('silent for a current minimum, a parameter without a default and an existing service', () => {

@@ -29,7 +29,8 @@ export const minApiVersionMissing: TemplateRule = {
         context.report({
           span: written?.span ?? service.anchor,
           message: `minApiVersion ${value.value} still lets tools manage the service with retired API versions; raise it to ${MINIMUM} or later.`,
-          fixes: written === undefined ? [] : [{ title: `Set minApiVersion to ${MINIMUM}`, edits: [replaceValueEdit(model, written, MINIMUM)], isPreferred: true }],
+          fixes:
+            written === undefined ? [] : [{ title: `Set minApiVersion to ${MINIMUM}`, edits: [replaceValueEdit(model, written, MINIMUM)], isPreferred: true }],
         });
         continue;
       }

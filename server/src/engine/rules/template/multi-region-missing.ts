@@ -9,10 +9,13 @@ function hasCopyLoopFor(service: TemplateResource, property: string): boolean {
   const loops = propertyAt(service.body, ['properties', 'copy'])?.value;
   if (loops === undefined) return false;
   // A loop whose name cannot be read might be this one.
-  return loops.shape !== 'array' || loops.items.some((loop) => {
-    const name = stringAt(loop, ['name']);
-    return name === undefined || name.toLowerCase() === property.toLowerCase();
-  });
+  return (
+    loops.shape !== 'array' ||
+    loops.items.some((loop) => {
+      const name = stringAt(loop, ['name']);
+      return name === undefined || name.toLowerCase() === property.toLowerCase();
+    })
+  );
 }
 
 export const multiRegionMissing: TemplateRule = {

@@ -18,7 +18,12 @@ function secretEvidence(name: string | undefined, value: string): string | undef
   if (trimmed.startsWith('@')) return undefined;
   const embedded = findEmbeddedSecrets(trimmed)[0];
   if (embedded !== undefined) return `it holds ${embedded.label}`;
-  const looksRandom = trimmed.length >= MIN_KEY_LENGTH && !/\s/.test(trimmed) && !/^https?:\/\//i.test(trimmed) && !isPlaceholderValue(trimmed) && shannonEntropy(trimmed) >= MIN_KEY_ENTROPY;
+  const looksRandom =
+    trimmed.length >= MIN_KEY_LENGTH &&
+    !/\s/.test(trimmed) &&
+    !/^https?:\/\//i.test(trimmed) &&
+    !isPlaceholderValue(trimmed) &&
+    shannonEntropy(trimmed) >= MIN_KEY_ENTROPY;
   return name !== undefined && isSecretLikeName(name) && looksRandom ? `its name says it is a credential and the value looks like a key` : undefined;
 }
 
@@ -36,7 +41,10 @@ export const namedValuePlainSecret: TemplateRule = {
   },
   check(context) {
     const { model } = context;
-    for (const namedValue of [...resourcesOfType(model.resources, 'service/namedValues'), ...resourcesOfType(model.resources, 'service/workspaces/namedValues')]) {
+    for (const namedValue of [
+      ...resourcesOfType(model.resources, 'service/namedValues'),
+      ...resourcesOfType(model.resources, 'service/workspaces/namedValues'),
+    ]) {
       const secret = lookupPath(namedValue.body, ['properties', 'secret']);
       if (secret.state === 'unknown' || (secret.state === 'present' && (!secret.value.known || isTrueLike(secret.value)))) continue;
       if (lookupPath(namedValue.body, ['properties', 'keyVault']).state !== 'absent') continue;
@@ -47,7 +55,8 @@ export const namedValuePlainSecret: TemplateRule = {
       const evidence = secretEvidence(name, value.value);
       if (evidence === undefined) continue;
       const written = propertyAt(namedValue.body, ['properties', 'secret'])?.value;
-      const edit = written !== undefined ? replaceValueEdit(model, written, true) : ensurePropertiesEdit(model, namedValue.body, ['properties'], [['secret', true]]);
+      const edit =
+        written !== undefined ? replaceValueEdit(model, written, true) : ensurePropertiesEdit(model, namedValue.body, ['properties'], [['secret', true]]);
       context.report({
         span: valueNode.span,
         uncertain: isUncertainValue(valueNode),

@@ -5,13 +5,25 @@ import { namedValueSecretNotInKeyVault } from './named-value-secret-not-in-key-v
 
 describe('named-value-secret-not-in-key-vault', () => {
   test('a secret with an inline value is reported on secret', () => {
-    const { findings } = expectTemplateFindingsAt(namedValueSecretNotInKeyVault, 'bicep', "param key string\nresource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/key'\n  properties: {\n    displayName: 'key'\n    secret: ⟦true⟧\n    value: key\n  }\n}\n");
+    const { findings } = expectTemplateFindingsAt(
+      namedValueSecretNotInKeyVault,
+      'bicep',
+      "param key string\nresource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/key'\n  properties: {\n    displayName: 'key'\n    secret: ⟦true⟧\n    value: key\n  }\n}\n",
+    );
     assert.equal(findings[0].message, 'This secret named value is not backed by Key Vault; reference a Key Vault secret instead of a value.');
   });
 
   test('silent with Key Vault or for plain values', () => {
-    expectNoTemplateFindings(namedValueSecretNotInKeyVault, 'bicep', "resource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/key'\n  properties: {\n    secret: true\n    keyVault: {\n      secretIdentifier: 'https://kv.vault.azure.net/secrets/key'\n    }\n  }\n}\n");
-    expectNoTemplateFindings(namedValueSecretNotInKeyVault, 'bicep', "resource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/region'\n  properties: {\n    secret: false\n    value: 'westeurope'\n  }\n}\n");
+    expectNoTemplateFindings(
+      namedValueSecretNotInKeyVault,
+      'bicep',
+      "resource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/key'\n  properties: {\n    secret: true\n    keyVault: {\n      secretIdentifier: 'https://kv.vault.azure.net/secrets/key'\n    }\n  }\n}\n",
+    );
+    expectNoTemplateFindings(
+      namedValueSecretNotInKeyVault,
+      'bicep',
+      "resource nv 'Microsoft.ApiManagement/service/namedValues@2022-08-01' = {\n  name: 'svc/region'\n  properties: {\n    secret: false\n    value: 'westeurope'\n  }\n}\n",
+    );
   });
 
   test("silent for APIM's generated logger credentials and for identifiers marked secret", () => {

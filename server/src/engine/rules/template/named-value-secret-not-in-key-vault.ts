@@ -36,7 +36,11 @@ export const namedValueSecretNotInKeyVault: TemplateRule = {
       const secret = propertyAt(namedValue.body, ['properties', 'secret']);
       if (secret === undefined || !isTrueLike(secret.value.value())) continue;
       if (lookupPath(namedValue.body, ['properties', 'keyVault']).state !== 'absent' || isNotAuthorSecret(namedValue)) continue;
-      context.report({ span: secret.value.span, uncertain: isUncertainValue(secret.value), message: 'This secret named value is not backed by Key Vault; reference a Key Vault secret instead of a value.' });
+      context.report({
+        span: secret.value.span,
+        uncertain: isUncertainValue(secret.value),
+        message: 'This secret named value is not backed by Key Vault; reference a Key Vault secret instead of a value.',
+      });
     }
   },
 };

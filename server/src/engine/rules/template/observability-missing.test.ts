@@ -4,17 +4,27 @@ import { runApiopsRule } from '../../../testing/ruleTester';
 import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../testing/ruleTester';
 import { observabilityMissing } from './observability-missing';
 
-const SERVICE = '    { "type": ⟦"Microsoft.ApiManagement/service"⟧, "apiVersion": "2022-08-01", "name": "svc", "location": "westeurope", "sku": { "name": "Standard", "capacity": 1 }, "properties": {} }';
-const LOGGER = '    { "type": "Microsoft.ApiManagement/service/loggers", "apiVersion": "2022-08-01", "name": "svc/ai", "properties": { "loggerType": "applicationInsights", "credentials": { "instrumentationKey": "[parameters(\'key\')]" } } }';
-const DIAGNOSTIC = '    { "type": "Microsoft.ApiManagement/service/diagnostics", "apiVersion": "2022-08-01", "name": "svc/applicationinsights", "properties": { "loggerId": "[resourceId(\'Microsoft.ApiManagement/service/loggers\', \'svc\', \'ai\')]" } }';
+const SERVICE =
+  '    { "type": ⟦"Microsoft.ApiManagement/service"⟧, "apiVersion": "2022-08-01", "name": "svc", "location": "westeurope", "sku": { "name": "Standard", "capacity": 1 }, "properties": {} }';
+const LOGGER =
+  '    { "type": "Microsoft.ApiManagement/service/loggers", "apiVersion": "2022-08-01", "name": "svc/ai", "properties": { "loggerType": "applicationInsights", "credentials": { "instrumentationKey": "[parameters(\'key\')]" } } }';
+const DIAGNOSTIC =
+  '    { "type": "Microsoft.ApiManagement/service/diagnostics", "apiVersion": "2022-08-01", "name": "svc/applicationinsights", "properties": { "loggerId": "[resourceId(\'Microsoft.ApiManagement/service/loggers\', \'svc\', \'ai\')]" } }';
 
 describe('observability-missing', () => {
   test('reports a service with no logger or diagnostic, and a logger nothing sends to', () => {
     const { findings } = expectTemplateFindingsAt(observabilityMissing, 'arm', armTemplate(SERVICE));
-    assert.equal(findings[0].message, 'This template creates the service without a logger or diagnostic; add an Application Insights or Azure Monitor diagnostic so requests are logged.');
+    assert.equal(
+      findings[0].message,
+      'This template creates the service without a logger or diagnostic; add an Application Insights or Azure Monitor diagnostic so requests are logged.',
+    );
     const withLogger = expectTemplateFindingsAt(observabilityMissing, 'arm', armTemplate(`${SERVICE},\n${LOGGER}`));
     assert.equal(withLogger.findings[0].message, 'This template declares a logger but no diagnostic sends requests to it; add a diagnostics resource.');
-    expectTemplateFindingsAt(observabilityMissing, 'bicep', "resource svc ⟦'Microsoft.ApiManagement/service@2022-08-01'⟧ = {\n  name: 'svc'\n  properties: {}\n}\n");
+    expectTemplateFindingsAt(
+      observabilityMissing,
+      'bicep',
+      "resource svc ⟦'Microsoft.ApiManagement/service@2022-08-01'⟧ = {\n  name: 'svc'\n  properties: {}\n}\n",
+    );
   });
 
   test('silent with a diagnostic, without a declared service, and on one APIOps artifact', () => {

@@ -23,11 +23,18 @@ export const productApprovalNotRequired: TemplateRule = {
       if (state.state !== 'present' || !state.value.known || typeof state.value.value !== 'string' || state.value.value.toLowerCase() !== 'published') continue;
       // Without a subscription requirement approval does not apply; an absent value means required.
       const subscriptionRequired = lookupPath(product.body, ['properties', 'subscriptionRequired']);
-      if (subscriptionRequired.state === 'unknown' || (subscriptionRequired.state === 'present' && (!subscriptionRequired.value.known || isFalseLike(subscriptionRequired.value)))) continue;
+      if (
+        subscriptionRequired.state === 'unknown' ||
+        (subscriptionRequired.state === 'present' && (!subscriptionRequired.value.known || isFalseLike(subscriptionRequired.value)))
+      )
+        continue;
       const approval = lookupPath(product.body, ['properties', 'approvalRequired']);
       if (approval.state === 'unknown' || (approval.state === 'present' && !isFalseLike(approval.value))) continue;
       const written = propertyAt(product.body, ['properties', 'approvalRequired'])?.value;
-      const edit = written !== undefined ? replaceValueEdit(model, written, true) : ensurePropertiesEdit(model, product.body, ['properties'], [['approvalRequired', true]]);
+      const edit =
+        written !== undefined
+          ? replaceValueEdit(model, written, true)
+          : ensurePropertiesEdit(model, product.body, ['properties'], [['approvalRequired', true]]);
       context.report({
         span: written?.span ?? propertyAt(product.body, ['properties', 'state'])?.value.span ?? product.anchor,
         uncertain: isUncertainValue(written),

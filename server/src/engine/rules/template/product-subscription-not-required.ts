@@ -19,7 +19,11 @@ export const productSubscriptionNotRequired: TemplateRule = {
     for (const product of [...resourcesOfType(resources, 'service/products'), ...resourcesOfType(resources, 'service/workspaces/products')]) {
       const property = propertyAt(product.body, ['properties', 'subscriptionRequired']);
       if (property === undefined || !isFalseLike(property.value.value())) continue;
-      context.report({ span: property.value.span, uncertain: isUncertainValue(property.value), message: 'This product is open: its APIs can be called without a subscription key.' });
+      context.report({
+        span: property.value.span,
+        uncertain: isUncertainValue(property.value),
+        message: 'This product is open: its APIs can be called without a subscription key.',
+      });
     }
   },
 };

@@ -20,9 +20,17 @@ export const productTermsMissing: TemplateRule = {
       const state = lookupPath(product.body, ['properties', 'state']);
       if (state.state !== 'present' || !state.value.known || typeof state.value.value !== 'string' || state.value.value.toLowerCase() !== 'published') continue;
       const subscriptionRequired = lookupPath(product.body, ['properties', 'subscriptionRequired']);
-      if (subscriptionRequired.state === 'unknown' || (subscriptionRequired.state === 'present' && (!subscriptionRequired.value.known || isFalseLike(subscriptionRequired.value)))) continue;
+      if (
+        subscriptionRequired.state === 'unknown' ||
+        (subscriptionRequired.state === 'present' && (!subscriptionRequired.value.known || isFalseLike(subscriptionRequired.value)))
+      )
+        continue;
       const terms = lookupPath(product.body, ['properties', 'terms']);
-      if (terms.state === 'unknown' || (terms.state === 'present' && !(terms.value.known && typeof terms.value.value === 'string' && terms.value.value.trim() === ''))) continue;
+      if (
+        terms.state === 'unknown' ||
+        (terms.state === 'present' && !(terms.value.known && typeof terms.value.value === 'string' && terms.value.value.trim() === ''))
+      )
+        continue;
       const name = ownName(product);
       context.report({
         span: propertyAt(product.body, ['properties', 'terms'])?.value.span ?? propertyAt(product.body, ['properties', 'state'])?.value.span ?? product.anchor,

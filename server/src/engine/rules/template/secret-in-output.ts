@@ -16,7 +16,10 @@ function secretSource(model: TemplateModel, output: TemplateOutput): string | un
 function secureOutputEdit(model: TemplateModel, output: TemplateOutput): TextEdit | undefined {
   if (model.dialect.id === 'bicep') {
     if (output.typeName !== 'string' && output.typeName !== 'object') return undefined;
-    return { span: { start: output.declarationStart, end: output.declarationStart }, newText: `@secure()\n${lineIndentAt(model.text, output.declarationStart)}` };
+    return {
+      span: { start: output.declarationStart, end: output.declarationStart },
+      newText: `@secure()\n${lineIndentAt(model.text, output.declarationStart)}`,
+    };
   }
   const type = output.typeName?.toLowerCase();
   if (output.typeSpan === undefined || (type !== 'string' && type !== 'object')) return undefined;
@@ -45,7 +48,10 @@ export const secretInOutput: TemplateRule = {
       context.report({
         span: output.nameSpan,
         message: `The output '${output.name}' ${source}; outputs are kept in the deployment history in plain text: remove it or mark it secure.`,
-        fixes: edit === undefined ? [] : [{ title: model.dialect.id === 'bicep' ? 'Mark the output @secure()' : 'Make the output type secure', edits: [edit], isPreferred: true }],
+        fixes:
+          edit === undefined
+            ? []
+            : [{ title: model.dialect.id === 'bicep' ? 'Mark the output @secure()' : 'Make the output type secure', edits: [edit], isPreferred: true }],
       });
     }
   },

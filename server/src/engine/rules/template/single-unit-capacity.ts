@@ -28,7 +28,11 @@ export const singleUnitCapacity: TemplateRule = {
       const zones = valueAt(service.body, ['zones']);
       const zoneCount = zones.known && Array.isArray(zones.value) ? zones.value.length : 0;
       if (zoneCount > units.value) {
-        context.report({ span: capacity.value.span, uncertain: isUncertainValue(capacity.value), message: `Capacity ${units.value} is below the ${zoneCount} availability zones; use at least one unit per zone.` });
+        context.report({
+          span: capacity.value.span,
+          uncertain: isUncertainValue(capacity.value),
+          message: `Capacity ${units.value} is below the ${zoneCount} availability zones; use at least one unit per zone.`,
+        });
       } else if (units.value === 1) {
         // A SKU from a parameter is only its default: the deployment may pick another tier for each environment.
         // A parameters file that supplies the SKU states the tier of that deployment.

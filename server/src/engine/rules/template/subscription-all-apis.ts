@@ -20,7 +20,11 @@ export const subscriptionAllApis: TemplateRule = {
       const property = propertyAt(subscription.body, ['properties', 'scope']);
       const value = property?.value.value();
       if (property === undefined || !value?.known || typeof value.value !== 'string' || !/\/apis\/?$/i.test(value.value.trim())) continue;
-      context.report({ span: property.value.span, uncertain: isUncertainValue(property.value), message: 'This subscription is scoped to all APIs; scope it to a product or one API.' });
+      context.report({
+        span: property.value.span,
+        uncertain: isUncertainValue(property.value),
+        message: 'This subscription is scoped to all APIs; scope it to a product or one API.',
+      });
     }
   },
 };

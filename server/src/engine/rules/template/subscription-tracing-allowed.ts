@@ -17,12 +17,17 @@ export const subscriptionTracingAllowed: TemplateRule = {
   },
   check(context) {
     const { model } = context;
-    for (const subscription of [...resourcesOfType(model.resources, 'service/subscriptions'), ...resourcesOfType(model.resources, 'service/workspaces/subscriptions')]) {
+    for (const subscription of [
+      ...resourcesOfType(model.resources, 'service/subscriptions'),
+      ...resourcesOfType(model.resources, 'service/workspaces/subscriptions'),
+    ]) {
       const property = propertyAt(subscription.body, ['properties', 'allowTracing']);
       if (property === undefined || !isTrueLike(property.value.value())) continue;
       context.report({
-        span: property.value.span, uncertain: isUncertainValue(property.value),
-        message: 'allowTracing no longer has any effect (tracing through subscriptions and Ocp-Apim-Trace is retired; tracing now uses a time-limited token per API); set it to false or leave it out.',
+        span: property.value.span,
+        uncertain: isUncertainValue(property.value),
+        message:
+          'allowTracing no longer has any effect (tracing through subscriptions and Ocp-Apim-Trace is retired; tracing now uses a time-limited token per API); set it to false or leave it out.',
         fixes: [{ title: 'Set allowTracing to false', edits: [replaceValueEdit(model, property.value, false)], isPreferred: true }],
       });
     }

@@ -29,7 +29,11 @@ resource svc 'Microsoft.ApiManagement/service@2022-08-01' = {
     const text = "resource svc 'Microsoft.ApiManagement/service@2022-08-01' = {\n  name: 'svc'\n}\n";
     const [finding] = runTemplateRule(weakCiphersEnabled, 'bicep', text);
     const fixed = applyFix(text, finding.fixes[0]);
-    assert.ok(fixed.startsWith("resource svc 'Microsoft.ApiManagement/service@2022-08-01' = {\n  name: 'svc'\n  properties: {\n    customProperties: {\n      'Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Ciphers.TripleDes168': 'False'\n"));
+    assert.ok(
+      fixed.startsWith(
+        "resource svc 'Microsoft.ApiManagement/service@2022-08-01' = {\n  name: 'svc'\n  properties: {\n    customProperties: {\n      'Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Ciphers.TripleDes168': 'False'\n",
+      ),
+    );
     assert.deepEqual(runTemplateRule(weakCiphersEnabled, 'bicep', fixed), []);
   });
 });

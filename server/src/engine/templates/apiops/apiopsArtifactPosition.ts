@@ -71,7 +71,12 @@ export function apiopsArtifactPosition(path: string): ApiopsArtifactPosition | u
 }
 
 /** Places the resource in the service, or in a workspace when its collection sits in `workspaces/<ws>/`. */
-function withinRoot(segments: readonly string[], collectionIndex: number, childType: string, names: readonly (string | undefined)[]): ApiopsArtifactPosition | undefined {
+function withinRoot(
+  segments: readonly string[],
+  collectionIndex: number,
+  childType: string,
+  names: readonly (string | undefined)[],
+): ApiopsArtifactPosition | undefined {
   if (names.some((name) => name === undefined || name === '')) return undefined;
   const inWorkspace = collectionIndex >= 2 && segments[collectionIndex - 2] === WORKSPACES;
   return {

@@ -26,13 +26,23 @@ function parseArtifactJson(text: string): { tree: JsonNode | undefined; incomple
   // A byte order mark is not JSON; a space in its place keeps every offset.
   const bounded = flattenDeepJson(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);
   const incomplete =
-    bounded.flattenedAt === undefined ? [] : [analysisIncompleteFinding({ start: bounded.flattenedAt, end: bounded.flattenedAt + 1 }, `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep here`)];
+    bounded.flattenedAt === undefined
+      ? []
+      : [
+          analysisIncompleteFinding(
+            { start: bounded.flattenedAt, end: bounded.flattenedAt + 1 },
+            `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep here`,
+          ),
+        ];
   try {
     const errors: ParseError[] = [];
     const tree = parseTree(bounded.text, errors, { allowTrailingComma: true, disallowComments: false });
     return { tree: errors.length === 0 ? tree : undefined, incomplete };
   } catch (error) {
-    return { tree: undefined, incomplete: [analysisIncompleteFinding({ start: 0, end: 0 }, `the JSON could not be parsed (${error instanceof Error ? error.message : String(error)})`)] };
+    return {
+      tree: undefined,
+      incomplete: [analysisIncompleteFinding({ start: 0, end: 0 }, `the JSON could not be parsed (${error instanceof Error ? error.message : String(error)})`)],
+    };
   }
 }
 
@@ -69,7 +79,6 @@ function jsonNode(text: string, json: JsonNode, depth: number): TemplateNode {
   const value: TemplateStaticValue = json.type === 'number' || json.type === 'boolean' ? (json.value as number | boolean) : null;
   return lazyTemplateNode('scalar', span, [], [], undefined, () => knownValue(value));
 }
-
 
 /** `serviceInformation.json` carries the service's own name; other files are named by their folders. */
 function nameSegmentsOf(position: ApiopsArtifactPosition, body: TemplateNode): readonly (string | undefined)[] {

@@ -122,7 +122,12 @@ const FUNCTIONS: Readonly<Record<string, (args: Args) => TemplateValue>> = {
     return text === undefined ? UNKNOWN_VALUE : knownValue(text);
   },
   int: (args) => (args.length === 1 && /^-?\d+$/.test(String(args[0])) ? knownValue(Number(args[0])) : UNKNOWN_VALUE),
-  bool: (args) => (typeof args[0] === 'boolean' ? knownValue(args[0]) : typeof args[0] === 'string' && /^(true|false)$/i.test(args[0]) ? knownValue(args[0].toLowerCase() === 'true') : UNKNOWN_VALUE),
+  bool: (args) =>
+    typeof args[0] === 'boolean'
+      ? knownValue(args[0])
+      : typeof args[0] === 'string' && /^(true|false)$/i.test(args[0])
+        ? knownValue(args[0].toLowerCase() === 'true')
+        : UNKNOWN_VALUE,
   true: () => knownValue(true),
   false: () => knownValue(false),
   null: () => knownValue(null),
@@ -243,7 +248,8 @@ class ArmExpressionEvaluator {
 
   private member(value: TemplateValue, key: string | number): TemplateValue {
     if (!value.known) return UNKNOWN_VALUE;
-    if (typeof key === 'number') return Array.isArray(value.value) && key < value.value.length ? knownValue((value.value as readonly TemplateStaticValue[])[key]) : UNKNOWN_VALUE;
+    if (typeof key === 'number')
+      return Array.isArray(value.value) && key < value.value.length ? knownValue((value.value as readonly TemplateStaticValue[])[key]) : UNKNOWN_VALUE;
     if (!isObjectValue(value.value)) return UNKNOWN_VALUE;
     const match = Object.keys(value.value).find((candidate) => candidate.toLowerCase() === key.toLowerCase());
     return match === undefined ? UNKNOWN_VALUE : knownValue(value.value[match]);

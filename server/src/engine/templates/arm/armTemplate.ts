@@ -1,6 +1,17 @@
 import { ARM_DIALECT } from './armDialect';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { SuppliedParameters, TemplateLoop, TemplateModel, TemplateNode, TemplateOutput, TemplateParameter, TemplateProperty, TemplateResource, TemplateStaticValue, TemplateValue } from '../templateModel';
+import type {
+  SuppliedParameters,
+  TemplateLoop,
+  TemplateModel,
+  TemplateNode,
+  TemplateOutput,
+  TemplateParameter,
+  TemplateProperty,
+  TemplateResource,
+  TemplateStaticValue,
+  TemplateValue,
+} from '../templateModel';
 import { UNKNOWN_VALUE, arrayValue, knownValue, lazyTemplateNode, objectValue } from '../templateModel';
 import { detectIndentUnit } from '../indentation';
 import { armLiteralText, evaluateArmExpression, isArmExpression, type ArmScope } from './armExpression';
@@ -28,12 +39,18 @@ export function parseJsonTreeReporting(text: string): { tree: JsonNode | undefin
   const incomplete =
     bounded.flattenedAt === undefined
       ? undefined
-      : analysisIncompleteFinding({ start: bounded.flattenedAt, end: bounded.flattenedAt + 1 }, `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep here`);
+      : analysisIncompleteFinding(
+          { start: bounded.flattenedAt, end: bounded.flattenedAt + 1 },
+          `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep here`,
+        );
   try {
     const errors: ParseError[] = [];
     return { tree: parseTree(bounded.text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true }), incomplete };
   } catch (error) {
-    return { tree: undefined, incomplete: analysisIncompleteFinding({ start: 0, end: 0 }, `the JSON could not be parsed (${error instanceof Error ? error.message : String(error)})`) };
+    return {
+      tree: undefined,
+      incomplete: analysisIncompleteFinding({ start: 0, end: 0 }, `the JSON could not be parsed (${error instanceof Error ? error.message : String(error)})`),
+    };
   }
 }
 
@@ -160,8 +177,6 @@ class ArmTemplateReader implements ArmScope {
   }
 }
 
-
-
 function computedNode(span: TemplateNode['span'], compute: () => TemplateValue): TemplateNode {
   return lazyTemplateNode('computed', span, [], [], undefined, compute);
 }
@@ -178,7 +193,8 @@ function spanOf(json: JsonNode | undefined): TemplateNode['span'] | undefined {
 /** The resources of an ARM template: `resources` as an array, or (languageVersion 2.0) an object keyed by symbolic name. */
 function resourceEntries(resources: JsonNode | undefined): JsonNode[] {
   if (resources?.type === 'array') return (resources.children ?? []).filter((child) => child.type === 'object');
-  if (resources?.type === 'object') return (resources.children ?? []).map((property) => property.children?.[1]).filter((child): child is JsonNode => child?.type === 'object');
+  if (resources?.type === 'object')
+    return (resources.children ?? []).map((property) => property.children?.[1]).filter((child): child is JsonNode => child?.type === 'object');
   return [];
 }
 
@@ -190,7 +206,9 @@ function copyLoop(json: JsonNode, body: TemplateNode, reader: ArmTemplateReader,
   const copy = objectProperty(json, 'copy');
   if (copy?.type !== 'object') return {};
   const nameJson = objectProperty(json, 'name');
-  const countNode = body.properties.find((property) => property.key.toLowerCase() === 'copy')?.value.properties.find((property) => property.key.toLowerCase() === 'count')?.value;
+  const countNode = body.properties
+    .find((property) => property.key.toLowerCase() === 'copy')
+    ?.value.properties.find((property) => property.key.toLowerCase() === 'count')?.value;
   const copyName = objectProperty(copy, 'name')?.value;
   let memo: { copies: (string | undefined)[][] | undefined } | undefined;
   const copies = (): (string | undefined)[][] | undefined => {
@@ -198,7 +216,12 @@ function copyLoop(json: JsonNode, body: TemplateNode, reader: ArmTemplateReader,
     if (count === undefined || !count.known || typeof count.value !== 'number' || count.value < 0 || count.value > MAX_COPIES) return undefined;
     const source = typeof nameJson?.value === 'string' ? nameJson.value : undefined;
     return Array.from({ length: count.value }, (_, index) => {
-      const value = source === undefined ? UNKNOWN_VALUE : isArmExpression(source) ? evaluateArmExpression(source.trim().slice(1, -1), reader.withCopy({ name: typeof copyName === 'string' ? copyName : undefined, index })) : knownValue(armLiteralText(source));
+      const value =
+        source === undefined
+          ? UNKNOWN_VALUE
+          : isArmExpression(source)
+            ? evaluateArmExpression(source.trim().slice(1, -1), reader.withCopy({ name: typeof copyName === 'string' ? copyName : undefined, index }))
+            : knownValue(armLiteralText(source));
       const own = value.known && typeof value.value === 'string' ? value.value.split('/') : [undefined];
       return parent === undefined ? own : [...parent.nameSegments, ...own];
     });
@@ -208,7 +231,10 @@ function copyLoop(json: JsonNode, body: TemplateNode, reader: ArmTemplateReader,
 
 /** Reads the resources of one template (and of nested inline deployments, each in its own scope). */
 function readResources(text: string, template: JsonNode, reader: ArmTemplateReader, depth: number, output: TemplateResource[]): void {
-  const pending: Array<{ json: JsonNode; parent: TemplateResource | undefined }> = resourceEntries(objectProperty(template, 'resources')).map((json) => ({ json, parent: undefined }));
+  const pending: Array<{ json: JsonNode; parent: TemplateResource | undefined }> = resourceEntries(objectProperty(template, 'resources')).map((json) => ({
+    json,
+    parent: undefined,
+  }));
   pending.reverse();
   while (pending.length > 0) {
     const { json, parent } = pending.pop() as { json: JsonNode; parent: TemplateResource | undefined };
@@ -216,7 +242,14 @@ function readResources(text: string, template: JsonNode, reader: ArmTemplateRead
     const typeJson = objectProperty(json, 'type');
     const typeText = typeof typeJson?.value === 'string' ? typeJson.value : undefined;
     // A nested resource's type is relative to its parent (`apis` under `Microsoft.ApiManagement/service`).
-    const type = typeText === undefined ? undefined : parent !== undefined && !typeText.includes('.') ? (parent.type === undefined ? undefined : `${parent.type}/${typeText}`) : typeText;
+    const type =
+      typeText === undefined
+        ? undefined
+        : parent !== undefined && !typeText.includes('.')
+          ? parent.type === undefined
+            ? undefined
+            : `${parent.type}/${typeText}`
+          : typeText;
     const nameValue = stringValue(body.properties.find((property) => property.key.toLowerCase() === 'name')?.value);
     const ownSegments: (string | undefined)[] = nameValue === undefined ? [undefined] : nameValue.split('/');
     const nameSegments = parent !== undefined && typeText !== undefined && !typeText.includes('.') ? [...parent.nameSegments, ...ownSegments] : ownSegments;
@@ -317,5 +350,13 @@ export function readArmTemplate(text: string, supplied: SuppliedParameters = new
   if (tree?.type !== 'object') return { dialect: ARM_DIALECT, text, resources, syntaxFindings, indentUnit: detectIndentUnit(text) };
   const reader = new ArmTemplateReader(text, tree, supplied);
   readResources(text, tree, reader, 0, resources);
-  return { dialect: ARM_DIALECT, text, resources, parameters: readParameters(tree), outputs: readOutputs(tree, reader), syntaxFindings, indentUnit: detectIndentUnit(text) };
+  return {
+    dialect: ARM_DIALECT,
+    text,
+    resources,
+    parameters: readParameters(tree),
+    outputs: readOutputs(tree, reader),
+    syntaxFindings,
+    indentUnit: detectIndentUnit(text),
+  };
 }

@@ -2,13 +2,7 @@ import { findBicepProperty } from './bicepObjectAccess';
 import type { BicepBinary, BicepCall, BicepExpression, BicepFile } from './bicepSyntax';
 
 /** A value known before deployment. */
-export type BicepStaticValue =
-  | string
-  | number
-  | boolean
-  | null
-  | readonly BicepStaticValue[]
-  | { readonly [key: string]: BicepStaticValue };
+export type BicepStaticValue = string | number | boolean | null | readonly BicepStaticValue[] | { readonly [key: string]: BicepStaticValue };
 
 export type BicepEvaluation = { readonly known: true; readonly value: BicepStaticValue } | { readonly known: false };
 
@@ -51,7 +45,11 @@ export function createBicepScope(file: BicepFile, suppliedParameters?: ReadonlyM
       if (body?.kind === 'object') resourceNames.set(declaration.name.name, findBicepProperty(body, 'name')?.value);
     } else if (declaration.kind === 'param' && declaration.name !== undefined) {
       const name = declaration.name.name;
-      parameters.set(name, { supplied: suppliedParameters?.get(name), defaultValue: declaration.defaultValue, nullable: declaration.type?.kind === 'type-nullable' });
+      parameters.set(name, {
+        supplied: suppliedParameters?.get(name),
+        defaultValue: declaration.defaultValue,
+        nullable: declaration.type?.kind === 'type-nullable',
+      });
     } else if (declaration.kind === 'var' && declaration.name !== undefined) {
       variables.set(declaration.name.name, declaration.value);
     }
@@ -80,7 +78,7 @@ function isObjectValue(value: BicepStaticValue): value is { readonly [key: strin
 }
 
 function lookupProperty(value: { readonly [key: string]: BicepStaticValue }, name: string): BicepStaticValue | undefined {
-  if (Object.prototype.hasOwnProperty.call(value, name)) return value[name];
+  if (Object.hasOwn(value, name)) return value[name];
   const lower = name.toLowerCase();
   const key = Object.keys(value).find((candidate) => candidate.toLowerCase() === lower);
   return key === undefined ? undefined : value[key];
@@ -193,8 +191,7 @@ class Evaluator {
         if (Array.isArray(base.value) && typeof index.value === 'number') {
           const items = base.value as readonly BicepStaticValue[];
           item = items[expression.fromEnd ? items.length - index.value : index.value];
-        }
-        else if (isObjectValue(base.value) && typeof index.value === 'string') item = lookupProperty(base.value, index.value);
+        } else if (isObjectValue(base.value) && typeof index.value === 'string') item = lookupProperty(base.value, index.value);
         if (item !== undefined) return known(item);
         return expression.safe ? known(null) : UNKNOWN;
       }

@@ -49,15 +49,52 @@ function isNewline(code: number): boolean {
 
 /** Longest-first operator spellings; strings, comments and brackets are handled separately. */
 const OPERATORS: readonly BicepTokenKind[] = [
-  '...', '.?', '::', '??', '=>', '&&', '||', '==', '!=', '=~', '!~', '<=', '>=',
-  '.', ':', ';', '?', '=', '@', '!', '|', '<', '>', '+', '-', '*', '/', '%', '^', ',', '(', ')', '[', ']',
+  '...',
+  '.?',
+  '::',
+  '??',
+  '=>',
+  '&&',
+  '||',
+  '==',
+  '!=',
+  '=~',
+  '!~',
+  '<=',
+  '>=',
+  '.',
+  ':',
+  ';',
+  '?',
+  '=',
+  '@',
+  '!',
+  '|',
+  '<',
+  '>',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '^',
+  ',',
+  '(',
+  ')',
+  '[',
+  ']',
 ];
 
 function characterStartsToken(code: number): boolean {
   return (
     isIdentifierPart(code) ||
     isNewline(code) ||
-    code === 32 || code === 9 || code === 39 /* ' */ || code === 123 || code === 125 || code === 35 /* # */ ||
+    code === 32 ||
+    code === 9 ||
+    code === 39 /* ' */ ||
+    code === 123 ||
+    code === 125 ||
+    code === 35 /* # */ ||
     '.:;?=@!&|<>+-*/%^,()[]$'.includes(String.fromCharCode(code))
   );
 }
@@ -91,8 +128,16 @@ export function lexBicep(text: string): BicepLexResult {
     for (;;) {
       if (index >= text.length || isNewline(text.charCodeAt(index))) {
         flushPlain(index);
-        findings.push(bicepSyntaxFinding('bicep-unterminated-string', 'The string is not closed with a single quote before the end of the line.', tokenStart, index));
-        tokens.push({ kind: atStringStart ? 'string-complete' : 'string-right', start: tokenStart, end: index, literal: builder.build({ start: contentStart, end: index }), closed: false });
+        findings.push(
+          bicepSyntaxFinding('bicep-unterminated-string', 'The string is not closed with a single quote before the end of the line.', tokenStart, index),
+        );
+        tokens.push({
+          kind: atStringStart ? 'string-complete' : 'string-right',
+          start: tokenStart,
+          end: index,
+          literal: builder.build({ start: contentStart, end: index }),
+          closed: false,
+        });
         if (!atStringStart) templateStack.pop();
         pos = index;
         return;
@@ -100,14 +145,26 @@ export function lexBicep(text: string): BicepLexResult {
       const code = text.charCodeAt(index);
       if (code === 39 /* ' */) {
         flushPlain(index);
-        tokens.push({ kind: atStringStart ? 'string-complete' : 'string-right', start: tokenStart, end: index + 1, literal: builder.build({ start: contentStart, end: index }), closed: true });
+        tokens.push({
+          kind: atStringStart ? 'string-complete' : 'string-right',
+          start: tokenStart,
+          end: index + 1,
+          literal: builder.build({ start: contentStart, end: index }),
+          closed: true,
+        });
         if (!atStringStart) templateStack.pop();
         pos = index + 1;
         return;
       }
       if (code === 36 /* $ */ && text.charCodeAt(index + 1) === 123 /* { */) {
         flushPlain(index);
-        tokens.push({ kind: atStringStart ? 'string-left' : 'string-middle', start: tokenStart, end: index + 2, literal: builder.build({ start: contentStart, end: index }), closed: true });
+        tokens.push({
+          kind: atStringStart ? 'string-left' : 'string-middle',
+          start: tokenStart,
+          end: index + 2,
+          literal: builder.build({ start: contentStart, end: index }),
+          closed: true,
+        });
         if (atStringStart) templateStack.push('hole');
         pos = index + 2;
         return;
@@ -141,12 +198,26 @@ export function lexBicep(text: string): BicepLexResult {
         } else {
           const end = text.charCodeAt(digitsEnd) === 125 ? digitsEnd + 1 : digitsEnd;
           builder.appendEscape(text.slice(escapeStart, end), escapeStart, end);
-          findings.push(bicepSyntaxFinding('bicep-invalid-escape', 'A Unicode escape must look like \\u{1F642}: hexadecimal digits up to 10FFFF between braces.', escapeStart, end));
+          findings.push(
+            bicepSyntaxFinding(
+              'bicep-invalid-escape',
+              'A Unicode escape must look like \\u{1F642}: hexadecimal digits up to 10FFFF between braces.',
+              escapeStart,
+              end,
+            ),
+          );
           index = end;
         }
       } else {
         builder.appendEscape(text.slice(escapeStart, escapeStart + 2), escapeStart, escapeStart + 2);
-        findings.push(bicepSyntaxFinding('bicep-invalid-escape', "Unknown escape sequence; Bicep strings accept \\\\, \\', \\n, \\r, \\t, \\$ and \\u{...}.", escapeStart, escapeStart + 2));
+        findings.push(
+          bicepSyntaxFinding(
+            'bicep-invalid-escape',
+            "Unknown escape sequence; Bicep strings accept \\\\, \\', \\n, \\r, \\t, \\$ and \\u{...}.",
+            escapeStart,
+            escapeStart + 2,
+          ),
+        );
         index = escapeStart + 2;
       }
       plainStart = index;
@@ -205,7 +276,14 @@ export function lexBicep(text: string): BicepLexResult {
       while (text.charCodeAt(end) === 39) end++;
       contentEnd = end - 3;
     } else {
-      findings.push(bicepSyntaxFinding('bicep-unterminated-multiline-string', "The multi-line string is not closed with '''.", tokenStart, Math.min(text.length, contentStart)));
+      findings.push(
+        bicepSyntaxFinding(
+          'bicep-unterminated-multiline-string',
+          "The multi-line string is not closed with '''.",
+          tokenStart,
+          Math.min(text.length, contentStart),
+        ),
+      );
     }
     tokens.push({ kind: atStringStart ? 'multiline-string' : 'string-right', start: tokenStart, end, literal: literal(contentEnd), closed, multiline });
     if (!atStringStart) templateStack.pop();
@@ -251,7 +329,11 @@ export function lexBicep(text: string): BicepLexResult {
       comments.push({ kind: 'block', start, end: pos });
       continue;
     }
-    if (code === 35 /* # */ && !lineHasContent && PRAGMAS.some((pragma) => text.startsWith(pragma, pos) && !isPragmaPart(text.charCodeAt(pos + pragma.length)))) {
+    if (
+      code === 35 /* # */ &&
+      !lineHasContent &&
+      PRAGMAS.some((pragma) => text.startsWith(pragma, pos) && !isPragmaPart(text.charCodeAt(pos + pragma.length)))
+    ) {
       const start = pos;
       while (pos < text.length && !isNewline(text.charCodeAt(pos))) pos++;
       comments.push({ kind: 'directive', start, end: pos });

@@ -41,20 +41,57 @@ const BINARY_PRECEDENCE: ReadonlyMap<BicepTokenKind, number> = new Map<BicepToke
   ['??', 1],
   ['||', 2],
   ['&&', 3],
-  ['==', 4], ['!=', 4], ['=~', 4], ['!~', 4],
-  ['<', 5], ['<=', 5], ['>', 5], ['>=', 5],
-  ['+', 6], ['-', 6],
-  ['*', 7], ['/', 7], ['%', 7],
+  ['==', 4],
+  ['!=', 4],
+  ['=~', 4],
+  ['!~', 4],
+  ['<', 5],
+  ['<=', 5],
+  ['>', 5],
+  ['>=', 5],
+  ['+', 6],
+  ['-', 6],
+  ['*', 7],
+  ['/', 7],
+  ['%', 7],
 ]);
 
 /** Operators that may continue an expression on the next line (a leading `-` starts a new array item instead). */
 const LINE_CONTINUATIONS: ReadonlySet<BicepTokenKind> = new Set<BicepTokenKind>([
-  '?', '??', '||', '&&', '==', '!=', '=~', '!~', '<', '<=', '>', '>=', '+', '*', '/', '%',
+  '?',
+  '??',
+  '||',
+  '&&',
+  '==',
+  '!=',
+  '=~',
+  '!~',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '+',
+  '*',
+  '/',
+  '%',
 ]);
 
 /** Keywords that start a top-level declaration of a template (`resource` also appears nested inside resource bodies). */
 const TEMPLATE_KEYWORDS: ReadonlySet<string> = new Set([
-  'targetScope', 'metadata', 'param', 'var', 'resource', 'module', 'output', 'type', 'func', 'import', 'extension', 'provider', 'assert', 'test',
+  'targetScope',
+  'metadata',
+  'param',
+  'var',
+  'resource',
+  'module',
+  'output',
+  'type',
+  'func',
+  'import',
+  'extension',
+  'provider',
+  'assert',
+  'test',
 ]);
 
 /** Keywords that start a declaration of a parameters file (`.bicepparam`). */
@@ -307,7 +344,12 @@ class BicepParser {
       if (declaration !== undefined) declarations.push(declaration);
       if (!this.atLineEnd()) {
         const token = this.current;
-        this.report('bicep-unexpected-token', `Unexpected '${this.tokenText(token)}': each declaration must end at the end of its line.`, token.start, token.end);
+        this.report(
+          'bicep-unexpected-token',
+          `Unexpected '${this.tokenText(token)}': each declaration must end at the end of its line.`,
+          token.start,
+          token.end,
+        );
         this.skipBalanced(false);
         // A stray closer at the top level has nothing to close: step over it.
         if (!this.atLineEnd()) this.advance();
@@ -335,7 +377,9 @@ class BicepParser {
     const keyword = this.current;
     const word = keyword.kind === 'identifier' ? this.tokenText(keyword) : '';
     if (!this.keywords.has(word)) {
-      this.expected(this.keywords === PARAMETERS_KEYWORDS ? 'a declaration (using, param, var, ...)' : 'a declaration (param, var, resource, module, output, ...)');
+      this.expected(
+        this.keywords === PARAMETERS_KEYWORDS ? 'a declaration (using, param, var, ...)' : 'a declaration (param, var, resource, module, output, ...)',
+      );
       this.skipBalanced(false);
       return undefined;
     }
@@ -462,7 +506,11 @@ class BicepParser {
     return { kind: 'func', ...base, name, parameters, returnType, body, span: { start, end: this.lastEnd } };
   }
 
-  private parseImportRest(start: number, keyword: BicepImportDeclaration['keyword'], base: { decorators: BicepDecorator[]; keywordSpan: Span }): BicepImportDeclaration {
+  private parseImportRest(
+    start: number,
+    keyword: BicepImportDeclaration['keyword'],
+    base: { decorators: BicepDecorator[]; keywordSpan: Span },
+  ): BicepImportDeclaration {
     const symbols: BicepImportedSymbol[] = [];
     let wildcardAlias: BicepIdentifier | undefined;
     let source: BicepString | undefined;
@@ -632,7 +680,8 @@ class BicepParser {
     let folds = 0;
     for (;;) {
       const token = this.current;
-      const isPostfix = token.kind === '.' || token.kind === '.?' || token.kind === '::' || token.kind === '[' || (token.kind === '!' && token.start === this.lastEnd);
+      const isPostfix =
+        token.kind === '.' || token.kind === '.?' || token.kind === '::' || token.kind === '[' || (token.kind === '!' && token.start === this.lastEnd);
       if (!isPostfix || expression.kind === 'error') return expression;
       folds++;
       if (this.depth + folds >= MAX_BICEP_DEPTH) {
@@ -654,15 +703,30 @@ class BicepParser {
         const closed = this.at(']');
         if (closed) this.advance();
         else this.expected("']'");
-        expression = { kind: 'index-access', base: expression, safe, fromEnd, index: index.kind === 'error' ? undefined : index, closed, span: { start, end: this.lastEnd } };
+        expression = {
+          kind: 'index-access',
+          base: expression,
+          safe,
+          fromEnd,
+          index: index.kind === 'error' ? undefined : index,
+          closed,
+          span: { start, end: this.lastEnd },
+        };
       } else if (this.at('identifier')) {
         const name = this.identifier(this.advance());
-        expression = this.at('(') && token.kind === '.'
-          ? this.parseCallRest(expression, name, start)
-          : { kind: 'property-access', base: expression, operator: token.kind as '.' | '.?' | '::', name, span: { start, end: this.lastEnd } };
+        expression =
+          this.at('(') && token.kind === '.'
+            ? this.parseCallRest(expression, name, start)
+            : { kind: 'property-access', base: expression, operator: token.kind as '.' | '.?' | '::', name, span: { start, end: this.lastEnd } };
       } else {
         this.expected('a property name');
-        expression = { kind: 'property-access', base: expression, operator: token.kind as '.' | '.?' | '::', name: undefined, span: { start, end: this.lastEnd } };
+        expression = {
+          kind: 'property-access',
+          base: expression,
+          operator: token.kind as '.' | '.?' | '::',
+          name: undefined,
+          span: { start, end: this.lastEnd },
+        };
       }
     }
   }

@@ -73,7 +73,7 @@ export class DecodedTextBuilder {
   appendVerbatim(source: string, sourceStart: number, sourceEnd: number): void {
     if (sourceEnd <= sourceStart) return;
     const last = this.runs[this.runs.length - 1];
-    if (last !== undefined && last.verbatim && last.sourceEnd === sourceStart) {
+    if (last?.verbatim && last.sourceEnd === sourceStart) {
       this.runs[this.runs.length - 1] = { ...last, valueLength: last.valueLength + (sourceEnd - sourceStart), sourceEnd };
     } else {
       this.runs.push({ valueStart: this.value.length, valueLength: sourceEnd - sourceStart, sourceStart, sourceEnd, verbatim: true });

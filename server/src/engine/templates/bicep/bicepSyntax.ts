@@ -129,8 +129,7 @@ export interface BicepCall {
   readonly closed: boolean;
 }
 
-export type BicepBinaryOperator =
-  | '??' | '||' | '&&' | '==' | '!=' | '=~' | '!~' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/' | '%';
+export type BicepBinaryOperator = '??' | '||' | '&&' | '==' | '!=' | '=~' | '!~' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/' | '%';
 
 export interface BicepBinary {
   readonly kind: 'binary';

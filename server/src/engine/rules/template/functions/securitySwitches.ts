@@ -47,13 +47,19 @@ function checkService(model: TemplateModel, service: TemplateResource, check: Sw
     }
     if (!isTrueLike(property.value.value())) continue;
     report({
-      span: property.value.span, uncertain: isUncertainValue(property.value),
+      span: property.value.span,
+      uncertain: isUncertainValue(property.value),
       message: check.enabledMessage(name),
       fixes: [{ title: `Set ${name} to "False"`, edits: [replaceValueEdit(model, property.value, 'False')], isPreferred: true }],
     });
   }
   if (missing.length === 0 || check.missing === undefined) return;
-  const edit = ensurePropertiesEdit(model, service.body, path, missing.map((name) => [SECURITY_SWITCH_PREFIX + name, 'False'] as const));
+  const edit = ensurePropertiesEdit(
+    model,
+    service.body,
+    path,
+    missing.map((name) => [SECURITY_SWITCH_PREFIX + name, 'False'] as const),
+  );
   report({
     span: propertyAt(service.body, path)?.keySpan ?? service.anchor,
     message: check.missing.message(missing),

@@ -21,7 +21,17 @@ const countsFile = countsArgument?.slice('--counts='.length);
 const BUILD_TIMEOUT_MS = 120_000;
 const STAGE_TIMEOUT_MS = 420_000;
 // Changes to these make an existing VSIX stale.
-const PACKAGED_SOURCES = ['package.json', 'language-configuration.json', 'client/src', 'server/src', 'syntaxes', 'snippets', 'images', 'walkthrough', 'README.vsix.md'];
+const PACKAGED_SOURCES = [
+  'package.json',
+  'language-configuration.json',
+  'client/src',
+  'server/src',
+  'syntaxes',
+  'snippets',
+  'images',
+  'walkthrough',
+  'README.vsix.md',
+];
 
 function newestChange(path) {
   if (!existsSync(path)) return 0;
@@ -46,7 +56,15 @@ async function prepareExtension() {
   if (reason) {
     console.log(`[e2e] apim-studio.vsix is ${reason}: packaging it`);
     await build('production build', process.execPath, ['scripts/build.mjs', '--production']);
-    await build('vsce package', process.execPath, [join('node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--readme-path', 'README.vsix.md', '-o', 'apim-studio.vsix']);
+    await build('vsce package', process.execPath, [
+      join('node_modules', '@vscode', 'vsce', 'vsce'),
+      'package',
+      '--no-dependencies',
+      '--readme-path',
+      'README.vsix.md',
+      '-o',
+      'apim-studio.vsix',
+    ]);
   }
   // The extension-host stage runs the dev build: client, server and the compiled tests under out/.
   await build('build', process.execPath, ['scripts/build.mjs']);

@@ -82,7 +82,9 @@ async function waitForHealth(child: ChildProcess, authority: string, logFile: st
  */
 async function waitForVsCodeServer(child: ChildProcess, authority: string, logFile: string, logStart: number): Promise<void> {
   const deadline = Date.now() + HEALTH_DEADLINE_MS;
-  await fetch(`http://${authority}/`).then((response) => response.arrayBuffer()).catch(() => undefined);
+  await fetch(`http://${authority}/`)
+    .then((response) => response.arrayBuffer())
+    .catch(() => undefined);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}:\n${logTail(logFile)}`);
     // The log file is shared by the stage's code-servers: only this one's lines count.

@@ -31,7 +31,8 @@ function workbenchUrl(authority: string, workspaceDir: string): string {
 }
 
 // Workbench start-up chatter, kept out of the terminal (it stays in extension-host.log).
-const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin|Updating additional builtin|\[Service Worker\])/;
+const WORKBENCH_NOISE =
+  /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin|Updating additional builtin|\[Service Worker\])/;
 
 /** Mocha's spec output and anything unexpected go to the terminal; everything goes to the log file. */
 function hostLogger(logFile: string): (line: string) => void {
@@ -59,12 +60,7 @@ async function main(): Promise<number> {
   const profile = createProfile(FIXTURE_WORKSPACE);
   let exitCode = 1;
   try {
-    const server = await startCodeServer(
-      env.codeServerEntry,
-      profile,
-      join(env.artifactsDir, 'code-server.log'),
-      join(env.artifactsDir, 'code-server.pid'),
-    );
+    const server = await startCodeServer(env.codeServerEntry, profile, join(env.artifactsDir, 'code-server.log'), join(env.artifactsDir, 'code-server.pid'));
     try {
       const browser = await launchChromium(env.chromiumPath);
       try {

@@ -36,7 +36,13 @@ suite('commands', () => {
 
   test('every command is registered', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const command of ['apimStudio.reviewWorkspace', 'apimStudio.reviewCurrentFile', 'apimStudio.showEffectivePolicy', 'apimStudio.switchEffectivePolicyChain', 'apimStudio.restartServer']) {
+    for (const command of [
+      'apimStudio.reviewWorkspace',
+      'apimStudio.reviewCurrentFile',
+      'apimStudio.showEffectivePolicy',
+      'apimStudio.switchEffectivePolicyChain',
+      'apimStudio.restartServer',
+    ]) {
       assert.ok(commands.includes(command), `${command} is not registered`);
     }
   });
@@ -52,7 +58,11 @@ suite('commands', () => {
     assert.equal(summary.findings, summary.errors + summary.warnings + summary.infos);
     await reviewReportShown();
     // The Problems panel now holds the findings of files that are not open (apimStudio.workspaceDiagnostics: onReview).
-    await diagnosticsWhen(workspaceUri(APIOPS_API_B_POLICY), (all) => ourDiagnostics(all, 'rate-limit-missing').length > 0, 'rate-limit-missing on API b, never opened');
+    await diagnosticsWhen(
+      workspaceUri(APIOPS_API_B_POLICY),
+      (all) => ourDiagnostics(all, 'rate-limit-missing').length > 0,
+      'rate-limit-missing on API b, never opened',
+    );
   });
 
   test('APIM: Review Current File reviews only the active policy and shows the report', async () => {
@@ -70,6 +80,9 @@ suite('commands', () => {
     await vscode.commands.executeCommand('apimStudio.restartServer');
     await diagnosticsWhen(document.uri, (all) => ourDiagnostics(all, 'xml-unclosed-element').length === 1, 'diagnostics after the restart');
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
-    assert.deepEqual(symbols.map((symbol) => symbol.name), ['policies']);
+    assert.deepEqual(
+      symbols.map((symbol) => symbol.name),
+      ['policies'],
+    );
   });
 });

@@ -17,10 +17,7 @@ suite('diagnostics and quick fixes', () => {
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.match(diagnostic.message, /<backend>/);
     // Line 4 is `  <backend>`: the range covers the name `backend`.
-    assert.deepEqual(
-      [diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.line, diagnostic.range.end.character],
-      [4, 3, 4, 10],
-    );
+    assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.line, diagnostic.range.end.character], [4, 3, 4, 10]);
     assert.equal(document.getText(diagnostic.range), 'backend');
   });
 
@@ -33,10 +30,7 @@ suite('diagnostics and quick fixes', () => {
     assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
     assert.ok(fix.edit, 'the quick fix carries no edit');
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
-    assert.equal(
-      document.getText(),
-      '<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n</policies>\n',
-    );
+    assert.equal(document.getText(), '<policies>\n  <inbound>\n    <base />\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n</policies>\n');
     await diagnosticsWhen(document.uri, (all) => ourDiagnostics(all, UNCLOSED).length === 0, `the ${UNCLOSED} diagnostic to go away`);
   });
 });

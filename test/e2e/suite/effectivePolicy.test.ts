@@ -30,7 +30,8 @@ function effectiveTextWhen(document: vscode.TextDocument, accept: (text: string)
 const PRODUCT_Q_FILES: Record<string, string> = {
   'apiops/products/q/productInformation.json': '{ "properties": { "displayName": "Q", "subscriptionRequired": true, "state": "published" } }\n',
   'apiops/products/q/apis/a/productApiInformation.json': '{}\n',
-  'apiops/products/q/policy.xml': '<policies>\n  <inbound>\n    <base />\n    <rate-limit calls="7" renewal-period="60" />\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n    <base />\n  </on-error>\n</policies>\n',
+  'apiops/products/q/policy.xml':
+    '<policies>\n  <inbound>\n    <base />\n    <rate-limit calls="7" renewal-period="60" />\n  </inbound>\n  <backend>\n    <base />\n  </backend>\n  <outbound>\n    <base />\n  </outbound>\n  <on-error>\n    <base />\n  </on-error>\n</policies>\n',
 };
 
 suite('effective policy', () => {

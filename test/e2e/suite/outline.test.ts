@@ -21,9 +21,12 @@ suite('outline and folding', () => {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
     const section = (name: string, children: OutlineNode[]): OutlineNode => ({ name, detail: '', kind: vscode.SymbolKind.Namespace, children });
     const base: OutlineNode = { name: 'base', detail: '', kind: vscode.SymbolKind.Function, children: [] };
-    const setHeader: OutlineNode = { name: 'set-header', detail: 'X-Request-Source', kind: vscode.SymbolKind.Function, children: [
-      { name: 'value', detail: '', kind: vscode.SymbolKind.Function, children: [] },
-    ] };
+    const setHeader: OutlineNode = {
+      name: 'set-header',
+      detail: 'X-Request-Source',
+      kind: vscode.SymbolKind.Function,
+      children: [{ name: 'value', detail: '', kind: vscode.SymbolKind.Function, children: [] }],
+    };
     assert.deepEqual(outlineNodes(symbols), [
       {
         name: 'policies',
@@ -42,6 +45,13 @@ suite('outline and folding', () => {
     const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', document.uri);
     const lines = ranges.map((range) => [range.start, range.end]).sort((a, b) => a[0] - b[0]);
     // policies, inbound, set-header, backend, outbound, on-error.
-    assert.deepEqual(lines, [[0, 15], [1, 5], [3, 4], [7, 8], [10, 11], [13, 14]]);
+    assert.deepEqual(lines, [
+      [0, 15],
+      [1, 5],
+      [3, 4],
+      [7, 8],
+      [10, 11],
+      [13, 14],
+    ]);
   });
 });

@@ -3,13 +3,7 @@ import * as vscode from 'vscode';
 import { diagnosticsWhen, ourDiagnostics } from './diagnosticWaits';
 import { replaceOnly } from './documentEdits';
 import { revertAndCloseAllEditors } from './editorTabs';
-import {
-  APIOPS_API_A_POLICY,
-  APIOPS_API_B_POLICY,
-  APIOPS_PRODUCT_POLICY,
-  openWorkspaceFile,
-  workspaceUri,
-} from './workspaceFiles';
+import { APIOPS_API_A_POLICY, APIOPS_API_B_POLICY, APIOPS_PRODUCT_POLICY, openWorkspaceFile, workspaceUri } from './workspaceFiles';
 
 const RATE_LIMIT_MISSING = 'rate-limit-missing';
 const PRODUCT_RATE_LIMIT = '    <rate-limit calls="100" renewal-period="60" />\n';

@@ -20,7 +20,12 @@ export class ReviewReportWebview {
       }
       await page.waitForTimeout(POLL_MS);
     }
-    throw new Error(`no review report webview within ${timeoutMs} ms; frames: ${page.frames().map((frame) => frame.url()).join(', ')}`);
+    throw new Error(
+      `no review report webview within ${timeoutMs} ms; frames: ${page
+        .frames()
+        .map((frame) => frame.url())
+        .join(', ')}`,
+    );
   }
 
   locator(selector: string, options?: { hasText?: string | RegExp }): Locator {
@@ -44,7 +49,10 @@ export class ReviewReportWebview {
 
   /** Waits until the page's background is no longer `previous` (a theme change reaches the page as a message). */
   async backgroundChangedFrom(previous: string, timeoutMs: number): Promise<void> {
-    await this.frame.waitForFunction(`getComputedStyle(document.body).backgroundColor !== ${JSON.stringify(previous)}`, undefined, { timeout: timeoutMs, polling: POLL_MS });
+    await this.frame.waitForFunction(`getComputedStyle(document.body).backgroundColor !== ${JSON.stringify(previous)}`, undefined, {
+      timeout: timeoutMs,
+      polling: POLL_MS,
+    });
   }
 
   /** A PNG of the webview as it sits in the workbench: the iframe element VS Code placed over the editor. */

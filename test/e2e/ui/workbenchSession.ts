@@ -49,7 +49,10 @@ export class WorkbenchSession {
       page.setDefaultTimeout(WAIT_MS);
       recordBrowserConsole(page, join(env.artifactsDir, 'browser-console.log'));
       const session = new WorkbenchSession(page, browser, server, profile, env.artifactsDir, env.keepProfile);
-      await page.goto(`http://${server.authority}/?${new URLSearchParams({ folder: profile.workspaceDir }).toString()}`, { waitUntil: 'commit', timeout: STARTUP_WAIT_MS });
+      await page.goto(`http://${server.authority}/?${new URLSearchParams({ folder: profile.workspaceDir }).toString()}`, {
+        waitUntil: 'commit',
+        timeout: STARTUP_WAIT_MS,
+      });
       await page.locator('.monaco-workbench').waitFor({ timeout: STARTUP_WAIT_MS });
       await page.locator('.explorer-folders-view').waitFor({ timeout: STARTUP_WAIT_MS });
       return session;

@@ -69,12 +69,26 @@ async function showView(uri: vscode.Uri): Promise<vscode.TextDocument> {
   return document;
 }
 
+/**
+ * The server's "effective policy inputs changed" notification as an event any number of views can follow:
+ * the client keeps one handler per notification method, so a second `client.onNotification` for the same
+ * method replaces the first (the service view silently took the effective policy view's updates).
+ */
+export function inputsChangedEvent(context: vscode.ExtensionContext, client: LanguageClient): vscode.Event<void> {
+  const emitter = new vscode.EventEmitter<void>();
+  context.subscriptions.push(
+    emitter,
+    client.onNotification(EFFECTIVE_POLICY_INPUTS_CHANGED_NOTIFICATION, () => emitter.fire()),
+  );
+  return emitter.event;
+}
+
 export function registerEffectivePolicyView(
   context: vscode.ExtensionContext,
   getClient: () => LanguageClient | undefined,
 ): {
-  /** Call once the client runs: subscribes to the server's change notification. */
-  readonly listen: (client: LanguageClient) => void;
+  /** Call once the client runs, with the server's change notification (see `inputsChangedEvent`). */
+  readonly listen: (inputsChanged: vscode.Event<void>) => void;
 } {
   const provider = new EffectivePolicyProvider(getClient);
   context.subscriptions.push(
@@ -120,8 +134,8 @@ export function registerEffectivePolicyView(
     }),
   );
   return {
-    listen: (client) => {
-      context.subscriptions.push(client.onNotification(EFFECTIVE_POLICY_INPUTS_CHANGED_NOTIFICATION, () => provider.refreshAll()));
+    listen: (inputsChanged) => {
+      context.subscriptions.push(inputsChanged(() => provider.refreshAll()));
     },
   };
 }

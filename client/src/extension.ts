@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { EDITOR_SELECTORS } from '../../server/src/engine/documents/editorSelectors';
 import { registerCommands } from './commands';
-import { registerEffectivePolicyView } from './effectivePolicyView';
+import { inputsChangedEvent, registerEffectivePolicyView } from './effectivePolicyView';
 import { registerServiceView } from './serviceView';
 import { registerStatusBar } from './statusBar';
 
@@ -43,8 +43,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serviceView = registerServiceView(context, () => client);
   registerStatusBar(context, client);
   await client.start();
-  effectivePolicy.listen(client);
-  serviceView.listen(client);
+  const inputsChanged = inputsChangedEvent(context, client);
+  effectivePolicy.listen(inputsChanged);
+  serviceView.listen(inputsChanged);
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,11 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  EFFECTIVE_POLICY_INPUTS_CHANGED_NOTIFICATION,
-  SERVICE_TREE_REQUEST,
-  type ServiceTreeItem,
-  type ServiceTreeResult,
-} from '../../server/src/protocol/customRequests';
+import { SERVICE_TREE_REQUEST, type ServiceTreeItem, type ServiceTreeResult } from '../../server/src/protocol/customRequests';
 
 const ICONS: Readonly<Record<string, string>> = {
   service: 'server',
@@ -67,7 +62,7 @@ class ServiceTreeProvider implements vscode.TreeDataProvider<ServiceTreeItem> {
 export function registerServiceView(
   context: vscode.ExtensionContext,
   getClient: () => LanguageClient | undefined,
-): { readonly listen: (client: LanguageClient) => void } {
+): { readonly listen: (inputsChanged: vscode.Event<void>) => void } {
   const provider = new ServiceTreeProvider(getClient);
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider('apimStudio.serviceView', provider),
@@ -79,8 +74,8 @@ export function registerServiceView(
     vscode.languages.onDidChangeDiagnostics(() => provider.refresh()),
   );
   return {
-    listen: (client) => {
-      context.subscriptions.push(client.onNotification(EFFECTIVE_POLICY_INPUTS_CHANGED_NOTIFICATION, () => provider.refresh()));
+    listen: (inputsChanged) => {
+      context.subscriptions.push(inputsChanged(() => provider.refresh()));
       provider.refresh();
     },
   };

@@ -14,7 +14,10 @@ export interface Profile {
 }
 
 // Keeps the workbench quiet and offline: no welcome page, trust prompt, telemetry or update checks.
+// Auto save is off: VS Code in the browser (code-server) saves after a delay by default, which would write the
+// tests' unsaved edits into the fixture files, where a revert no longer drops them.
 const USER_SETTINGS = {
+  'files.autoSave': 'off',
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'security.workspace.trust.enabled': false,

@@ -25,7 +25,10 @@ suite('Well-Architected findings across scopes (APIOps)', () => {
     const [finding, ...more] = ourDiagnostics(await withRateLimitMissing(apiB.uri), RATE_LIMIT_MISSING);
     assert.equal(more.length, 0);
     assert.equal(finding.severity, vscode.DiagnosticSeverity.Warning);
-    assert.equal(finding.message, 'No rate limit or quota runs without a product: add rate-limit-by-key or quota-by-key to inbound.');
+    assert.equal(
+      finding.message,
+      'No rate limit or quota runs for calls that reach the API without a product subscription: add rate-limit-by-key or quota-by-key to inbound.',
+    );
     // Reported on the name of the <inbound> start tag on line 2.
     assert.equal(finding.range.start.line, 1);
     assert.equal(apiB.getText(finding.range), 'inbound');

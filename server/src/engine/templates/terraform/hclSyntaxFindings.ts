@@ -1,5 +1,5 @@
-import { syntaxDocsUrl } from '../../findings/docsUrl';
 import type { Finding } from '../../findings/finding';
+import { syntaxErrorFinding } from '../../findings/syntaxError';
 
 /** Codes of the syntax findings the HCL parser reports (documented in docs/syntax.md). */
 export const HCL_SYNTAX_CODES = [
@@ -17,13 +17,5 @@ export const HCL_SYNTAX_CODES = [
 export type HclSyntaxCode = (typeof HCL_SYNTAX_CODES)[number];
 
 export function hclSyntaxFinding(code: HclSyntaxCode, message: string, start: number, end: number): Finding {
-  return {
-    code,
-    kind: 'syntax',
-    severity: 'error',
-    message,
-    span: { start, end: Math.max(start, end) },
-    docsUrl: syntaxDocsUrl(code),
-    fixes: [],
-  };
+  return syntaxErrorFinding(code, message, start, end);
 }

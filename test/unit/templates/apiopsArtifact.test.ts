@@ -147,8 +147,8 @@ describe('APIOps artifact documents', () => {
     ]);
     assert.deepEqual(findingsOf('classic/products/starter/productInformation.json').lines, [
       '2 default-product-present info "properties"',
-      '3 description-missing info "Starter"',
-      '4 product-terms-missing info "published"',
+      '3 description-missing hint "Starter"',
+      '4 product-terms-missing hint "published"',
       '6 product-approval-not-required info false',
     ]);
     assert.deepEqual(findingsOf('classic/subscriptions/all/subscriptionInformation.json').lines, [

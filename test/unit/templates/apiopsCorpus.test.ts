@@ -67,7 +67,7 @@ describe('APIOps artifact JSON of the corpus', { skip: CORPUS_SKIP }, () => {
     assert.deepEqual(describeFindings('anotherRedbeard__apimdemo-environment/apimartifacts/products/starter/productInformation.json'), [
       '2 default-product-present info "properties"',
       '5 product-approval-not-required info false',
-      '9 product-terms-missing info ""',
+      '9 product-terms-missing hint ""',
     ]);
   });
 

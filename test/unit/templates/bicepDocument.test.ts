@@ -61,7 +61,7 @@ describe('Bicep documents', () => {
       'single-unit-capacity info capacity',
       'weak-ciphers-enabled info customProperties',
       "legacy-tls-enabled warning 'True'",
-      "description-missing info 'Orders'",
+      "description-missing hint 'Orders'",
       "api-http-allowed warning 'http'",
       "insecure-backend-url warning 'http://orders.internal.contoso.com'",
       'subscription-tracing-allowed hint true',

@@ -5,11 +5,19 @@ import { LineMap } from '../text/lineMap';
 import { findTemplatePolicies } from '../templates/embeddedPolicies';
 import { mapEmbeddedFinding } from '../templates/embeddedTextMapping';
 import type { TemplateModel } from '../templates/templateModel';
+import type { DeploymentView } from '../workspace/deploymentView';
 import type { DocumentInput, EmbeddedDocument, KindAnalysis, KindContext } from './documentKind';
+
+/** What the templates deployed with this one declare, when it belongs to a folder (an embedded or loose template has none). */
+function deploymentViewOf(path: string, context: KindContext): DeploymentView | undefined {
+  const workspace = context.workspaceFor(path);
+  const relativePath = workspace?.relativePathOf(path);
+  return relativePath === undefined ? undefined : workspace?.deploymentViewOf(relativePath);
+}
 
 /** Template rules on a template model, its suppression comments, and the policies written inside its strings. */
 export function analyseTemplateModel(model: TemplateModel, input: DocumentInput, context: KindContext): KindAnalysis {
-  const rules = runTemplateRules(model, TEMPLATE_RULES, context.ruleSettings, context.today);
+  const rules = runTemplateRules(model, TEMPLATE_RULES, context.ruleSettings, context.today, deploymentViewOf(input.path, context));
   const embedded: EmbeddedDocument[] = [];
   for (const policy of findTemplatePolicies(model).embedded) {
     const text = policy.content.literalText;

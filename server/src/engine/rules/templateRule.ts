@@ -1,6 +1,7 @@
 import type { Environment, RuleReport } from './policyRule';
 import type { RuleMeta } from './ruleMeta';
 import type { TemplateModel } from '../templates/templateModel';
+import type { DeploymentView } from '../workspace/deploymentView';
 
 /** A template (ARM JSON or Bicep) as template rules see it. */
 export interface TemplateRuleContext {
@@ -8,6 +9,8 @@ export interface TemplateRuleContext {
   readonly environment: Environment;
   /** The review date, for settings that expire (certificates). */
   readonly today: Date;
+  /** What the templates deployed with this one declare; undefined when the template is read without its folder. */
+  readonly deployment?: DeploymentView;
   report(report: RuleReport): void;
 }
 

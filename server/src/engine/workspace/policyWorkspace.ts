@@ -3,6 +3,8 @@ import { parsePolicy } from '../policy/policyParser';
 import type { XmlDocument } from '../policy/syntaxTree';
 import type { DocumentScope } from '../policy/policyVocabulary';
 import { artifactTreeOf, type ArtifactTree, type PolicyScope, type ServiceModel } from './serviceModel';
+import { DeploymentViews, type DeploymentView } from './deploymentView';
+import { buildTemplateCallGraph } from './templateCallGraph';
 import { discoverWorkspaceModel } from './templateDiscovery';
 
 /** Reads a workspace-relative file, or undefined when it cannot be read. */
@@ -15,17 +17,26 @@ export type RelativeReader = (relativePath: string) => string | undefined;
  */
 export class PolicyWorkspace {
   private readonly parsed = new Map<string, { text: string; document: XmlDocument }>();
+  private deployments: DeploymentViews | undefined;
 
   private constructor(
     /** Absolute folder. */
     readonly root: string,
     readonly model: ServiceModel,
+    private readonly relativePaths: readonly string[],
     private readonly readRelative: RelativeReader,
   ) {}
 
   /** Discovers the model from the folder's file list (workspace-relative paths): APIOps trees and ARM/Bicep templates. */
   static load(root: string, relativePaths: readonly string[], readRelative: RelativeReader): PolicyWorkspace {
-    return new PolicyWorkspace(root, discoverWorkspaceModel(relativePaths, readRelative), readRelative);
+    return new PolicyWorkspace(root, discoverWorkspaceModel(relativePaths, readRelative), relativePaths, readRelative);
+  }
+
+  /** What the templates deployed with a template declare; undefined for a file that is not a template of the folder. */
+  deploymentViewOf(relativePath: string): DeploymentView | undefined {
+    // Built on first use: policy-only folders never pay for reading their templates' calls.
+    this.deployments ??= new DeploymentViews(buildTemplateCallGraph(this.relativePaths, this.readRelative), this.readRelative);
+    return this.deployments.viewOf(relativePath);
   }
 
   /** The workspace-relative `/`-separated path of an absolute path, or undefined when it lies outside. */

@@ -5,6 +5,7 @@ import { readBicepTemplate } from '../templates/bicepTemplate';
 import type { TemplateModel } from '../templates/templateModel';
 import type { TextReader } from './jsonValues';
 import { discoverServiceModel } from './layoutDiscovery';
+import { bicepModuleReferences } from './templateCallGraph';
 import type { ServiceModel } from './serviceModel';
 import { buildTemplateServices, type TemplateSource } from './templateServiceModel';
 
@@ -49,14 +50,12 @@ export function discoverWorkspaceModel(paths: readonly string[], readText: TextR
   };
 }
 
-const MODULE_DECLARATION = /^[ \t]*module\s+[A-Za-z_][A-Za-z0-9_]*\s+'([^'$]*)'/gm;
-
 /** Local module files the Bicep files call, found from their text without parsing them (a cheap first pass). */
 function calledModules(bicepFiles: readonly string[], readText: TextReader): Set<string> {
   const called = new Set<string>();
   for (const path of bicepFiles) {
-    for (const match of (readText(path) ?? '').matchAll(MODULE_DECLARATION)) {
-      const target = posix.normalize(posix.join(posix.dirname(path), match[1]));
+    for (const reference of bicepModuleReferences(readText(path) ?? '')) {
+      const target = posix.normalize(posix.join(posix.dirname(path), reference));
       if (!target.startsWith('../')) called.add(target);
     }
   }

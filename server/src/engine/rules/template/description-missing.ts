@@ -26,7 +26,7 @@ export const descriptionMissing: TemplateRule = {
   meta: {
     id: 'description-missing',
     pillars: ['operational-excellence'],
-    defaultSeverity: 'info',
+    defaultSeverity: 'hint',
     title: 'An API or product has no display name or description.',
     guidance:
       'The display name and description are what developers see in the developer portal and what operators see in the Azure portal and in reports. ' +

@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { MemoryWorkspace } from '../../../testing/memoryWorkspace';
 import { runApiopsRule } from '../../../testing/ruleTester';
 import { armTemplate, expectNoTemplateFindings, expectTemplateFindingsAt } from '../../../testing/ruleTester';
 import { observabilityMissing } from './observability-missing';
@@ -32,5 +33,22 @@ describe('observability-missing', () => {
     expectNoTemplateFindings(observabilityMissing, 'arm', armTemplate(LOGGER));
     expectNoTemplateFindings(observabilityMissing, 'bicep', "resource svc 'Microsoft.ApiManagement/service@2022-08-01' existing = {\n  name: 'svc'\n}\n");
     assert.deepEqual(runApiopsRule(observabilityMissing, 'loggers/ai/loggerInformation.json', '{ "properties": { "loggerType": "applicationInsights" } }'), []);
+  });
+
+  test('reads the templates deployed with this one in its folder', () => {
+    const service = "resource apim 'Microsoft.ApiManagement/service@2024-05-01' = {\n  name: 'svc'\n}\n";
+    const diagnostic = "resource diag 'Microsoft.ApiManagement/service/diagnostics@2024-05-01' = {\n  parent: apim\n  name: 'azuremonitor'\n}\n";
+    const folder = new MemoryWorkspace({
+      'main.bicep': `module apim 'modules/apim.bicep' = {\n  name: 'apim'\n}\n${diagnostic.replace('parent: apim', "name: 'svc/azuremonitor'")}`,
+      'modules/apim.bicep': service,
+      'standalone/apim.bicep': service,
+      'registry/main.bicep': `module monitoring 'br/public:avm/ptn/monitoring:0.1.0' = {\n  name: 'm'\n}\n${service}`,
+    });
+    assert.deepEqual(folder.findingsOf('observability-missing', 'modules/apim.bicep'), [], 'the caller declares the diagnostic');
+    assert.deepEqual(folder.findingsOf('observability-missing', 'registry/main.bicep'), [], 'a registry module may declare it');
+    assert.deepEqual(
+      folder.findingsOf('observability-missing', 'standalone/apim.bicep').map((finding) => finding.span.start),
+      [service.indexOf("'Microsoft")],
+    );
   });
 });

@@ -5,7 +5,7 @@ export const productTermsMissing: TemplateRule = {
   meta: {
     id: 'product-terms-missing',
     pillars: ['operational-excellence'],
-    defaultSeverity: 'info',
+    defaultSeverity: 'hint',
     title: 'A published product that developers subscribe to has no terms of use.',
     guidance:
       'The terms of a product are shown to developers in the developer portal when they subscribe, and they must accept them before they get a key. ' +

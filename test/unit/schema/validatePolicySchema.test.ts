@@ -106,7 +106,7 @@ describe('validatePolicySchema: document shape', () => {
     ]);
     assert.deepEqual(check(text)[1].span, spanOf(text, 'inbound', 2));
     // Only readers care about the order (services export outbound before backend), so it is not a warning.
-    assert.equal(check(text)[0].severity, 'info');
+    assert.equal(check(text)[0].severity, 'hint');
   });
 
   test('rate-limit-by-key accepts flexible-retry-window, which the reference omits but services export', () => {
@@ -315,6 +315,30 @@ describe('validatePolicySchema: attributes', () => {
     const findings = check(inInbound('<cache-lookup vary-by-developer="True" vary-by-developer-groups="yes" />'));
     assert.deepEqual(summary(findings), [
       ['invalid-attribute-value', "'yes' is not a valid value for 'vary-by-developer-groups' on <cache-lookup>; expected true, false."],
+    ]);
+  });
+
+  test('deployment placeholders are information, not errors', () => {
+    const text = inInbound(
+      '<retry condition="@(true)" count="{retry-count}" interval="RETRY_INTERVAL" max-interval="#{MaxInterval}#" delta="__delta__" first-fast-retry="${fast}" />',
+    );
+    const findings = check(text);
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, finding.severity, text.slice(finding.span.start, finding.span.end)]),
+      [
+        ['placeholder-value', 'info', '{retry-count}'],
+        ['placeholder-value', 'info', 'RETRY_INTERVAL'],
+        ['placeholder-value', 'info', '#{MaxInterval}#'],
+        ['placeholder-value', 'info', '__delta__'],
+        ['placeholder-value', 'info', '${fast}'],
+      ],
+    );
+    assert.equal(
+      findings[0].message,
+      "'{retry-count}' on <retry> looks like a placeholder that a deployment step replaces; APIM rejects the policy if it is deployed as is.",
+    );
+    assert.deepEqual(summary(check(inInbound('<rate-limit calls="TEN" renewal-period="60" />'))), [
+      ['invalid-number', "'calls' on <rate-limit> needs a whole number, not 'TEN'."],
     ]);
   });
 

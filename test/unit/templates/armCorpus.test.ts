@@ -74,7 +74,7 @@ describe('ARM templates of the corpus', { skip: CORPUS_SKIP }, () => {
     assert.deepEqual(describeFindings('Azure__azure-api-management-devops-resource-kit/example/products/product-starter.template.json'), [
       '17 api-version-outdated warning "2018-01-01"',
       '32 api-version-outdated warning "2018-01-01"',
-      '34 section-out-of-order info backend',
+      '34 section-out-of-order hint backend',
       '44 api-version-outdated warning "2017-03-01"',
     ]);
   });
@@ -105,7 +105,7 @@ describe('ARM templates of the corpus', { skip: CORPUS_SKIP }, () => {
     assert.ok(findings.includes('747 named-value-secret-not-in-key-vault warning true'));
     // A trace of a literal carries no request data.
     assert.equal(counts.get('tracing-enabled'), undefined);
-    assert.ok(findings.includes('865 section-out-of-order info backend'));
+    assert.ok(findings.includes('865 section-out-of-order hint backend'));
     // Every resource is written with the retired 2017-03-01 version.
     assert.equal(counts.get('api-version-outdated'), 32);
     assert.equal(counts.get('base-missing'), 3);

@@ -8,6 +8,13 @@ import type { SchemaReporter } from './schemaReporter';
 const WHOLE_NUMBER = /^\s*[+-]?\d+\s*$/;
 const DECIMAL_NUMBER = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 
+/**
+ * Tokens that a deployment step replaces before the policy reaches APIM: `{name}` (string formatting),
+ * `${name}` (Terraform templatefile), `#{name}#` and `__name__` (token replacement tasks), `$(name)` (pipeline
+ * variables) and `NAME_IN_CAPS`. Such a file is a template of a policy, so its value is not an error yet.
+ */
+const DEPLOYMENT_PLACEHOLDER = /^\s*(?:\{[A-Za-z_][\w.-]*\}|\$\{[^{}]+\}|#\{[^{}]+\}#|__[A-Za-z][\w.-]*__|\$\([\w.-]+\)|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s*$/;
+
 /** Namespace declarations and prefixed attributes (`xmlns:xsl`, `xsi:nil`) belong to XML, not to the policy. */
 function isXmlAttribute(name: string): boolean {
   return name === 'xmlns' || name.includes(':');
@@ -48,16 +55,28 @@ export function checkAttributes(element: XmlElement, shape: ElementShape, report
   for (const group of shape.oneOf ?? []) checkOneOf(element, group, reporter);
 }
 
+function isAllowedValue(definition: AttributeDefinition, value: string): boolean {
+  const wanted = value.trim().toLowerCase();
+  return (definition.values ?? []).some((candidate) => candidate.toLowerCase() === wanted);
+}
+
 function checkValue(element: XmlElement, node: XmlAttribute, definition: AttributeDefinition, reporter: SchemaReporter): void {
   const value = literalValue(node);
   if (value === undefined || !node.valueSpan) return;
   const span = node.valueSpan;
+  if (definition.kind !== 'string' && definition.kind !== 'date-time' && DEPLOYMENT_PLACEHOLDER.test(value) && !isAllowedValue(definition, value)) {
+    reporter.report(
+      'placeholder-value',
+      `'${value.trim()}' on <${element.name}> looks like a placeholder that a deployment step replaces; APIM rejects the policy if it is deployed as is.`,
+      span,
+    );
+    return;
+  }
   switch (definition.kind) {
     case 'enum':
     case 'boolean': {
       const values = definition.values ?? [];
-      const wanted = value.trim().toLowerCase();
-      if (values.some((candidate) => candidate.toLowerCase() === wanted)) return;
+      if (isAllowedValue(definition, value)) return;
       const suggestions = nearestNames(value.trim(), values);
       reporter.report(
         'invalid-attribute-value',

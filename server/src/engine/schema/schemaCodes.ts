@@ -17,6 +17,8 @@ export const SCHEMA_SEVERITY = {
   'unknown-attribute': 'warning',
   'invalid-attribute-value': 'error',
   'invalid-number': 'error',
+  // The file is a template of a policy: the value is only wrong if the deployment forgets to replace it.
+  'placeholder-value': 'info',
   'one-of-violation': 'error',
   'missing-required-element': 'error',
   'repeated-element': 'error',
@@ -27,8 +29,9 @@ export const SCHEMA_SEVERITY = {
   'base-in-fragment': 'error',
   'repeated-base': 'error',
   'repeated-section': 'error',
-  // APIM accepts any section order (it writes outbound before backend itself) and runs them in pipeline order.
-  'section-out-of-order': 'info',
+  // APIM accepts any section order (it writes outbound before backend itself) and runs them in pipeline order:
+  // a style note, shown in the editor but not counted as a problem.
+  'section-out-of-order': 'hint',
   'unknown-fragment': 'error',
   'unknown-named-value': 'warning',
   // Policy expressions read as C# (see engine/expressions): the compiler or the gateway rejects these.

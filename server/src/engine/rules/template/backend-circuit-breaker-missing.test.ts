@@ -33,4 +33,20 @@ describe('backend-circuit-breaker-missing', () => {
       "resource b ⟦'Microsoft.ApiManagement/service/backends@2024-05-01'⟧ = {\n  name: 'svc/b'\n  ...{ tags: {} }\n  properties: {\n    url: 'https://b'\n  }\n}\n",
     );
   });
+
+  test('Terraform: circuit_breaker_rule blocks, dynamic or not, count; a backend without them is reported', () => {
+    const backend = (body: string): string =>
+      `resource "azurerm_api_management_backend" "b" {\n  name                = "b"\n  api_management_name = "svc"\n  resource_group_name = "rg"\n  protocol            = "http"\n  url                 = "https://b"\n${body}}\n`;
+    expectNoTemplateFindings(backendCircuitBreakerMissing, 'terraform', backend('  circuit_breaker_rule {\n    name = "breaker"\n  }\n'));
+    expectNoTemplateFindings(
+      backendCircuitBreakerMissing,
+      'terraform',
+      backend('  dynamic "circuit_breaker_rule" {\n    for_each = var.breaker ? [1] : []\n    content {\n      name = "breaker"\n    }\n  }\n'),
+    );
+    expectTemplateFindingsAt(
+      backendCircuitBreakerMissing,
+      'terraform',
+      backend('').replace('"azurerm_api_management_backend"', '⟦"azurerm_api_management_backend"⟧'),
+    );
+  });
 });

@@ -432,6 +432,11 @@ class ResourceMapper {
   }
 
   private backend(block: HclBlock): TemplateNode {
+    // azurerm 4.x writes breaker rules as `circuit_breaker_rule` blocks, often `dynamic` ones behind a switch.
+    const breakers = [
+      ...this.nodes.blocks(block.body, 'circuit_breaker_rule'),
+      ...this.nodes.blocks(block.body, 'dynamic').filter((dynamic) => dynamic.labels[0]?.value === 'circuit_breaker_rule'),
+    ];
     const tls = this.nodes.blocks(block.body, 'tls')[0];
     const credentials = this.nodes.blocks(block.body, 'credentials')[0];
     const authorization = credentials === undefined ? undefined : this.nodes.blocks(credentials.body, 'authorization')[0];
@@ -442,6 +447,7 @@ class ResourceMapper {
         this.prop('title', block, 'title'),
         this.prop('description', block, 'description'),
         this.prop('resourceId', block, 'resource_id'),
+        breakers.length === 0 ? undefined : this.nodes.object('circuitBreaker', breakers[0].type.span, breakers[0].span, []),
         tls === undefined
           ? undefined
           : this.nodes.object('tls', tls.type.span, tls.span, [

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseBicep } from '../../../server/src/engine/templates/bicep/bicepParser';
 import type { BicepDeclaration, BicepExpression, BicepObject } from '../../../server/src/engine/templates/bicep/bicepSyntax';
-import { findBicepProperty, bicepPropertyAtPath } from '../../../server/src/engine/templates/bicep/bicepObjectAccess';
+import { findBicepProperty } from '../../../server/src/engine/templates/bicep/bicepObjectAccess';
+import { bicepPropertyAtPath } from '../../support/bicepPaths';
 import { FIXTURES } from '../../support/paths';
 
 const text = readFileSync(join(FIXTURES, 'bicep', 'apim-full.bicep'), 'utf8');

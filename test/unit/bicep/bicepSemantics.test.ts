@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { bicepScopeWithLocals, createBicepScope, evaluateBicepValue } from '../../../server/src/engine/templates/bicep/bicepEvaluation';
+import { createBicepScope, evaluateBicepValue } from '../../../server/src/engine/templates/bicep/bicepEvaluation';
 import { bicepFileReference } from '../../../server/src/engine/templates/bicep/bicepFileReferences';
-import { bicepPropertyAtPath } from '../../../server/src/engine/templates/bicep/bicepObjectAccess';
+import { bicepPropertyAtPath } from '../../support/bicepPaths';
 import { parseBicep } from '../../../server/src/engine/templates/bicep/bicepParser';
 import { collectBicepResources } from '../../../server/src/engine/templates/bicep/bicepResources';
 import type { BicepExpression } from '../../../server/src/engine/templates/bicep/bicepSyntax';
@@ -157,6 +157,6 @@ describe('bicep static evaluation', () => {
     assert.equal(evaluate('name', supplied), 'apim-prod-3');
     assert.equal(evaluate('fromNoDefault', supplied), 'given');
     // A loop variable named like a parameter hides it.
-    assert.equal(evaluate('upper', bicepScopeWithLocals(localScope, ['env'])), 'UNKNOWN');
+    assert.equal(evaluate('upper', { ...localScope, locals: new Set(['env']) }), 'UNKNOWN');
   });
 });

@@ -57,11 +57,6 @@ export function createBicepScope(file: BicepFile, suppliedParameters?: ReadonlyM
   return { parameters, variables, locals: new Set(), resourceNames };
 }
 
-/** The same scope with extra names (loop item and index, lambda parameters) that hide outer ones and are unknown. */
-export function bicepScopeWithLocals(scope: BicepScope, names: Iterable<string>): BicepScope {
-  return { ...scope, locals: new Set([...scope.locals, ...names]) };
-}
-
 /** The same scope with loop variables bound to the values of one iteration. */
 export function bicepScopeWithBindings(scope: BicepScope, bindings: ReadonlyMap<string, BicepStaticValue>): BicepScope {
   return { ...scope, bindings: new Map([...(scope.bindings ?? []), ...bindings]) };

@@ -1,4 +1,4 @@
-import type { BicepExpression, BicepObject, BicepObjectProperty } from './bicepSyntax';
+import type { BicepObject, BicepObjectProperty } from './bicepSyntax';
 
 /**
  * The property `name` of an object literal. ARM matches property names without regard to case, so an
@@ -13,20 +13,4 @@ export function findBicepProperty(object: BicepObject, name: string): BicepObjec
     if (loose === undefined && member.key.toLowerCase() === lower) loose = member;
   }
   return loose;
-}
-
-/** Follows object literals along `path` (e.g. `['properties', 'format']`); undefined when any step is not a literal object property. */
-export function bicepPropertyAtPath(object: BicepObject, path: readonly string[]): BicepObjectProperty | undefined {
-  let current: BicepObject = object;
-  let found: BicepObjectProperty | undefined;
-  for (let step = 0; step < path.length; step++) {
-    found = findBicepProperty(current, path[step]);
-    if (found === undefined) return undefined;
-    if (step < path.length - 1) {
-      const value: BicepExpression | undefined = found.value;
-      if (value?.kind !== 'object') return undefined;
-      current = value;
-    }
-  }
-  return found;
 }

@@ -23,9 +23,11 @@ function templateFigures(model: ServiceModel): { apis: number; policies: number 
 // Bicep and ARM repositories of the corpus. AI-Gateway labs name their services from uniqueString(), so most are
 // "unknown name" services whose APIs are known; the AVM modules (bicep-registry-modules) deploy no API by default.
 describe('template services over the corpus', { skip: CORPUS_SKIP }, () => {
-  test('each repository yields the APIs its templates declare, and every chain computes', () => {
+  test('each repository yields the APIs its ARM, Bicep and Terraform templates declare, and every chain computes', () => {
     const figures: Record<string, string> = {};
-    const repositories = new Set([...corpusFiles('bicep'), ...corpusFiles('arm-json')].map((file) => file.relativePath.split('/')[0]));
+    const repositories = new Set(
+      [...corpusFiles('bicep'), ...corpusFiles('arm-json'), ...corpusFiles('terraform')].map((file) => file.relativePath.split('/')[0]),
+    );
     for (const repository of [...repositories].sort()) {
       const workspace = folderWorkspace(join(CORPUS_ROOT, repository));
       const model = discoverWorkspaceModel(workspace.paths, workspace.readText);
@@ -37,13 +39,17 @@ describe('template services over the corpus', { skip: CORPUS_SKIP }, () => {
       if (apis > 0 || policies > 0) figures[repository] = `${apis} APIs, ${policies} policies`;
     }
     assert.deepEqual(figures, {
-      'Azure-Samples__AI-Gateway': '56 APIs, 43 policies',
+      'Azure-Samples__AI-Gateway': '57 APIs, 43 policies',
       'Azure-Samples__apim-genai-gateway-toolkit': '11 APIs, 21 policies',
       'Azure-Samples__azure-openai-apim-load-balancing': '2 APIs, 0 policies',
       'Azure-Samples__openai-apim-lb': '1 APIs, 1 policies',
+      'Azure__apim-landing-zone-accelerator': '3 APIs, 9 policies',
       'Azure__azure-api-management-devops-resource-kit': '9 APIs, 3 policies',
       'Azure__azure-api-management-policy-toolkit': '1 APIs, 1 policies',
+      'Azure__terraform-ai-gateway-landing-zone': '9 APIs, 4 policies',
+      'Azure__terraform-azurerm-avm-res-apimanagement-service': '2 APIs, 0 policies',
       'anotherRedbeard__apimdemo-environment': '3 APIs, 1 policies',
+      'hashicorp__terraform-provider-azurerm': '1 APIs, 1 policies',
       MLogdberg__APIManagementARMTemplateCreator: '11 APIs, 48 policies',
     });
   });

@@ -214,3 +214,43 @@ resource api 'Microsoft.ApiManagement/service/apis@2023-05-01-preview' = {
     assert.equal(root.service.apis.get('one')?.policyPath, 'modules/api.xml');
   });
 });
+
+describe('the service model from a Terraform module', () => {
+  const files = {
+    'tf/main.tf': [
+      'variable "apim_name" {}',
+      'resource "azurerm_api_management" "apim" {',
+      '  name = var.apim_name',
+      '}',
+      'resource "azurerm_api_management_policy" "global" {',
+      '  api_management_id = azurerm_api_management.apim.id',
+      '  xml_content       = file("${path.module}/policies/global.xml")',
+      '}',
+      '',
+    ].join('\n'),
+    'tf/apis.tf': [
+      'resource "azurerm_api_management_api" "orders" {',
+      '  name                = "orders"',
+      '  api_management_name = azurerm_api_management.apim.name',
+      '  path                = "orders"',
+      '}',
+      'resource "azurerm_api_management_api_policy" "orders" {',
+      '  api_name            = azurerm_api_management_api.orders.name',
+      '  api_management_name = azurerm_api_management.apim.name',
+      '  xml_content         = file("${path.module}/policies/orders.xml")',
+      '}',
+      '',
+    ].join('\n'),
+    'tf/policies/global.xml': GLOBAL_XML,
+    'tf/policies/orders.xml': API_XML,
+  };
+  const model = modelOf(files);
+
+  test('files of one module folder declare one service; file() policies get their scope and chain', () => {
+    const root = rootOf(model, 'unknown name (tf/*.tf)');
+    assert.deepEqual(root.templates, ['tf/main.tf', 'tf/apis.tf']);
+    assert.equal(root.globalPolicyPath, 'tf/policies/global.xml');
+    assert.equal(model.policyFiles.get('tf/policies/orders.xml')?.kind, 'api');
+    assert.deepEqual(inbound(model, files, 'tf/policies/orders.xml'), [['cors', 'set-header']]);
+  });
+});

@@ -3,7 +3,7 @@ import { TERRAFORM_DIALECT } from './terraform/terraformDialect';
 import type { TemplateModel } from './templateModel';
 import { HclEvaluator } from './terraform/hclEvaluation';
 import { parseHcl } from './terraform/hclParser';
-import { collectTerraformModule, parseTerraformFile, type TerraformFile } from './terraform/terraformModule';
+import { collectTerraformModule, parseTerraformFile, type TerraformFile, type TerraformModule } from './terraform/terraformModule';
 import { TerraformNodes } from './terraform/terraformNodes';
 import { terraformResources } from './terraform/terraformResources';
 
@@ -26,15 +26,40 @@ export function readTerraformTemplate(path: string, text: string, siblings: read
   const document: TerraformFile = { path, text, file: parsed.file };
   const files = [document, ...siblings.filter((sibling) => sibling.path !== path).map((sibling) => parseTerraformFile(sibling.path, sibling.text))];
   const module = collectTerraformModule(files);
-  const indentUnit = detectIndentUnit(text);
-  const nodes = new TerraformNodes(document, module, new HclEvaluator(module), indentUnit);
-  // A module spreads the service over files: what this file lacks may be declared beside it.
-  const spread = siblings.some((sibling) => sibling.path !== path && /\.tf$/i.test(sibling.path) && APIM_DECLARATION.test(sibling.text));
+  return modelOf(document, module, new HclEvaluator(module), parsed.findings, apimSpreadBeside(path, siblings));
+}
+
+/**
+ * Every file of one module folder that declares APIM, read with one parse of the folder (the service model reads
+ * whole folders; reading each file with its siblings would parse a folder once per file).
+ */
+export function readTerraformModuleTemplates(files: readonly TerraformSibling[]): { path: string; model: TemplateModel }[] {
+  const parsed = files.map((file) => parseTerraformFile(file.path, file.text));
+  const module = collectTerraformModule(parsed);
+  const evaluator = new HclEvaluator(module);
+  return parsed
+    .filter((file) => /\.tf$/i.test(file.path) && APIM_DECLARATION.test(file.text))
+    .map((document) => ({ path: document.path, model: modelOf(document, module, evaluator, [], apimSpreadBeside(document.path, files)) }));
+}
+
+/** A module spreads the service over files: what this file lacks may be declared beside it. */
+function apimSpreadBeside(path: string, siblings: readonly TerraformSibling[]): boolean {
+  return siblings.some((sibling) => sibling.path !== path && /\.tf$/i.test(sibling.path) && APIM_DECLARATION.test(sibling.text));
+}
+
+function modelOf(
+  document: TerraformFile,
+  module: TerraformModule,
+  evaluator: HclEvaluator,
+  syntaxFindings: TemplateModel['syntaxFindings'],
+  spread: boolean,
+): TemplateModel {
+  const indentUnit = detectIndentUnit(document.text);
   return {
     dialect: TERRAFORM_DIALECT,
-    text,
-    resources: terraformResources(nodes),
-    syntaxFindings: parsed.findings,
+    text: document.text,
+    resources: terraformResources(new TerraformNodes(document, module, evaluator, indentUnit)),
+    syntaxFindings,
     indentUnit,
     ...(spread ? { singleArtifact: true } : {}),
   };

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { parameterFileCandidates, readParameterFile } from '../templates/arm/armParameterFile';
 import { looksLikeArmTemplate, readArmTemplate, type SuppliedParameters } from '../templates/arm/armTemplate';
 import { readBicepTemplate } from '../templates/bicepTemplate';
+import { APIM_DECLARATION, readTerraformModuleTemplates } from '../templates/terraformTemplate';
 import type { TemplateModel } from '../templates/templateModel';
 import type { TextReader } from './jsonValues';
 import { discoverServiceModel } from './layoutDiscovery';
@@ -10,7 +11,7 @@ import type { ServiceModel } from './serviceModel';
 import { buildTemplateServices, type TemplateSource } from './templateServiceModel';
 
 /**
- * The service model of a folder: its APIOps trees plus the services its ARM and Bicep templates deploy.
+ * The service model of a folder: its APIOps trees plus the services its ARM, Bicep and Terraform templates deploy.
  * XML files a template loads become policy files of their scope (even when their name looks loose).
  */
 export function discoverWorkspaceModel(paths: readonly string[], readText: TextReader): ServiceModel {
@@ -28,6 +29,7 @@ export function discoverWorkspaceModel(paths: readonly string[], readText: TextR
     const model = readTemplateFile(path, readText);
     if (model !== undefined) templates.push({ path, model });
   }
+  templates.push(...terraformTemplates(normalized, readText));
   if (templates.length === 0) return apiops;
   const services = buildTemplateServices(templates, (path, parameters) => {
     const text = path.toLowerCase().endsWith('.bicep') ? readText(path) : undefined;
@@ -60,6 +62,31 @@ function calledModules(bicepFiles: readonly string[], readText: TextReader): Set
     }
   }
   return called;
+}
+
+/** Files of one Terraform module read beyond this size or count are left out of the service model (as the editor does). */
+const MAX_TERRAFORM_MODULE_FILES = 200;
+const MAX_TERRAFORM_FILE_CHARS = 1024 * 1024;
+
+/** The `.tf` files that declare APIM, each read with the other files of its module folder (and the folder's `terraform.tfvars`). */
+function terraformTemplates(paths: readonly string[], readText: TextReader): TemplateSource[] {
+  const folders = new Map<string, string[]>();
+  for (const path of paths) {
+    if (!/\.tf$/i.test(path)) continue;
+    const folder = posix.dirname(path);
+    folders.set(folder, [...(folders.get(folder) ?? []), path]);
+  }
+  const templates: TemplateSource[] = [];
+  for (const [folder, files] of folders) {
+    const variables = folder === '.' ? 'terraform.tfvars' : `${folder}/terraform.tfvars`;
+    const texts = [...files.slice(0, MAX_TERRAFORM_MODULE_FILES), variables].flatMap((path) => {
+      const text = readText(path);
+      return text === undefined || text.length > MAX_TERRAFORM_FILE_CHARS ? [] : [{ path, text }];
+    });
+    if (!texts.some((file) => APIM_DECLARATION.test(file.text))) continue;
+    templates.push(...readTerraformModuleTemplates(texts));
+  }
+  return templates;
 }
 
 /** A Bicep file, or a JSON file declaring an ARM deployment template (read with the parameters file beside it). */

@@ -342,7 +342,9 @@ function labelledNames(resource: TemplateResource, segments: readonly (string | 
   const usable = segments.length === levels ? segments : new Array<string | undefined>(levels).fill(undefined);
   return usable.map((segment, level) => {
     if (segment !== undefined && segment !== '') return segment;
-    if (level === 0) return `unknown name (${template.path})`;
+    // Every `.tf` file of a folder is one Terraform module: its files name the same service the same way.
+    if (level === 0)
+      return template.model.dialect.id === 'terraform' ? `unknown name (${posix.dirname(template.path)}/*.tf)` : `unknown name (${template.path})`;
     let declaring: TemplateResource = resource;
     for (let ancestor = resource.parent; ancestor !== undefined; ancestor = ancestor.parent) {
       if (ancestor.nameSegments.length === level + 1) declaring = ancestor;

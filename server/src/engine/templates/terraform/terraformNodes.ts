@@ -190,7 +190,9 @@ export class TerraformNodes {
     const writer = this.replaceWriter(span, 'string');
     if (attribute.expression?.kind === 'template' && literal !== undefined)
       return node(template?.literal !== undefined ? 'scalar' : 'computed', span, [], [], literal, value, writer);
-    return node('computed', span, [], [], literal, value, writer);
+    const computed = node('computed', span, [], [], literal, value, writer);
+    const loadedFile = loadedPolicyFile(attribute.expression);
+    return loadedFile === undefined ? computed : { ...computed, loadedFile };
   }
 
   /** The template an expression is, or the template a `local.x` of this document holds. */
@@ -225,6 +227,27 @@ export class TerraformNodes {
     const first = built.runs[0];
     return first === undefined ? built : { ...built, sourceSpan: { start: first.sourceStart, end: built.sourceSpan.end } };
   }
+}
+
+/**
+ * The file `file("${path.module}/policy.xml")` or `templatefile(...)` reads, relative to the module folder (the
+ * document's folder); undefined for any other expression or a path built from variables.
+ */
+function loadedPolicyFile(expression: HclExpression | undefined): string | undefined {
+  if (expression?.kind !== 'call' || (expression.name.name !== 'file' && expression.name.name !== 'templatefile')) return undefined;
+  const argument = expression.args[0];
+  if (argument?.kind !== 'template') return undefined;
+  let path = '';
+  for (const [index, part] of argument.parts.entries()) {
+    if (part.kind === 'literal') path += part.text.value;
+    else if (index === 0 && part.kind === 'interpolation' && isPathModule(part.expression)) path += '.';
+    else return undefined;
+  }
+  return path === '' ? undefined : path;
+}
+
+function isPathModule(expression: HclExpression | undefined): boolean {
+  return expression?.kind === 'get-attribute' && expression.base.kind === 'variable' && expression.base.name === 'path' && expression.name?.name === 'module';
 }
 
 function node(

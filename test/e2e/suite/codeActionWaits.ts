@@ -1,7 +1,9 @@
 // Asking for code actions until the expected ones are there. Code actions come from the server's
 // analysis of the current version of a document, and VS Code may show a diagnostic before a code action
 // request can find it: after a reopen it still shows the previous open's diagnostics for a moment, and
-// in about one run in ten a first request on a JSON template answered no action at all.
+// in about one run in ten a first request on a JSON template answered no action at all. Under CPU load
+// VS Code also cancels a request when the document's diagnostics or version move while it runs (the
+// command then rejects with "Canceled"): that request is simply asked again.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
@@ -10,6 +12,16 @@ const WAIT_MS = 15_000;
 
 function titles(actions: readonly vscode.CodeAction[]): string {
   return JSON.stringify(actions.map((action) => action.title));
+}
+
+/** One code action request; undefined when VS Code canceled it. */
+async function codeActionsOnce(uri: vscode.Uri, range: vscode.Range, kind: string | undefined): Promise<vscode.CodeAction[] | undefined> {
+  try {
+    return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'Canceled') return undefined;
+    throw error;
+  }
 }
 
 /** The code actions for a range (of one kind, when given) once `accept` holds for them; fails after a while. */
@@ -22,9 +34,9 @@ export async function codeActionsWhen(
 ): Promise<vscode.CodeAction[]> {
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);
-    if (accept(actions)) return actions;
-    if (Date.now() > deadline) assert.fail(`waited ${WAIT_MS / 1000} s for ${what}; code actions now: ${titles(actions)}`);
+    const actions = await codeActionsOnce(uri, range, kind);
+    if (actions !== undefined && accept(actions)) return actions;
+    if (Date.now() > deadline) assert.fail(`waited ${WAIT_MS / 1000} s for ${what}; code actions now: ${actions === undefined ? 'canceled' : titles(actions)}`);
     await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
   }
 }

@@ -21,10 +21,26 @@ const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = re
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
+// Only the hostile-input figures (issue 19): minutes instead of the whole benchmark.
+const hostileOnly = argv.includes('--hostile');
 const runsIndex = argv.indexOf('--runs');
 const RUNS = runsIndex === -1 ? (quick ? 1 : 5) : Math.max(1, Number(argv[runsIndex + 1]));
 const SIZES = quick
-  ? { corpusBytes: 1e6, edits: 40, policyLines: [150, 1000], workspaceApis: [20, 40], keystrokeApis: 40, reviewRuns: 1, bicepApis: 40 }
+  ? {
+      corpusBytes: 1e6,
+      edits: 40,
+      policyLines: [150, 1000],
+      workspaceApis: [20, 40],
+      keystrokeApis: 40,
+      reviewRuns: 1,
+      bicepApis: 40,
+      hostile: [
+        ['unknown-attributes', 2_000],
+        ['repeated-base', 60_000],
+        ['bicep-unclosed-holes', 100_000],
+        ['bicep-resources', 1_000],
+      ],
+    }
   : {
       corpusBytes: 20 * 1024 * 1024,
       edits: 200,
@@ -33,6 +49,14 @@ const SIZES = quick
       keystrokeApis: 1000,
       reviewRuns: 3,
       bicepApis: 1000,
+      hostile: [
+        ['unknown-attributes', 20_000],
+        ['repeated-base', 600_000],
+        ['bicep-unclosed-holes', 1_000_000],
+        ['bicep-resources', 4_000],
+        ['bicep-resources', 16_000],
+        ['bicep-resources', 32_000],
+      ],
     };
 const WORKSPACES = join(root, 'bench', 'workspaces');
 // The server and CLI run from a private copy, so a rebuild of dist/ during a long run cannot break it.
@@ -52,8 +76,10 @@ const log = (text) => process.stderr.write(`[bench] ${text}\n`);
 
 // ---- the engine, bundled from source so the benchmark calls the same functions the server does ----
 
+const ENGINE_FILE = join(root, 'out', 'bench', 'engine.cjs');
+
 async function loadEngine() {
-  const outfile = join(root, 'out', 'bench', 'engine.cjs');
+  const outfile = ENGINE_FILE;
   await esbuild.build({
     stdin: {
       contents: [
@@ -61,6 +87,7 @@ async function loadEngine() {
         "export { analyseDocument } from './server/src/engine/analysis/analyseDocument';",
         "export { createAnalysisContext } from './server/src/engine/analysis/defaultAnalysisContext';",
         "export { DEFAULT_ANALYSIS_SETTINGS } from './server/src/engine/analysis/analysisSettings';",
+        "export { reviewPaths } from './server/src/engine/review/reviewFiles';",
       ].join('\n'),
       resolveDir: root,
       loader: 'ts',
@@ -370,7 +397,37 @@ function measureReviews(workspaces) {
   });
 }
 
-// ---- 4. footprint ----
+// ---- 4. hostile input (issue 19): each case in its own process, CPU time and peak RSS ----
+
+function measureHostileInput(engineFile) {
+  return SIZES.hostile.map(([name, size]) => {
+    const result = spawnSync(process.execPath, [join(root, 'bench', 'hostileInput.cjs'), engineFile, name, String(size)], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    if (result.status !== 0) {
+      log(`hostile input ${name} ${size} exited ${result.status}: ${result.stderr.slice(0, 300)}`);
+      return { name, size, cpuMs: NaN, wallMs: NaN, peakRssMB: NaN, findings: {} };
+    }
+    const measured = JSON.parse(result.stdout.trim().split('\n').pop());
+    log(`hostile input ${name} ${size}: ${(measured.cpuMs / 1000).toFixed(2)} s CPU, ${measured.peakRssMB.toFixed(0)} MB peak`);
+    return measured;
+  });
+}
+
+function hostileRows(hostile) {
+  return hostile.map((h) => {
+    const findings = Object.values(h.findings).reduce((sum, count) => sum + count, 0);
+    return [
+      `Hostile: ${h.name} x ${h.size.toLocaleString('en-US')}`,
+      `${(h.cpuMs / 1000).toFixed(2)} s CPU, ${h.peakRssMB.toFixed(0)} MB`,
+      `${findings} findings`,
+      '',
+    ];
+  });
+}
+
+// ---- 5. footprint ----
 
 function bundleSizes() {
   const dist = join(root, 'dist');
@@ -450,6 +507,7 @@ function table(results) {
     met(mb(Math.max(s.rssAfterOpen, s.rssAfterEdits)) <= 300),
   );
   row('Server start to first diagnostics', `${s.firstDiagnosticsMs.toFixed(0)} ms`, '', '');
+  for (const cells of hostileRows(results.hostile)) row(...cells);
   const widths = [0, 1, 2, 3].map((column) => Math.max(...[['Figure', 'Measured', 'Target', 'Ratio / verdict'], ...rows].map((cells) => cells[column].length)));
   const format = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
   return [format(['Figure', 'Measured', 'Target', 'Ratio / verdict']), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(format)].join(
@@ -467,11 +525,22 @@ async function main() {
   const footprint = bundleSizes();
   const started = performance.now();
   const engine = await loadEngine();
+  if (hostileOnly) {
+    const hostile = measureHostileInput(ENGINE_FILE);
+    console.log(
+      hostileRows(hostile)
+        .map((cells) => `| ${cells.join(' | ')} |`)
+        .join('\n'),
+    );
+    rmSync(DIST, { recursive: true, force: true });
+    return;
+  }
   const workspaces = SIZES.workspaceApis.map(ensureWorkspace);
   const keystrokeWorkspace = workspaces.find((workspace) => workspace.apis === SIZES.keystrokeApis) ?? ensureWorkspace(SIZES.keystrokeApis);
   const throughput = measureThroughput(engine, keystrokeWorkspace.root);
   const { keystrokes, server } = await measureKeystrokes(keystrokeWorkspace);
   const reviews = measureReviews([...workspaces, ensureBicepDeployment(SIZES.bicepApis)]);
+  const hostile = measureHostileInput(ENGINE_FILE);
   const results = {
     date: new Date().toISOString(),
     quick,
@@ -481,6 +550,7 @@ async function main() {
     keystrokes,
     reviews,
     server,
+    hostile,
     footprint,
     seconds: (performance.now() - started) / 1000,
   };

@@ -227,7 +227,7 @@ describe('language server over stdio', () => {
 });
 
 describe('language server settings', () => {
-  test('documents above apimStudio.maxFileSizeKB get one info diagnostic instead of analysis', async () => {
+  test('documents above apimStudio.maxFileSizeKB get one error diagnostic instead of analysis', async () => {
     const client = new LspTestClient({ maxFileSizeKB: 1 });
     try {
       await client.initialize();
@@ -235,7 +235,7 @@ describe('language server settings', () => {
       const diagnostics = await client.open('file:///ws/big/policy.xml', big);
       assert.deepEqual(
         diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]),
-        [['document-too-large', 3]],
+        [['document-too-large', 1]],
       );
     } finally {
       await client.shutdown();

@@ -78,7 +78,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     () => ({ roots: configRoots, maxBytes: DEFAULT_MAX_READ_BYTES }),
     (path, reason) => io.stderr(`apim-studio: skipped ${oneLine(path)}: ${reason}\n`),
   );
-  const context = withConfigOverlay(createAnalysisContext(undefined, args.config, { readText: readConfig, listFolder: listDiskFolder }), {
+  const context = withConfigOverlay(createAnalysisContext(undefined, args.config, { ...readConfig, listFolder: listDiskFolder }), {
     rules: args.rules,
     environment: args.environment,
   });

@@ -77,13 +77,18 @@ export function startLanguageServer(connection: Connection): void {
     return uri === undefined ? undefined : documents.get(uri)?.getText();
   };
   // Files the server reads itself; `workspaceIndex` is assigned before any read happens.
-  const readDisk = guardedReader(
+  const disk = guardedReader(
     () => ({ roots: workspaceIndex.folders, maxBytes: settings.maxDocumentSize }),
     (path, reason) => connection.console.warn(`APIM Studio: skipped ${path}: ${reason}.`),
   );
+  const readDisk = disk.readText;
   const configLocator = new ConfigLocator((path) => openText(path) ?? readDisk(path));
   const workspaceIndex = new WorkspaceIndex(openText, readDisk);
-  const files: FileAccess = { readText: (path) => openText(path) ?? readDisk(path), listFolder: listDiskFolder };
+  const files: FileAccess = {
+    readText: (path) => openText(path) ?? readDisk(path),
+    listFolder: listDiskFolder,
+    notRead: (path) => (openText(path) === undefined ? disk.notRead(path) : undefined),
+  };
   const analysisContext = (): AnalysisContext => ({
     settings,
     files,

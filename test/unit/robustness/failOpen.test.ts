@@ -52,6 +52,19 @@ describe('a CI gate never passes because analysis broke', () => {
     assert.equal(result.stdout.match(/ error analysis-incomplete /g)?.length, 1);
   });
 
+  test('a document above the size limit cannot be analysed: an error that fails the gate, unless the config ignores it', () => {
+    const filler = '<set-header name="x" exists-action="override"><value>a</value></set-header>'.repeat(80_000);
+    const policy = `<policies><inbound>${filler}</inbound></policies>`;
+    assert.ok(policy.length > 5 * 1024 * 1024);
+    const result = gate(writeWorkspace({ 'big/policy.xml': policy }));
+    assert.equal(result.status, 1, result.stdout.slice(-2000));
+    assert.equal(result.stdout.match(/ error document-too-large /g)?.length, 1, result.stdout.slice(-2000));
+    assert.match(result.stdout, /nothing in it is checked until the limit is raised/);
+    const ignored = gate(writeWorkspace({ 'big/policy.xml': policy, '.apim-studio.json': '{"ignore":["big/**"]}' }));
+    assert.equal(ignored.status, 0, ignored.stdout.slice(-2000));
+    assert.doesNotMatch(ignored.stdout, /document-too-large/);
+  });
+
   test('an exception inside analysis is an error-level internal-error finding', () => {
     const context = {
       ...createAnalysisContext(),

@@ -4,12 +4,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { analyseDocument } from '../../../server/src/engine/analysis/analyseDocument';
+import { createAnalysisContext } from '../../../server/src/engine/analysis/defaultAnalysisContext';
 import { readGuardedFile } from '../../../server/src/engine/files/guardedRead';
 import { LspTestClient } from '../../support/lspClient';
 import { REPO_ROOT } from '../../support/paths';
-import { writeWorkspace } from './cliRunner';
+import { reviewAsJson, writeWorkspace } from './cliRunner';
 
 const POSIX = process.platform !== 'win32';
+const BICEP_TEMPLATE =
+  "param sku string = 'Developer'\nresource apim 'Microsoft.ApiManagement/service@2023-05-01-preview' = {\n  name: 'apim'\n  location: 'westeurope'\n  sku: { name: sku, capacity: 1 }\n  properties: { publisherEmail: 'a@example.com', publisherName: 'x' }\n}\n";
+const ARM_TEMPLATE = `{"$schema":"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#","contentVersion":"1.0.0.0","resources":[]}`;
 const BROKEN_POLICY = '<policies>\n  <inbound>\n</policies>\n';
 const LIMITS = { roots: [] as string[], maxBytes: 1024 * 1024 };
 
@@ -119,6 +124,77 @@ describe('every file the product reads by itself goes through one guarded read',
       }
       const inside = await client.request<{ text: string }>('apimStudio/effectivePolicy', { uri: pathToFileURL(join(dir, 'apis', 'a', 'policy.xml')).href });
       assert.match(inside.text, /<policies>/);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  test('CLI: a parameters file behind an outward link or a FIFO gives its template one warning, and the gate still runs', { skip: !POSIX }, () => {
+    const outside = writeWorkspace({ 'main.parameters.json': '{"parameters":{"sku":{"value":"Premium"}}}' });
+    const dir = writeWorkspace({ 'linked/main.bicep': BICEP_TEMPLATE, 'fifo/azuredeploy.json': ARM_TEMPLATE });
+    symlinkSync(join(outside, 'main.parameters.json'), join(dir, 'linked', 'main.parameters.json'));
+    if (!mkfifo(join(dir, 'fifo', 'azuredeploy.parameters.json'))) return;
+    const result = reviewAsJson(dir);
+    assert.equal(result.status, 0, result.stderr);
+    const notRead = result.findings.filter((finding) => finding.ruleId === 'parameters-file-not-read') as unknown as {
+      file: string;
+      severity: string;
+      message: string;
+    }[];
+    assert.deepEqual(notRead.map((finding) => [finding.file, finding.severity]).sort(), [
+      [join(dir, 'fifo', 'azuredeploy.json'), 'warning'],
+      [join(dir, 'linked', 'main.bicep'), 'warning'],
+    ]);
+    const byFile = (name: string): string => notRead.find((finding) => finding.file.endsWith(name))?.message ?? '';
+    assert.match(
+      byFile('main.bicep'),
+      /^The parameters file 'main\.parameters\.json' was not read: it is a symbolic link to .*, outside the folders being read\. The template is analysed without its values \(parameter defaults only\)\.$/,
+    );
+    assert.match(byFile('azuredeploy.json'), /'azuredeploy\.parameters\.json' was not read: it is not a regular file\./);
+    // The skipped files are also listed once each on standard error.
+    assert.equal(result.stderr.split('\n').filter((line) => line.includes('main.parameters.json')).length, 1, result.stderr);
+  });
+
+  test('a parameters file over the size limit, and an unread .bicepparam that may name the template, are reported', () => {
+    const dir = writeWorkspace({
+      'main.bicep': BICEP_TEMPLATE,
+      'main.parameters.json': `{"parameters":{"sku":{"value":"Premium"}},"padding":"${'x'.repeat(6 * 1024 * 1024)}"}`,
+    });
+    const analysis = analyseDocument({ path: join(dir, 'main.bicep'), text: BICEP_TEMPLATE }, createAnalysisContext());
+    const notRead = analysis.findings.filter((finding) => finding.code === 'parameters-file-not-read');
+    assert.deepEqual(
+      notRead.map((finding) => [finding.severity, finding.span]),
+      [['warning', { start: 0, end: 0 }]],
+    );
+    assert.match(
+      notRead[0].message,
+      /'main\.parameters\.json' was not read: it has \d+ bytes, more than the limit of \d+ \(setting apimStudio\.maxFileSizeKB\)\. The template is analysed without its values/,
+    );
+
+    const withParam = writeWorkspace({ 'main.bicep': BICEP_TEMPLATE, 'prod.bicepparam': `using 'main.bicep'\nparam sku = '${'x'.repeat(6 * 1024 * 1024)}'\n` });
+    const bicepParam = analyseDocument({ path: join(withParam, 'main.bicep'), text: BICEP_TEMPLATE }, createAnalysisContext());
+    assert.deepEqual(
+      bicepParam.findings.filter((finding) => finding.code === 'parameters-file-not-read').map((finding) => finding.message.replace(/\d+/g, 'N')),
+      [
+        "The parameters file 'prod.bicepparam' was not read: it has N bytes, more than the limit of N (setting apimStudio.maxFileSizeKB). If it supplies this template, the template is analysed without its values (parameter defaults only).",
+      ],
+    );
+  });
+
+  test('server: a parameters file that is not read is a warning on the template (the skip is also logged)', { skip: !POSIX }, async () => {
+    const outside = writeWorkspace({ 'main.parameters.json': '{"parameters":{}}' });
+    const dir = writeWorkspace({ 'main.bicep': BICEP_TEMPLATE });
+    symlinkSync(join(outside, 'main.parameters.json'), join(dir, 'main.parameters.json'));
+    const client = new LspTestClient();
+    try {
+      await client.initialize(dir);
+      const diagnostics = await client.open(pathToFileURL(join(dir, 'main.bicep')).href, BICEP_TEMPLATE, 'bicep');
+      const notRead = diagnostics.filter((diagnostic) => diagnostic.code === 'parameters-file-not-read');
+      assert.deepEqual(
+        notRead.map((diagnostic) => diagnostic.severity),
+        [2],
+      );
+      assert.match(notRead[0].message, /outside the folders being read/);
     } finally {
       await client.shutdown();
     }

@@ -11,7 +11,7 @@ const PATH = '/robustness/apis/big/policy.xml';
 const STATEMENT = '<set-header name="x-a" exists-action="override"><value>{{setting}} &amp; more</value></set-header>';
 
 describe('very large documents', () => {
-  test('a 50 MB policy is declined with one info finding, and analysis allocates almost nothing', () => {
+  test('a 50 MB policy is declined with one error finding, and analysis allocates almost nothing', () => {
     const filler = STATEMENT.repeat(Math.ceil((50 * 1024 * 1024) / STATEMENT.length));
     const text = `<policies>\n<inbound>\n${filler}\n</inbound>\n</policies>\n`;
     assert.ok(text.length > 50 * 1024 * 1024);
@@ -21,7 +21,7 @@ describe('very large documents', () => {
     assert.equal(analysis.findings.length, 1);
     const [finding] = analysis.findings;
     assert.equal(finding.code, 'document-too-large');
-    assert.equal(finding.severity, 'info');
+    assert.equal(finding.severity, 'error');
     assert.deepEqual(finding.span, { start: 0, end: 0 });
     assert.match(finding.message, new RegExp(`${text.length} characters, more than the limit of ${DEFAULT_ANALYSIS_SETTINGS.maxDocumentSize}`));
     // Declining must not copy or tokenise the text: a few MB of slack, far below the document's 50 MB.

@@ -7,6 +7,7 @@ import { syntaxDocsUrl } from '../findings/docsUrl';
 import { ANALYSIS_INCOMPLETE_CODE } from '../findings/analysisIncomplete';
 import { severityRank, type Finding } from '../findings/finding';
 import { capFindingsPerCode, MORE_FINDINGS_CODE } from '../findings/findingCap';
+import { PARAMETERS_FILE_NOT_READ_CODE } from '../findings/parametersFileNotRead';
 import { applyInlineSuppressions } from '../rules/inlineSuppressions';
 import type { RuleFailure } from '../rules/runRules';
 import { UNUSED_SUPPRESSION_CODE, unusedSuppressionFinding } from '../rules/unusedSuppressionFinding';
@@ -14,7 +15,14 @@ import { LineMap } from '../text/lineMap';
 import type { AnalysisContext } from './analysisContext';
 
 /** Codes the analysis itself reports, beside each kind's own. */
-export const ANALYSIS_CODES = ['document-too-large', 'internal-error', ANALYSIS_INCOMPLETE_CODE, MORE_FINDINGS_CODE, UNUSED_SUPPRESSION_CODE] as const;
+export const ANALYSIS_CODES = [
+  'document-too-large',
+  'internal-error',
+  ANALYSIS_INCOMPLETE_CODE,
+  MORE_FINDINGS_CODE,
+  UNUSED_SUPPRESSION_CODE,
+  PARAMETERS_FILE_NOT_READ_CODE,
+] as const;
 
 export interface DocumentAnalysis {
   /** The kind that analysed the document, or undefined when no kind claims it. */
@@ -66,14 +74,15 @@ function analyseWithKind(kind: DocumentKind, input: DocumentInput, context: Kind
 export function analyseDocument(input: DocumentInput, context: AnalysisContext): DocumentAnalysis {
   const kind = documentKindFor(input, context.files);
   if (!kind) return { kindId: undefined, findings: [], failures: [] };
-  if (input.text.length > context.settings.maxDocumentSize) {
-    const message = `Not analysed: the document has ${input.text.length} characters, more than the limit of ${context.settings.maxDocumentSize} (setting apimStudio.maxFileSizeKB).`;
-    return { kindId: kind.id, findings: [analysisFinding('document-too-large', 'info', message)], failures: [] };
-  }
   try {
     const located = context.configFor(input.path);
     const relativePath = pathForGlobs(located, input.path);
     if (isIgnored(located.config, relativePath)) return { kindId: kind.id, findings: [], failures: [] };
+    if (input.text.length > context.settings.maxDocumentSize) {
+      // An error, like any document that cannot be analysed fully: a CI gate must not pass a document it never read.
+      const message = `Not analysed: the document has ${input.text.length} characters, more than the limit of ${context.settings.maxDocumentSize} (setting apimStudio.maxFileSizeKB); nothing in it is checked until the limit is raised.`;
+      return { kindId: kind.id, findings: [analysisFinding('document-too-large', 'error', message)], failures: [] };
+    }
     const kindContext: KindContext = {
       files: context.files,
       config: located.config,

@@ -34,8 +34,9 @@ export const armTemplateDocumentKind: DocumentKind = {
   editorSelector: JSON_SELECTOR,
   commentStyle: SLASH_COMMENT,
   matches: isArmTemplateDocument,
-  analyse: (input, context) =>
-    isCompiledTwin(input, context.files)
-      ? NOTHING
-      : analyseTemplateModel(readArmTemplate(input.text, suppliedParametersFor(input.path, context.files)), input, context),
+  analyse: (input, context) => {
+    if (isCompiledTwin(input, context.files)) return NOTHING;
+    const parameters = suppliedParametersFor(input.path, context.files);
+    return analyseTemplateModel(readArmTemplate(input.text, parameters.values), input, context, parameters.notRead);
+  },
 };

@@ -16,5 +16,8 @@ export const bicepDocumentKind: DocumentKind = {
   editorSelector: BICEP_SELECTOR,
   commentStyle: SLASH_COMMENT,
   matches: isBicepDocument,
-  analyse: (input, context) => analyseTemplateModel(readBicepTemplate(input.text, suppliedParametersFor(input.path, context.files)), input, context),
+  analyse: (input, context) => {
+    const parameters = suppliedParametersFor(input.path, context.files);
+    return analyseTemplateModel(readBicepTemplate(input.text, parameters.values), input, context, parameters.notRead);
+  },
 };

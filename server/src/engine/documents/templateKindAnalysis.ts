@@ -1,3 +1,4 @@
+import type { Finding } from '../findings/finding';
 import { lineCommentSuppressions } from '../rules/inlineSuppressions';
 import { runTemplateRules } from '../rules/runTemplateRules';
 import { TEMPLATE_RULES } from '../rules/templateRules';
@@ -15,8 +16,11 @@ function deploymentViewOf(path: string, context: KindContext): DeploymentView | 
   return relativePath === undefined ? undefined : workspace?.deploymentViewOf(relativePath);
 }
 
-/** Template rules on a template model, its suppression comments, and the policies written inside its strings. */
-export function analyseTemplateModel(model: TemplateModel, input: DocumentInput, context: KindContext): KindAnalysis {
+/**
+ * Template rules on a template model, its suppression comments, and the policies written inside its strings.
+ * `readerFindings`: what reading the template's surroundings found (a parameters file that was not read).
+ */
+export function analyseTemplateModel(model: TemplateModel, input: DocumentInput, context: KindContext, readerFindings: readonly Finding[] = []): KindAnalysis {
   const rules = runTemplateRules(model, TEMPLATE_RULES, context.ruleSettings, context.today, deploymentViewOf(input.path, context));
   const embedded: EmbeddedDocument[] = [];
   for (const policy of findTemplatePolicies(model).embedded) {
@@ -28,7 +32,7 @@ export function analyseTemplateModel(model: TemplateModel, input: DocumentInput,
     });
   }
   return {
-    findings: [...model.syntaxFindings, ...rules.findings],
+    findings: [...readerFindings, ...model.syntaxFindings, ...rules.findings],
     failures: rules.failures,
     suppressions: lineCommentSuppressions(model.text, new LineMap(model.text), model.dialect.lineCommentMarkers),
     embedded,

@@ -131,7 +131,7 @@ export function checkExpressions(document: XmlDocument): Finding[] {
     if (expression.csharp.syntax.problem || !expression.closed) continue;
     new ExpressionCheck(expression, typesOf(expression), facts, reporter).run();
   }
-  return reporter.findings.sort((a, b) => a.span.start - b.span.start);
+  return reporter.close().sort((a, b) => a.span.start - b.span.start);
 }
 
 function expressionsOf(document: XmlDocument): PolicyExpression[] {

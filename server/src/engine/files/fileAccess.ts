@@ -7,4 +7,9 @@ export interface FileAccess {
   readText(path: string): string | undefined;
   /** The names in a folder; none when it cannot be listed. */
   listFolder(path: string): readonly string[];
+  /**
+   * Why a file that exists was not read (a link leading outside, a FIFO, too large), for one finding; undefined
+   * when it was read or is missing. Readers that never skip a file leave it out.
+   */
+  notRead?(path: string): string | undefined;
 }

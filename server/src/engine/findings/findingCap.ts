@@ -1,5 +1,6 @@
+import type { Span } from '../text/span';
 import { syntaxDocsUrl } from './docsUrl';
-import { severityRank, type Finding } from './finding';
+import { severityRank, type Finding, type FindingKind } from './finding';
 
 /** Findings kept per code in one document; the rest are counted in one closing finding. */
 export const MAX_FINDINGS_PER_CODE = 200;
@@ -8,14 +9,17 @@ export const MORE_FINDINGS_CODE = 'more-findings';
 
 interface Dropped {
   count: number;
-  first: Finding;
+  kind: FindingKind;
+  /** Where the first finding left out would have been. */
+  span: Span;
   severity: Finding['severity'];
 }
 
 /**
  * Collects findings, keeping at most `limit` per code, so hostile input (600,000 `<base />`, a million unclosed
- * `${`) cannot grow memory without bound. `close` appends one "N more" finding per capped code, as severe as
- * the worst finding it stands for, so `--fail-on` still sees it.
+ * `${`) cannot grow memory without bound. Reporters ask `accepts` first and `count` what is past the cap, so
+ * those findings (their messages, fixes and suggestions) are never built. `close` appends one "N more" finding
+ * per capped code, as severe as the worst finding it stands for, so `--fail-on` still sees it.
  */
 export class FindingCap {
   private readonly kept = new Map<string, number>();
@@ -26,6 +30,11 @@ export class FindingCap {
     private readonly limit: number = MAX_FINDINGS_PER_CODE,
   ) {}
 
+  /** True while a finding of `code` would still be listed. */
+  accepts(code: string): boolean {
+    return (this.kept.get(code) ?? 0) < this.limit;
+  }
+
   push(finding: Finding): void {
     const kept = this.kept.get(finding.code) ?? 0;
     if (kept < this.limit) {
@@ -33,11 +42,16 @@ export class FindingCap {
       this.findings.push(finding);
       return;
     }
-    const dropped = this.dropped.get(finding.code);
-    if (!dropped) this.dropped.set(finding.code, { count: 1, first: finding, severity: finding.severity });
+    this.count(finding.code, finding.kind, finding.severity, finding.span);
+  }
+
+  /** Counts a finding past the cap without building it. */
+  count(code: string, kind: FindingKind, severity: Finding['severity'], span: Span): void {
+    const dropped = this.dropped.get(code);
+    if (!dropped) this.dropped.set(code, { count: 1, kind, span, severity });
     else {
       dropped.count++;
-      if (severityRank(finding.severity) < severityRank(dropped.severity)) dropped.severity = finding.severity;
+      if (severityRank(severity) < severityRank(dropped.severity)) dropped.severity = severity;
     }
   }
 
@@ -46,10 +60,10 @@ export class FindingCap {
     for (const [code, dropped] of this.dropped) {
       this.findings.push({
         code: MORE_FINDINGS_CODE,
-        kind: dropped.first.kind,
+        kind: dropped.kind,
         severity: dropped.severity,
         message: `${dropped.count} more '${code}' findings in this document are not listed (at most ${this.limit} per code).`,
-        span: dropped.first.span,
+        span: dropped.span,
         docsUrl: syntaxDocsUrl(MORE_FINDINGS_CODE),
         fixes: [],
       });

@@ -103,6 +103,14 @@ function isNameChar(code: number): boolean {
   return isNameStart(code) || (code >= 48 && code <= 57) || code === 45 || code === 46 || code === 0xb7;
 }
 
+/** Attributes on one element whose names are compared one by one for duplicates; past them, a set. */
+const ATTRIBUTES_SCANNED = 16;
+
+function hasAttributeNamed(attributes: readonly XmlAttribute[], name: string): boolean {
+  for (const previous of attributes) if (previous.name === name) return true;
+  return false;
+}
+
 /** C0 controls other than tab, newline and carriage return are not allowed anywhere in XML 1.0. */
 function isInvalidXmlChar(code: number): boolean {
   return (code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffe || code === 0xffff;
@@ -380,8 +388,9 @@ class PolicyParser {
     const nameSpan = this.readName();
     const name = text.slice(nameSpan.start, nameSpan.end);
     const attributes: XmlAttribute[] = [];
-    // A set, not a scan of `attributes`: 20,000 attributes on one element must stay linear.
-    const attributeNames = new Set<string>();
+    // A scan of the first few names, then a set: 20,000 attributes on one element stay linear, and the common
+    // element with a handful of attributes allocates no set.
+    let attributeNames: Set<string> | undefined;
     let selfClosing = false;
     let startTagClosed = false;
     while (this.pos < text.length) {
@@ -401,7 +410,8 @@ class PolicyParser {
       if (code === LT || this.pos >= text.length) break;
       if (isNameStart(code)) {
         const attribute = this.readAttribute();
-        if (attributeNames.has(attribute.name)) {
+        if (attributeNames === undefined && attributes.length >= ATTRIBUTES_SCANNED) attributeNames = new Set(attributes.map((previous) => previous.name));
+        if (attributeNames ? attributeNames.has(attribute.name) : hasAttributeNamed(attributes, attribute.name)) {
           this.report('xml-duplicate-attribute', attribute.nameSpan, `Attribute '${attribute.name}' appears more than once on <${name}>.`, [
             {
               title: `Remove the repeated '${attribute.name}'`,
@@ -411,7 +421,7 @@ class PolicyParser {
           ]);
         }
         attributes.push(attribute);
-        attributeNames.add(attribute.name);
+        attributeNames?.add(attribute.name);
         continue;
       }
       // One finding for a run of stray characters, not one per character.

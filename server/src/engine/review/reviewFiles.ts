@@ -87,7 +87,14 @@ function* reviewSteps(paths: readonly string[], baseContext: ReviewContext): Gen
   const workspaces = workspacesOf(paths, listed, read);
   const context: AnalysisContext = {
     ...baseContext,
-    files: { readText: read, listFolder: (path) => baseContext.files.listFolder(path) },
+    files: {
+      readText: read,
+      listFolder: (path) => baseContext.files.listFolder(path),
+      notRead: (path) => {
+        const fileRead = readFile(path);
+        return fileRead.kind === 'skipped' ? fileRead.reason : undefined;
+      },
+    },
     workspaceFor: (path) =>
       workspaces.filter((workspace) => workspace.relativePathOf(path) !== undefined).sort((a, b) => b.root.length - a.root.length)[0] ??
       baseContext.workspaceFor?.(path),

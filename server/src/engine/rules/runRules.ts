@@ -38,7 +38,8 @@ export function runRules<C>(
   contextFor: (report: (item: RuleReport) => void) => C,
   skip: (ruleId: string, item: RuleReport) => boolean = () => false,
 ): RuleRun {
-  // Capped while collected: 600,000 `<base />` must not hold 600,000 findings of one rule in memory.
+  // Capped while collected: past the cap a report is counted, never turned into a finding, so 600,000 reports
+  // of one rule hold no memory.
   const findings = new FindingCap();
   const failures: RuleFailure[] = [];
   for (const rule of rules) {
@@ -47,10 +48,15 @@ export function runRules<C>(
     if (rule.meta.productionOnly && settings.environment !== 'production') continue;
     const report = (item: RuleReport): void => {
       if (skip(rule.meta.id, item)) return;
+      const severity = severityOf(level, item);
+      if (!findings.accepts(rule.meta.id)) {
+        findings.count(rule.meta.id, 'rule', severity, item.span);
+        return;
+      }
       findings.push({
         code: rule.meta.id,
         kind: 'rule',
-        severity: severityOf(level, item),
+        severity,
         message: item.message,
         span: item.span,
         docsUrl: ruleDocsUrl(rule.meta.id),

@@ -30,13 +30,21 @@ export function checkAttributes(element: XmlElement, shape: ElementShape, report
   // Computed once per element: a look-up per unknown attribute would be quadratic on 20,000 attributes.
   let unused: string[] | undefined;
   const unusedNames = (): string[] => {
-    const present = new Set(element.attributes.map((node) => node.name));
-    return (unused ??= shape.attributes.filter((candidate) => !present.has(candidate.name)).map((candidate) => candidate.name));
+    if (unused === undefined) {
+      const present = new Set(element.attributes.map((node) => node.name));
+      unused = shape.attributes.filter((candidate) => !present.has(candidate.name)).map((candidate) => candidate.name);
+    }
+    return unused;
   };
   for (const node of element.attributes) {
     if (isXmlAttribute(node.name)) continue;
     const definition = findAttribute(shape, node.name);
     if (!definition) {
+      // Past the cap only counted: no suggestions worked out for the 20,000th unknown attribute.
+      if (!reporter.accepts('unknown-attribute')) {
+        reporter.count('unknown-attribute', node.nameSpan);
+        continue;
+      }
       const suggestions = nearestNames(node.name, unusedNames());
       const hint = suggestions.length > 0 ? ` Did you mean '${suggestions.join("' or '")}'?` : '';
       reporter.report('unknown-attribute', `<${element.name}> has no attribute '${node.name}'.${hint}`, node.nameSpan, renameAttributeFixes(node, suggestions));

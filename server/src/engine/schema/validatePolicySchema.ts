@@ -55,7 +55,7 @@ class SchemaWalk {
     if (root) this.checkRoot(root);
     checkRepeatedPolicies(this.occurrences, this.reporter);
     this.checkNamedValuesIn(document.children);
-    return this.reporter.findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    return this.reporter.close().sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   }
 
   private checkRoot(root: XmlElement): void {

@@ -21,11 +21,9 @@ import type {
 import { UNKNOWN_VALUE, lazyTemplateNode } from './templateModel';
 import { detectIndentUnit } from './indentation';
 
+/** Builds template nodes; `var` look-ups go through the scope's map (a scan of the declarations per reference was quadratic). */
 class BicepNodeBuilder {
-  constructor(
-    private readonly file: BicepFile,
-    private readonly scope: BicepScope,
-  ) {}
+  constructor(private readonly scope: BicepScope) {}
 
   /** The tree is depth-limited by the parser, so this recursion is bounded. */
   node(expression: BicepExpression | undefined, fallbackSpan: TemplateNode['span']): TemplateNode {
@@ -62,9 +60,7 @@ class BicepNodeBuilder {
   private loadedFile(expression: BicepExpression | undefined): string | undefined {
     let current = expression;
     if (current?.kind === 'reference' && !this.scope.locals.has(current.name)) {
-      const name = current.name;
-      const declaration = this.file.declarations.find((candidate) => candidate.kind === 'var' && candidate.name?.name === name);
-      current = declaration?.kind === 'var' ? declaration.value : undefined;
+      current = this.scope.variables.get(current.name);
     }
     const reference = bicepFileReference(current, this.scope);
     return reference?.functionName === 'loadTextContent' ? reference.path : undefined;
@@ -79,8 +75,7 @@ class BicepNodeBuilder {
   /** A reference to a `var` whose value is a plain string: its text (so an embedded policy maps into the var). */
   private variableLiteral(expression: BicepExpression | undefined): TemplateNode['literalText'] {
     if (expression?.kind !== 'reference' || this.scope.locals.has(expression.name)) return undefined;
-    const declaration = this.file.declarations.find((candidate) => candidate.kind === 'var' && candidate.name?.name === expression.name);
-    const value = declaration?.kind === 'var' ? declaration.value : undefined;
+    const value = this.scope.variables.get(expression.name);
     return value?.kind === 'string' && value.value !== undefined ? value.segments[0] : undefined;
   }
 }
@@ -210,7 +205,7 @@ function readOutputs(file: BicepFile, builder: BicepNodeBuilder): TemplateOutput
 export function readBicepTemplate(text: string, supplied: SuppliedParameters = new Map()): TemplateModel {
   const { file, findings } = parseBicep(text);
   const scope = createBicepScope(file, supplied);
-  const builder = new BicepNodeBuilder(file, scope);
+  const builder = new BicepNodeBuilder(scope);
   const converted = new Map<BicepResource, TemplateResource>();
   const resources: TemplateResource[] = [];
   const convert = (resource: BicepResource, hops: number): TemplateResource => {

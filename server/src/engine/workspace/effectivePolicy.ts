@@ -207,15 +207,25 @@ class Expansion {
   }
 }
 
-/** Collects problems once each: the same include can be reached from several sections or inclusions. */
+/** Problems of one kind kept per effective policy: 600,000 `<base />` in a section are not 600,000 problems. */
+export const MAX_PROBLEMS_PER_KIND = 200;
+
+/**
+ * Collects problems once each (the same include can be reached from several sections or inclusions), at most
+ * MAX_PROBLEMS_PER_KIND of a kind; the document's own findings count the rest.
+ */
 class ProblemList {
   readonly list: EffectivePolicyProblem[] = [];
   private readonly seen = new Set<string>();
+  private readonly perKind = new Map<EffectivePolicyProblemKind, number>();
 
   add(kind: EffectivePolicyProblemKind, message: string, element: XmlElement, documentPath: string, fragmentId?: string, cycle: readonly string[] = []): void {
+    const kept = this.perKind.get(kind) ?? 0;
+    if (kept >= MAX_PROBLEMS_PER_KIND) return;
     const key = `${kind}\u0000${documentPath}\u0000${element.span.start}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
+    this.perKind.set(kind, kept + 1);
     this.list.push({ kind, message, element, documentPath, fragmentId, cycle });
   }
 }

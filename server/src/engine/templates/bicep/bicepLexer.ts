@@ -1,5 +1,6 @@
 import type { Finding } from '../../findings/finding';
-import { bicepSyntaxFinding } from './bicepSyntaxFindings';
+import { SyntaxErrorReporter } from '../../findings/syntaxErrorReporter';
+import type { BicepSyntaxCode } from './bicepSyntaxFindings';
 import { DecodedTextBuilder } from './bicepStringValue';
 import type { DecodedText } from './bicepStringValue';
 import type { BicepComment, BicepToken, BicepTokenKind } from './bicepTokens';
@@ -107,7 +108,8 @@ function characterStartsToken(code: number): boolean {
 export function lexBicep(text: string): BicepLexResult {
   const tokens: BicepToken[] = [];
   const comments: BicepComment[] = [];
-  const findings: Finding[] = [];
+  // Capped per code as reported: a million unclosed `${` are counted, not built.
+  const findings = new SyntaxErrorReporter<BicepSyntaxCode>();
   // 'hole' marks an open `${`; a number an open hole of a multi-line string (its count of `$`); 'brace' an
   // object `{` opened inside a hole.
   const templateStack: Array<'hole' | 'brace' | number> = [];
@@ -128,9 +130,7 @@ export function lexBicep(text: string): BicepLexResult {
     for (;;) {
       if (index >= text.length || isNewline(text.charCodeAt(index))) {
         flushPlain(index);
-        findings.push(
-          bicepSyntaxFinding('bicep-unterminated-string', 'The string is not closed with a single quote before the end of the line.', tokenStart, index),
-        );
+        findings.report('bicep-unterminated-string', 'The string is not closed with a single quote before the end of the line.', tokenStart, index);
         tokens.push({
           kind: atStringStart ? 'string-complete' : 'string-right',
           start: tokenStart,
@@ -181,7 +181,7 @@ export function lexBicep(text: string): BicepLexResult {
         builder.appendEscape('\\', escapeStart, escapeStart + 1);
         index = escapeStart + 1;
         plainStart = index;
-        findings.push(bicepSyntaxFinding('bicep-invalid-escape', 'The escape sequence is incomplete.', escapeStart, index));
+        findings.report('bicep-invalid-escape', 'The escape sequence is incomplete.', escapeStart, index);
         continue;
       }
       const single = SINGLE_ESCAPES.get(escaped);
@@ -198,25 +198,21 @@ export function lexBicep(text: string): BicepLexResult {
         } else {
           const end = text.charCodeAt(digitsEnd) === 125 ? digitsEnd + 1 : digitsEnd;
           builder.appendEscape(text.slice(escapeStart, end), escapeStart, end);
-          findings.push(
-            bicepSyntaxFinding(
-              'bicep-invalid-escape',
-              'A Unicode escape must look like \\u{1F642}: hexadecimal digits up to 10FFFF between braces.',
-              escapeStart,
-              end,
-            ),
+          findings.report(
+            'bicep-invalid-escape',
+            'A Unicode escape must look like \\u{1F642}: hexadecimal digits up to 10FFFF between braces.',
+            escapeStart,
+            end,
           );
           index = end;
         }
       } else {
         builder.appendEscape(text.slice(escapeStart, escapeStart + 2), escapeStart, escapeStart + 2);
-        findings.push(
-          bicepSyntaxFinding(
-            'bicep-invalid-escape',
-            "Unknown escape sequence; Bicep strings accept \\\\, \\', \\n, \\r, \\t, \\$ and \\u{...}.",
-            escapeStart,
-            escapeStart + 2,
-          ),
+        findings.report(
+          'bicep-invalid-escape',
+          "Unknown escape sequence; Bicep strings accept \\\\, \\', \\n, \\r, \\t, \\$ and \\u{...}.",
+          escapeStart,
+          escapeStart + 2,
         );
         index = escapeStart + 2;
       }
@@ -276,14 +272,7 @@ export function lexBicep(text: string): BicepLexResult {
       while (text.charCodeAt(end) === 39) end++;
       contentEnd = end - 3;
     } else {
-      findings.push(
-        bicepSyntaxFinding(
-          'bicep-unterminated-multiline-string',
-          "The multi-line string is not closed with '''.",
-          tokenStart,
-          Math.min(text.length, contentStart),
-        ),
-      );
+      findings.report('bicep-unterminated-multiline-string', "The multi-line string is not closed with '''.", tokenStart, Math.min(text.length, contentStart));
     }
     tokens.push({ kind: atStringStart ? 'multiline-string' : 'string-right', start: tokenStart, end, literal: literal(contentEnd), closed, multiline });
     if (!atStringStart) templateStack.pop();
@@ -300,7 +289,7 @@ export function lexBicep(text: string): BicepLexResult {
       const singleLineHole = templateStack.indexOf('hole');
       if (singleLineHole >= 0) {
         // Holes of one-line strings cannot span lines: close the string here, as Bicep does.
-        findings.push(bicepSyntaxFinding('bicep-unterminated-string', 'The interpolated string is not closed before the end of the line.', pos, pos));
+        findings.report('bicep-unterminated-string', 'The interpolated string is not closed before the end of the line.', pos, pos);
         tokens.push({ kind: 'string-right', start: pos, end: pos, literal: { value: '', sourceSpan: { start: pos, end: pos }, runs: [] }, closed: false });
         templateStack.length = singleLineHole;
         continue;
@@ -322,7 +311,7 @@ export function lexBicep(text: string): BicepLexResult {
       const close = text.indexOf('*/', pos + 2);
       if (close < 0) {
         pos = text.length;
-        findings.push(bicepSyntaxFinding('bicep-unterminated-comment', 'The comment is not closed with */.', start, start + 2));
+        findings.report('bicep-unterminated-comment', 'The comment is not closed with */.', start, start + 2);
       } else {
         pos = close + 2;
       }
@@ -363,7 +352,7 @@ export function lexBicep(text: string): BicepLexResult {
       if (text.startsWith("'''", quote)) scanMultilinePiece(pos, quote + 3, quote - pos, true);
       else {
         // The whole run at once, so a long run of `$` stays linear.
-        findings.push(bicepSyntaxFinding('bicep-unexpected-character', `Unexpected character '${text.slice(pos, quote)}'.`, pos, quote));
+        findings.report('bicep-unexpected-character', `Unexpected character '${text.slice(pos, quote)}'.`, pos, quote);
         push('unknown', pos, quote);
         pos = quote;
       }
@@ -400,13 +389,13 @@ export function lexBicep(text: string): BicepLexResult {
     pos++;
     while (pos < text.length && !characterStartsToken(text.charCodeAt(pos))) pos++;
     const message = text[start] === '"' ? 'Bicep strings use single quotes, not double quotes.' : `Unexpected character '${text.slice(start, pos)}'.`;
-    findings.push(bicepSyntaxFinding('bicep-unexpected-character', message, start, pos));
+    findings.report('bicep-unexpected-character', message, start, pos);
     push('unknown', start, pos);
   }
   if (templateStack.length > 0) {
-    findings.push(bicepSyntaxFinding('bicep-unterminated-string', 'The interpolated string is not closed before the end of the file.', pos, pos));
+    findings.report('bicep-unterminated-string', 'The interpolated string is not closed before the end of the file.', pos, pos);
     tokens.push({ kind: 'string-right', start: pos, end: pos, literal: { value: '', sourceSpan: { start: pos, end: pos }, runs: [] }, closed: false });
   }
   tokens.push({ kind: 'eof', start: text.length, end: text.length });
-  return { tokens, comments, findings };
+  return { tokens, comments, findings: findings.close() };
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '../../findings/finding';
+import { SyntaxErrorReporter } from '../../findings/syntaxErrorReporter';
 import type { Span } from '../../text/span';
 import { lexBicep } from './bicepLexer';
 import type {
@@ -26,7 +27,7 @@ import type {
   BicepType,
   BicepTypeProperty,
 } from './bicepSyntax';
-import { bicepSyntaxFinding, type BicepSyntaxCode } from './bicepSyntaxFindings';
+import type { BicepSyntaxCode } from './bicepSyntaxFindings';
 import type { BicepToken, BicepTokenKind } from './bicepTokens';
 
 /** Deepest nesting of expressions and types the parser builds; deeper input is skipped with a finding. */
@@ -120,12 +121,13 @@ export function parseBicep(text: string, options: BicepParseOptions = {}): Bicep
   const parser = new BicepParser(text, lexed.tokens, fileKind === 'parameters' ? PARAMETERS_KEYWORDS : TEMPLATE_KEYWORDS);
   const declarations = parser.parseFile();
   const file: BicepFile = { kind: 'file', fileKind, span: { start: 0, end: text.length }, declarations, comments: lexed.comments };
-  const findings = [...lexed.findings, ...parser.findings].sort((a, b) => a.span.start - b.span.start);
+  // Lexer and parser report different codes, so each caps its own.
+  const findings = [...lexed.findings, ...parser.syntax.close()].sort((a, b) => a.span.start - b.span.start);
   return { file, findings };
 }
 
 class BicepParser {
-  readonly findings: Finding[] = [];
+  readonly syntax = new SyntaxErrorReporter<BicepSyntaxCode>();
   private index = 0;
   private depth = 0;
   /** End of the last consumed token that is not a newline: where half-typed nodes end. */
@@ -189,7 +191,7 @@ class BicepParser {
   }
 
   private report(code: BicepSyntaxCode, message: string, start: number, end: number): void {
-    this.findings.push(bicepSyntaxFinding(code, message, start, end));
+    this.syntax.report(code, message, start, end);
   }
 
   /** Reports that `what` was expected at the current token (or just after the last one at a line end). */

@@ -1,6 +1,3 @@
-import type { Finding } from '../../findings/finding';
-import { syntaxErrorFinding } from '../../findings/syntaxError';
-
 /** Codes of the syntax findings the Bicep lexer and parser report (documented in docs/syntax.md). */
 export const BICEP_SYNTAX_CODES = [
   'bicep-unterminated-string',
@@ -15,7 +12,3 @@ export const BICEP_SYNTAX_CODES = [
 ] as const;
 
 export type BicepSyntaxCode = (typeof BICEP_SYNTAX_CODES)[number];
-
-export function bicepSyntaxFinding(code: BicepSyntaxCode, message: string, start: number, end: number): Finding {
-  return syntaxErrorFinding(code, message, start, end);
-}

@@ -1,4 +1,5 @@
 import type { Finding } from '../../findings/finding';
+import { SyntaxErrorReporter } from '../../findings/syntaxErrorReporter';
 import type { Span } from '../../text/span';
 import { DecodedTextBuilder, type DecodedText } from '../bicep/bicepStringValue';
 import type {
@@ -18,7 +19,7 @@ import type {
   HclTemplateInterpolation,
   HclTemplatePart,
 } from './hclSyntax';
-import { hclSyntaxFinding, type HclSyntaxCode } from './hclSyntaxFindings';
+import type { HclSyntaxCode } from './hclSyntaxFindings';
 
 /** Deepest nesting of blocks, expressions and templates the parser builds; deeper input is skipped with a finding. */
 export const MAX_HCL_DEPTH = 256;
@@ -84,11 +85,11 @@ type RawPiece =
 export function parseHcl(text: string): HclParseResult {
   const parser = new HclParser(text);
   const file = parser.parseFile();
-  return { file, findings: [...parser.findings].sort((a, b) => a.span.start - b.span.start) };
+  return { file, findings: parser.syntax.close().sort((a, b) => a.span.start - b.span.start) };
 }
 
 class HclParser {
-  readonly findings: Finding[] = [];
+  readonly syntax = new SyntaxErrorReporter<HclSyntaxCode>();
   private pos = 0;
   private depth = 0;
   private reportedTooDeep = false;
@@ -170,7 +171,7 @@ class HclParser {
   }
 
   private report(code: HclSyntaxCode, message: string, start: number, end: number): void {
-    this.findings.push(hclSyntaxFinding(code, message, start, end));
+    this.syntax.report(code, message, start, end);
   }
 
   /** Reports that `what` was expected at the current position. */

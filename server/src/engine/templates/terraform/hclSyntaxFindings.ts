@@ -1,6 +1,3 @@
-import type { Finding } from '../../findings/finding';
-import { syntaxErrorFinding } from '../../findings/syntaxError';
-
 /** Codes of the syntax findings the HCL parser reports (documented in docs/syntax.md). */
 export const HCL_SYNTAX_CODES = [
   'hcl-unterminated-string',
@@ -15,7 +12,3 @@ export const HCL_SYNTAX_CODES = [
 ] as const;
 
 export type HclSyntaxCode = (typeof HCL_SYNTAX_CODES)[number];
-
-export function hclSyntaxFinding(code: HclSyntaxCode, message: string, start: number, end: number): Finding {
-  return syntaxErrorFinding(code, message, start, end);
-}

@@ -85,10 +85,10 @@ describe('rate-limit-missing', () => {
     assert.match(finding.message, /\(APIM Studio cannot see all the parent scopes, which may add one\)/);
   });
 
-  test('a folder that does not say which products an API belongs to gets info, not a warning', () => {
+  test('a folder that does not say which products an API belongs to gets a hint: every lacking chain is a guess', () => {
     const workspace = new MemoryWorkspace({ 'apis/orders/apiInformation.json': API_INFO(true), 'apis/orders/policy.xml': policy('') });
     const [finding] = workspace.findingsOf('rate-limit-missing', 'apis/orders/policy.xml');
-    assert.equal(finding.severity, 'info');
+    assert.equal(finding.severity, 'hint');
     assert.equal(
       finding.message,
       'No rate limit or quota runs for calls that reach the API without a product subscription (APIM Studio cannot see all the parent scopes, which may add one): add rate-limit-by-key or quota-by-key to inbound.',

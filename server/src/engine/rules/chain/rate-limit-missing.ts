@@ -25,7 +25,7 @@ export const rateLimitMissing: PolicyChainRule = {
   },
   check(context) {
     if (context.scope !== undefined && context.scope !== 'api' && context.scope !== 'operation') return;
-    const { missing, partial, uncertain } = inboundCoverage(context.policies, THROTTLING_POLICIES, context.scope);
+    const { missing, partial, uncertain, guessedOnly } = inboundCoverage(context.policies, THROTTLING_POLICIES, context.scope);
     if (missing.length === 0 && partial.length === 0) return;
     const unlessParent = uncertain ? UNSEEN_PARENTS_NOTE : '';
     const message =
@@ -37,7 +37,7 @@ export const rateLimitMissing: PolicyChainRule = {
       span: missingPolicyAnchor(context.document, 'inbound'),
       message,
       uncertain,
-      guess: context.scope === undefined || context.policies.every((policy) => policy.chain.reason === 'standalone'),
+      guess: guessedOnly,
       fixes: edit ? [{ title: 'Add rate-limit-by-key to inbound', edits: [edit], isPreferred: false }] : [],
     });
   },

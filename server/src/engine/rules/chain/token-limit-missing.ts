@@ -36,7 +36,7 @@ export const tokenLimitMissing: PolicyChainRule = {
     const evidence = modelApiEvidence(context);
     if (evidence === undefined) return;
     // A chain that answers every request from the gateway never spends a token.
-    const { missing, partial, uncertain } = inboundCoverage(
+    const { missing, partial, uncertain, guessedOnly } = inboundCoverage(
       context.policies,
       TOKEN_LIMIT_POLICIES,
       context.scope,
@@ -53,7 +53,7 @@ export const tokenLimitMissing: PolicyChainRule = {
       span: missingPolicyAnchor(context.document, 'inbound'),
       message,
       uncertain,
-      guess: context.scope === undefined || context.policies.every((policy) => policy.chain.reason === 'standalone'),
+      guess: guessedOnly,
       fixes: edit ? [{ title: 'Add llm-token-limit to inbound', edits: [edit], isPreferred: false }] : [],
     });
   },

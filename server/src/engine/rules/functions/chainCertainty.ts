@@ -21,7 +21,12 @@ const GUESSED_CHAINS: ReadonlySet<string> = new Set(['standalone', 'membership-u
  * only exists because product membership or the subscription requirement is unknown.
  */
 export function parentScopesUnseen(scope: string | undefined, policies: readonly EffectivePolicy[]): boolean {
-  return scope === undefined || policies.some((policy) => GUESSED_CHAINS.has(policy.chain.reason));
+  return scope === undefined || policies.some(isGuessedChain);
+}
+
+/** A chain that exists only because the folder does not show a document's parents, its products or its subscription requirement. */
+export function isGuessedChain(policy: EffectivePolicy): boolean {
+  return GUESSED_CHAINS.has(policy.chain.reason);
 }
 
 /** The clause absence messages add when parentScopesUnseen holds. */

@@ -1,5 +1,5 @@
 import type { EffectivePolicy } from '../../workspace/effectivePolicy';
-import { parentScopesUnseen, sectionHasUnknownParts } from './chainCertainty';
+import { isGuessedChain, parentScopesUnseen, sectionHasUnknownParts } from './chainCertainty';
 import { chainLabel } from './chainNames';
 import { pathCoverage } from './onEveryPath';
 
@@ -14,6 +14,11 @@ export interface InboundCoverage {
    * scopes the tool cannot see (see parentScopesUnseen).
    */
   readonly uncertain: boolean;
+  /**
+   * Every lacking chain is a guess (see isGuessedChain): the finding rests entirely on what the folder does not
+   * show, so it is a hint, not a claim.
+   */
+  readonly guessedOnly: boolean;
 }
 
 /** Inbound coverage of the named policies over every chain; `skip` leaves chains out (for example ones that never reach a backend). */
@@ -26,14 +31,16 @@ export function inboundCoverage(
   const missing: string[] = [];
   const partial: string[] = [];
   let uncertain = false;
+  let guessedOnly = true;
   for (const policy of policies) {
     if (skip(policy)) continue;
     const coverage = pathCoverage(policy.sections.inbound.statements, names);
     if (coverage === 'every-path') continue;
     (coverage === 'none' ? missing : partial).push(chainLabel(policy));
     if (sectionHasUnknownParts(policy, 'inbound') || parentScopesUnseen(scope, [policy])) uncertain = true;
+    if (!isGuessedChain(policy)) guessedOnly = false;
   }
-  return { missing, partial, uncertain };
+  return { missing, partial, uncertain, guessedOnly: scope === undefined || guessedOnly };
 }
 
 /** Chain labels for a message: `via product free or for calls that reach the API without a product subscription`, or `for this document` when it stands alone. */

@@ -194,7 +194,9 @@ class NameClassifier {
   }
 
   private markType(type: TypeSyntax): void {
-    type.parts.forEach((part, index) => this.mark(part.start, { type: index === type.parts.length - 1 ? 'type' : 'namespace', modifiers: [] }));
+    type.parts.forEach((part, index) => {
+      this.mark(part.start, { type: index === type.parts.length - 1 ? 'type' : 'namespace', modifiers: [] });
+    });
     for (const arg of type.args) this.markType(arg);
   }
 

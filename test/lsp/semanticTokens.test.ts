@@ -88,7 +88,32 @@ describe('semantic tokens over stdio', () => {
     assert.deepEqual(decode(tokens, legend), ['4:6:3 keyword', '4:10:4 variable+declaration', '4:17:5 string', '5:0:6 string']);
   });
 
-  test('no answer for templates (their own extensions colour them) nor above the size limit', async () => {
+  test('an ARM template: the tokens of its embedded policy, on the template, through JSON escapes', async () => {
+    const legend = capabilities.semanticTokensProvider?.legend as SemanticTokensLegend;
+    const arm = [
+      '{',
+      '  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",',
+      '  "resources": [',
+      '    {',
+      '      "type": "Microsoft.ApiManagement/service/apis/policies", "apiVersion": "2022-08-01", "name": "apim/orders/policy",',
+      '      "properties": { "format": "rawxml", "value": "<policies><inbound><set-body>@(context.Api.Name + \\"x\\")</set-body></inbound></policies>" }',
+      '    }',
+      '  ]',
+      '}',
+      '',
+    ].join('\n');
+    const armUri = 'file:///ws/tokens/azuredeploy.json';
+    await client.open(armUri, arm, 'json');
+    const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: armUri } });
+    const line = arm.split('\n')[5];
+    const decoded = decode(tokens, legend).map((token) => {
+      const [, character, length] = token.split(' ')[0].split(':').map(Number);
+      return `${line.slice(character, character + length)} ${token.split(' ')[1]}`;
+    });
+    assert.deepEqual(decoded, ['context variable+readonly+defaultLibrary', 'Api property', 'Name property', '\\"x\\" string']);
+  });
+
+  test('no answer for Bicep (its extension colours it) nor above the size limit', async () => {
     const bicep = 'file:///ws/tokens/main.bicep';
     await client.open(bicep, "param p string = '@(context.Api.Id)'\n", 'bicep');
     assert.equal(await client.request('textDocument/semanticTokens/full', { textDocument: { uri: bicep } }), null);

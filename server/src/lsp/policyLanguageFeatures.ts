@@ -23,6 +23,7 @@ import { definitionTarget } from '../engine/language/definitionTarget';
 import { expressionAt } from '../engine/language/expressionAtOffset';
 import { expressionSignature } from '../engine/language/expressionSignature';
 import { expressionTokens } from '../engine/language/expressionTokens';
+import { templateExpressionTokens } from '../engine/language/templateExpressionTokens';
 import { formatPolicy } from '../engine/language/formatPolicy';
 import type { CompletionKind, LanguageCompletion } from '../engine/language/languageCompletion';
 import type { LanguageEnvironment } from '../engine/language/languageEnvironment';
@@ -166,11 +167,13 @@ export function registerPolicyLanguageFeatures(
     };
   });
 
-  // Policy documents only: a null answer for templates leaves their highlighting to the Bicep and JSON extensions.
+  // Policy documents and ARM templates' embedded policies; null for the rest (Bicep keeps its own extension's colouring).
   const semanticTokens = (uri: string, range?: Range): SemanticTokens | null => {
     const document = documentFor(uri);
-    const tree = document && policyTree(document, analysisContext().settings.maxDocumentSize);
-    return document && tree ? encodeSemanticTokens(document, expressionTokens(tree), range) : null;
+    if (!document) return null;
+    const tree = policyTree(document, analysisContext().settings.maxDocumentSize);
+    const tokens = tree ? expressionTokens(tree) : templateExpressionTokens(inputOf(document));
+    return tokens ? encodeSemanticTokens(document, tokens, range) : null;
   };
   connection.onRequest(SemanticTokensRequest.type, (params) => semanticTokens(params.textDocument.uri));
   connection.onRequest(SemanticTokensRangeRequest.type, (params) => semanticTokens(params.textDocument.uri, params.range));

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expressionTokens } from '../../../server/src/engine/language/expressionTokens';
 import { parsePolicy } from '../../../server/src/engine/policy/policyParser';
+import { CORPUS_SKIP, corpusFiles, readCorpusText } from '../../support/corpus';
 
 /** Each token as `text:type[+modifiers]`, in order. */
 function tokensOf(text: string): string[] {
@@ -82,4 +83,23 @@ test('no tokens outside expressions, and hostile nesting stays bounded', () => {
   assert.deepEqual(tokensOf('<policies><inbound><set-variable name="v" value="plain" /></inbound></policies>'), []);
   const deep = inAttribute(`@(${'('.repeat(100_000)}1${')'.repeat(100_000)})`);
   assert.ok(Array.isArray(expressionTokens(parsePolicy(deep).document)));
+});
+
+test('every corpus policy: tokens in order, non-overlapping, inside their expressions', { skip: CORPUS_SKIP }, () => {
+  let count = 0;
+  for (const file of corpusFiles('policy-xml')) {
+    const text = readCorpusText(file);
+    const document = parsePolicy(text).document;
+    let previousEnd = 0;
+    for (const token of expressionTokens(document)) {
+      assert.ok(
+        token.span.start >= previousEnd && token.span.end > token.span.start,
+        `${file.relativePath}: token at ${token.span.start} overlaps or is empty`,
+      );
+      assert.ok(text.lastIndexOf('@', token.span.start) !== -1, `${file.relativePath}: token before any expression`);
+      previousEnd = token.span.end;
+      count++;
+    }
+  }
+  assert.ok(count > 1000, `only ${count} tokens in the corpus`);
 });

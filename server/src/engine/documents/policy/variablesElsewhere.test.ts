@@ -64,6 +64,24 @@ describe('context.Variables[...] read against the effective policy', () => {
     }
   });
 
+  test('a product: its member APIs count; set nowhere is reported; a global policy is not checked', () => {
+    const files = {
+      'policy.xml': inheriting(READ),
+      'products/gold/productInformation.json': '{}',
+      'products/gold/policy.xml': inheriting(READ),
+      'products/gold/apis/orders/productApiInformation.json': '{}',
+      'products/free/productInformation.json': '{}',
+      'products/free/policy.xml': inheriting(READ.replace('tenant', 'region')),
+      'products/free/apis/orders/productApiInformation.json': '{}',
+      'apis/orders/apiInformation.json': API_INFO,
+      'apis/orders/policy.xml': inheriting(SET),
+    };
+    const workspace = new MemoryWorkspace(files);
+    assert.deepEqual(workspace.findingsOf(CODE, 'products/gold/policy.xml'), []);
+    assert.equal(workspace.findingsOf(CODE, 'products/free/policy.xml').length, 1);
+    assert.deepEqual(workspace.findingsOf(CODE, 'policy.xml'), [], 'everything runs below the global policy: not claimed');
+  });
+
   test('a fragment that cannot be found hides what it might set: silent', () => {
     const workspace = new MemoryWorkspace({
       'fragments/other/policy.xml': '<fragment><set-variable name="x" value="1" /></fragment>',

@@ -84,7 +84,7 @@ const EXPRESSION_STATEMENTS = [
     `${indent}<set-variable name="tenant-${i}" value="@(context.Request.Headers.GetValueOrDefault(&quot;x-tenant&quot;, &quot;&quot;).Trim().ToLowerInvariant())" />`,
   (i, indent) =>
     `${indent}<set-header name="x-trace-${i}" exists-action="override">\n${indent}  <value>@($&quot;{context.RequestId}-{context.Deployment.Region}-{(string)context.Variables[&quot;tenant-${i}&quot;]}&quot;)</value>\n${indent}</set-header>`,
-  (i, indent) =>
+  (_i, indent) =>
     `${indent}<choose>\n${indent}  <when condition="@(context.Request.Url.Query.GetValueOrDefault(&quot;page&quot;, &quot;1&quot;).Length &gt; 3 || context.Subscription?.Key == null)">\n${indent}    <return-response>\n${indent}      <set-status code="400" reason="Bad request" />\n${indent}    </return-response>\n${indent}  </when>\n${indent}</choose>`,
   (i, indent) =>
     `${indent}<set-body>@{\n${indent}  var body = context.Request.Body.As&lt;JObject&gt;(preserveContent: true);\n${indent}  var names = body.Properties().Where(p =&gt; p.Name.StartsWith(&quot;x&quot;)).Select(p =&gt; p.Name).ToList();\n${indent}  body[&quot;count-${i}&quot;] = names.Count;\n${indent}  if (context.Variables.ContainsKey(&quot;tenant-${i}&quot;)) {\n${indent}    body[&quot;tenant&quot;] = (string)context.Variables[&quot;tenant-${i}&quot;];\n${indent}  }\n${indent}  return body.ToString();\n${indent}}</set-body>`,

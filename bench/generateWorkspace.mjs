@@ -78,6 +78,42 @@ export function generatePolicy(lines, seed = 8) {
   return text;
 }
 
+/** Statements whose attributes and bodies are C# expressions of the shapes real policies use. */
+const EXPRESSION_STATEMENTS = [
+  (i, indent) =>
+    `${indent}<set-variable name="tenant-${i}" value="@(context.Request.Headers.GetValueOrDefault(&quot;x-tenant&quot;, &quot;&quot;).Trim().ToLowerInvariant())" />`,
+  (i, indent) =>
+    `${indent}<set-header name="x-trace-${i}" exists-action="override">\n${indent}  <value>@($&quot;{context.RequestId}-{context.Deployment.Region}-{(string)context.Variables[&quot;tenant-${i}&quot;]}&quot;)</value>\n${indent}</set-header>`,
+  (_i, indent) =>
+    `${indent}<choose>\n${indent}  <when condition="@(context.Request.Url.Query.GetValueOrDefault(&quot;page&quot;, &quot;1&quot;).Length &gt; 3 || context.Subscription?.Key == null)">\n${indent}    <return-response>\n${indent}      <set-status code="400" reason="Bad request" />\n${indent}    </return-response>\n${indent}  </when>\n${indent}</choose>`,
+  (i, indent) =>
+    `${indent}<set-body>@{\n${indent}  var body = context.Request.Body.As&lt;JObject&gt;(preserveContent: true);\n${indent}  var names = body.Properties().Where(p =&gt; p.Name.StartsWith(&quot;x&quot;)).Select(p =&gt; p.Name).ToList();\n${indent}  body[&quot;count-${i}&quot;] = names.Count;\n${indent}  if (context.Variables.ContainsKey(&quot;tenant-${i}&quot;)) {\n${indent}    body[&quot;tenant&quot;] = (string)context.Variables[&quot;tenant-${i}&quot;];\n${indent}  }\n${indent}  return body.ToString();\n${indent}}</set-body>`,
+  (i, indent) =>
+    `${indent}<rate-limit-by-key calls="${10 + (i % 90)}" renewal-period="60" counter-key="@(context.Subscription?.Id ?? context.Request.IpAddress)" increment-condition="@(context.Response.StatusCode &gt;= 200 &amp;&amp; context.Response.StatusCode &lt; 300)" />`,
+  (i, indent) =>
+    `${indent}<set-query-parameter name="ts-${i}" exists-action="override">\n${indent}  <value>@(DateTime.UtcNow.AddMinutes(${i % 60}).ToString(&quot;o&quot;, System.Globalization.CultureInfo.InvariantCulture))</value>\n${indent}</set-query-parameter>`,
+];
+
+/**
+ * A policy of about `lines` lines made of expression-heavy statements (typed chains, interpolated strings,
+ * multi-statement blocks with lambdas, variable reads): the worst case for the C# reading behind every keystroke.
+ */
+export function generateExpressionPolicy(lines) {
+  const inbound = ['    <base />'];
+  for (let i = 0; inbound.join('\n').split('\n').length < lines - 12; i++) inbound.push(EXPRESSION_STATEMENTS[i % EXPRESSION_STATEMENTS.length](i, '    '));
+  return [
+    '<policies>',
+    '  <inbound>',
+    ...inbound,
+    '  </inbound>',
+    '  <backend>\n    <base />\n  </backend>',
+    '  <outbound>\n    <base />\n  </outbound>',
+    '  <on-error>\n    <base />\n  </on-error>',
+    '</policies>',
+    '',
+  ].join('\n');
+}
+
 function json(value) {
   return `${JSON.stringify(value, null, 2)}\n`;
 }

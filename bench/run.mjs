@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { XMLParser } from 'fast-xml-parser';
-import { generateBicepDeployment, generatePolicy, generateWorkspace } from './generateWorkspace.mjs';
+import { generateBicepDeployment, generateExpressionPolicy, generatePolicy, generateWorkspace } from './generateWorkspace.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -30,6 +30,7 @@ const SIZES = quick
       corpusBytes: 1e6,
       edits: 40,
       policyLines: [150, 1000],
+      expressionLines: 300,
       workspaceApis: [20, 40],
       keystrokeApis: 40,
       reviewRuns: 1,
@@ -45,6 +46,7 @@ const SIZES = quick
       corpusBytes: 20 * 1024 * 1024,
       edits: 200,
       policyLines: [150, 5000],
+      expressionLines: 1000,
       workspaceApis: [500, 1000, 2000],
       keystrokeApis: 1000,
       reviewRuns: 3,
@@ -244,6 +246,13 @@ class BenchClient {
     return published;
   }
 
+  /** Milliseconds for one full semantic tokens request (what the editor asks after each change). */
+  async semanticTokens(uri) {
+    const started = performance.now();
+    await this.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
+    return performance.now() - started;
+  }
+
   async change(uri, version, range, text) {
     const published = this.diagnosticsFor(uri, version);
     const started = performance.now();
@@ -304,6 +313,32 @@ async function measureKeystrokes(workspace) {
     results.push({ document: `${text.split('\n').length}-line policy`, target: lines <= 150 ? 15 : 60, ...latency });
     log(`keystrokes on ${lines} lines: p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms`);
   }
+  // Expression analysis on: every keystroke re-reads each expression as C# and checks it against the typed model.
+  const expressionText = generateExpressionPolicy(SIZES.expressionLines);
+  const expressionCount = (expressionText.match(/@[({]/g) ?? []).length;
+  const expressionClient = new BenchClient();
+  await expressionClient.initialize(undefined);
+  const expressionUri = `file:///bench/expressions-${SIZES.expressionLines}/policy.xml`;
+  await expressionClient.open(expressionUri, expressionText);
+  const expressionLatency = await typeInto(expressionClient, expressionUri, expressionText, SIZES.edits);
+  const tokenTimes = [];
+  for (let index = 0; index < SIZES.edits / 4 + 5; index++) {
+    const ms = await expressionClient.semanticTokens(expressionUri);
+    if (index >= 5) tokenTimes.push(ms);
+  }
+  await expressionClient.close();
+  const expressionLines = expressionText.split('\n').length;
+  results.push({ document: `${expressionLines}-line policy with ${expressionCount} expressions`, target: 60, ...expressionLatency });
+  results.push({
+    label: 'Semantic tokens (full request)',
+    document: `the ${expressionLines}-line expression policy`,
+    target: 60,
+    p50: percentile(tokenTimes, 50),
+    p95: percentile(tokenTimes, 95),
+    edits: tokenTimes.length,
+  });
+  log(`keystrokes on ${expressionCount} expressions: p50 ${expressionLatency.p50.toFixed(1)} ms, p95 ${expressionLatency.p95.toFixed(1)} ms`);
+  log(`semantic tokens: p50 ${percentile(tokenTimes, 50).toFixed(1)} ms, p95 ${percentile(tokenTimes, 95).toFixed(1)} ms`);
   const client = new BenchClient();
   await client.initialize(workspace.root);
   const text = readFileSync(workspace.firstOperationPolicy, 'utf8');
@@ -471,7 +506,7 @@ function table(results) {
   );
   for (const k of results.keystrokes) {
     row(
-      `Keystroke p50/p95: ${k.document}`,
+      `${k.label ?? 'Keystroke'} p50/p95: ${k.document}`,
       `${k.p50.toFixed(1)} / ${k.p95.toFixed(1)} ms`,
       `p95 <= ${k.target} ms`,
       `${(k.p95 / k.target).toFixed(2)}x target (${met(k.p95 <= k.target)})`,

@@ -36,6 +36,7 @@ import { documentSymbols, foldingRanges, policyTree } from './policyFeatures';
 import { COMPLETION_TRIGGER_CHARACTERS, registerPolicyLanguageFeatures, SIGNATURE_TRIGGER_CHARACTERS } from './policyLanguageFeatures';
 import { toAnalysisSettings, toWorkspaceDiagnosticsMode, type ApimStudioSettingsSection } from './serverSettings';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
+import { SEMANTIC_TOKENS_LEGEND } from './semanticTokens';
 import { withinSizeLimit } from './sizeLimit';
 import { toDiagnostic } from './toLsp';
 import { ValidationQueue } from './validationQueue';
@@ -155,6 +156,7 @@ export function startLanguageServer(connection: Connection): void {
         signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGER_CHARACTERS },
         definitionProvider: true,
         documentFormattingProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
       },
       serverInfo: { name: 'apim-studio' },
     };

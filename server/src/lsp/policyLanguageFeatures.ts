@@ -3,10 +3,14 @@ import {
   CompletionTriggerKind,
   InsertTextFormat,
   MarkupKind,
+  SemanticTokensRangeRequest,
+  SemanticTokensRequest,
   type CompletionItem,
   type Connection,
   type Hover,
   type Location,
+  type Range,
+  type SemanticTokens,
   type SignatureHelp,
   type TextEdit,
 } from 'vscode-languageserver';
@@ -18,6 +22,8 @@ import { isPolicyDocument } from '../engine/documents/policyDocumentKind';
 import { definitionTarget } from '../engine/language/definitionTarget';
 import { expressionAt } from '../engine/language/expressionAtOffset';
 import { expressionSignature } from '../engine/language/expressionSignature';
+import { expressionTokens } from '../engine/language/expressionTokens';
+import { templateExpressionTokens } from '../engine/language/templateExpressionTokens';
 import { formatPolicy } from '../engine/language/formatPolicy';
 import type { CompletionKind, LanguageCompletion } from '../engine/language/languageCompletion';
 import type { LanguageEnvironment } from '../engine/language/languageEnvironment';
@@ -31,6 +37,7 @@ import { snippetAsPlainText } from '../engine/language/snippetText';
 import { parsePolicy } from '../engine/policy/policyParser';
 import type { DocumentInput } from '../engine/documents/documentKind';
 import { policyTree } from './policyFeatures';
+import { encodeSemanticTokens } from './semanticTokens';
 import { toRange } from './toLsp';
 
 /** The characters that open a completion session by themselves (advertised in the server capabilities). */
@@ -159,6 +166,17 @@ export function registerPolicyLanguageFeatures(
       activeParameter: signature.activeParameter,
     };
   });
+
+  // Policy documents and ARM templates' embedded policies; null for the rest (Bicep keeps its own extension's colouring).
+  const semanticTokens = (uri: string, range?: Range): SemanticTokens | null => {
+    const document = documentFor(uri);
+    if (!document) return null;
+    const tree = policyTree(document, analysisContext().settings.maxDocumentSize);
+    const tokens = tree ? expressionTokens(tree) : templateExpressionTokens(inputOf(document));
+    return tokens ? encodeSemanticTokens(document, tokens, range) : null;
+  };
+  connection.onRequest(SemanticTokensRequest.type, (params) => semanticTokens(params.textDocument.uri));
+  connection.onRequest(SemanticTokensRangeRequest.type, (params) => semanticTokens(params.textDocument.uri, params.range));
 
   connection.onDefinition((params): Location[] => {
     const document = documentFor(params.textDocument.uri);

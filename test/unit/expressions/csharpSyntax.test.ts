@@ -87,9 +87,57 @@ for (const { code, form, expected, at } of BROKEN) {
   });
 }
 
-test('deep nesting is one problem, not a stack overflow', () => {
-  const code = `${'('.repeat(50000)}a${')'.repeat(50000)}`;
-  assert.equal(parseCSharp(code, 'single').problem?.code, 'csharp-nesting-too-deep');
+test('valid nesting 200 deep parses completely, without a problem', () => {
+  const parens = `${'('.repeat(200)}a${')'.repeat(200)}`;
+  const calls = `${'Math.Abs('.repeat(200)}1${')'.repeat(200)}`;
+  const ternaries = `${'a ? b : '.repeat(200)}c`;
+  const lambdas = `${'x => '.repeat(200)}x`;
+  for (const code of [parens, calls, ternaries, lambdas]) {
+    const syntax = parseCSharp(code, 'single');
+    assert.equal(syntax.problem, undefined, syntax.problem?.message);
+    assert.equal(syntax.truncated, undefined, code.slice(0, 20));
+  }
+  const blocks = `${'if (a) { '.repeat(200)}return 1;${' }'.repeat(200)} return 0;`;
+  const block = parseCSharp(blocks, 'multi');
+  assert.equal(block.problem, undefined, block.problem?.message);
+  assert.equal(block.truncated, undefined);
+});
+
+test('hostile nesting 100k deep: truncated, never a C# error, never a throw', () => {
+  for (const [open, close] of [
+    ['(', ')'],
+    ['new[] { ', ' }'],
+    ['f(', ')'],
+    ['-', ''],
+    ['a[', ']'],
+  ]) {
+    const code = `${open.repeat(100_000)}1${close.repeat(100_000)}`;
+    const syntax = parseCSharp(code, 'single');
+    assert.equal(syntax.problem, undefined, `${open}: ${syntax.problem?.message}`);
+    assert.ok(syntax.truncated, `${open}: not truncated`);
+  }
+  const blocks = parseCSharp(`${'{ '.repeat(100_000)}return 1;${' }'.repeat(100_000)}`, 'multi');
+  assert.equal(blocks.problem, undefined, blocks.problem?.message);
+  assert.ok(blocks.truncated);
+});
+
+test('a real error before the depth limit is still reported', () => {
+  const syntax = parseCSharp(`"a" + ; ${'('.repeat(1000)}1${')'.repeat(1000)}`, 'single');
+  assert.equal(syntax.problem?.code, 'csharp-expected-expression');
+});
+
+test('in a policy: 200 levels give no finding; 100k levels one info that says the rest is not checked', () => {
+  const inPolicy = (depth: number): string =>
+    `<policies><inbound><set-variable name="v" value="@(${'('.repeat(depth)}context.Api.Id${')'.repeat(depth)})" /></inbound></policies>`;
+  assert.deepEqual(parsePolicy(inPolicy(200)).findings, []);
+  const deep = inPolicy(100_000);
+  const findings = parsePolicy(deep).findings;
+  assert.deepEqual(
+    findings.map((finding) => [finding.code, finding.severity]),
+    [['csharp-nesting-too-deep', 'info']],
+  );
+  assert.match(findings[0].message, /too deep for APIM Studio to check/);
+  assert.equal(deep.slice(findings[0].span.start, findings[0].span.end), '(');
 });
 
 test('hostile inputs never throw', () => {

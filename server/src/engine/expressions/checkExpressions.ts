@@ -110,10 +110,23 @@ interface DocumentFacts {
   readonly variables: ReadonlyMap<string, VariableSite[]>;
   /** Variables may come from elsewhere: `<base />`, fragments, or the document is a fragment itself. */
   readonly open: boolean;
+  readonly elsewhere: VariablesElsewhere | undefined;
 }
 
-/** The expression findings of one policy document (schema findings: checked against APIM's model, not its grammar). */
-export function checkExpressions(document: XmlDocument): Finding[] {
+/** What the effective policy around a document sets, for a document that inherits (`<base />`) or includes fragments. */
+export interface VariablesElsewhere {
+  /**
+   * Whether another document that runs on the same requests (a parent scope, a scope below, an included fragment)
+   * sets the variable; undefined when some of them cannot be seen, so nothing is claimed.
+   */
+  isSet(name: string): boolean | undefined;
+}
+
+/**
+ * The expression findings of one policy document (schema findings: checked against APIM's model, not its grammar).
+ * `elsewhere` answers for variables the document itself does not set; without it, such reads are not reported.
+ */
+export function checkExpressions(document: XmlDocument, elsewhere?: VariablesElsewhere): Finding[] {
   const expressions = expressionsOf(document);
   if (expressions.length === 0) return [];
   const typed = new Map<PolicyExpression, ExpressionTypes>();
@@ -125,10 +138,10 @@ export function checkExpressions(document: XmlDocument): Finding[] {
     }
     return types;
   };
-  const facts = documentFacts(document, typesOf);
+  const facts = { ...documentFacts(document, typesOf), elsewhere };
   const reporter = new SchemaReporter();
   for (const expression of expressions) {
-    if (expression.csharp.syntax.problem || !expression.closed) continue;
+    if (expression.csharp.syntax.problem || expression.csharp.syntax.truncated || !expression.closed) continue;
     new ExpressionCheck(expression, typesOf(expression), facts, reporter).run();
   }
   return reporter.close().sort((a, b) => a.span.start - b.span.start);
@@ -145,7 +158,7 @@ function expressionsOf(document: XmlDocument): PolicyExpression[] {
   return found;
 }
 
-function documentFacts(document: XmlDocument, typesOf: (expression: PolicyExpression) => ExpressionTypes): DocumentFacts {
+function documentFacts(document: XmlDocument, typesOf: (expression: PolicyExpression) => ExpressionTypes): Omit<DocumentFacts, 'elsewhere'> {
   const variables = new Map<string, VariableSite[]>();
   let open = document.root?.name !== 'policies';
   const add = (name: string, site: VariableSite): void => {
@@ -175,7 +188,7 @@ function setVariableType(element: XmlElement, typesOf: (expression: PolicyExpres
   // The set-variable reference: a literal value is stored as System.String.
   if (!expression) return value.embedded.length === 0 ? 'string' : undefined;
   const root = expression.csharp.syntax.root;
-  if (expression.csharp.syntax.problem || root.kind === 'block') return undefined;
+  if (expression.csharp.syntax.problem || expression.csharp.syntax.truncated || root.kind === 'block') return undefined;
   return typesOf(expression).typeOf(root);
 }
 
@@ -363,16 +376,21 @@ class ExpressionCheck {
     );
   }
 
-  /** `context.Variables["x"]` where nothing in a self-contained document sets x. */
+  /** `context.Variables["x"]` where nothing sets x: not the document, nor (when it inherits) the effective policy around it. */
   private checkVariableIndex(node: Extract<Expression, { kind: 'index' }>): void {
-    if (this.facts.open || node.args.length !== 1 || this.types.typeOf(node.target) !== VARIABLES_TYPE) return;
+    if (node.args.length !== 1 || this.types.typeOf(node.target) !== VARIABLES_TYPE) return;
     const name = stringValue(this.code, node.args[0].value);
     if (name === undefined || this.guarded.has(name) || this.facts.variables.has(name)) return;
+    // An inheriting document is reported only when every document around it is known and none sets the variable.
+    if (this.facts.open && this.facts.elsewhere?.isSet(name) !== false) return;
+    const where = this.facts.open
+      ? 'this document, its parent scopes, the scopes below it and the fragments they include'
+      : 'this document (it has no <base /> and includes no fragment)';
     this.report(
       'expression-variable-not-set',
       node.args[0].start,
       node.args[0].end,
-      `No policy in this document sets the variable '${name}', and context.Variables["${name}"] throws when it is missing; set it first or use GetValueOrDefault.`,
+      `No policy sets the variable '${name}' (looked in ${where}), and context.Variables["${name}"] throws when it is missing; set it first or use GetValueOrDefault.`,
     );
   }
 }

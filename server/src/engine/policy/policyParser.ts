@@ -703,6 +703,16 @@ class PolicyParser {
       expression = { kind: 'expression', form, span: { start: contentStart, end: scan.end }, codeSpan, closed, csharp };
       embedded.push(expression);
       const problem = csharp.syntax.problem;
+      const truncated = csharp.syntax.truncated;
+      if (truncated && !problem) {
+        this.report(
+          'csharp-nesting-too-deep',
+          documentSpan(csharp.source, truncated.start, Math.max(truncated.end, truncated.start + 1)),
+          `This expression nests more than ${truncated.depth} levels deep, too deep for APIM Studio to check; the rest of it is not analysed (APIM may well accept it).`,
+          [],
+          'info',
+        );
+      }
       if (!closed) {
         // A literal that never ends is the cause; the missing bracket only its echo.
         if (problem && LITERAL_PROBLEMS.has(problem.code)) this.reportCSharpProblem(expression, problem);

@@ -19,6 +19,7 @@ import { standaloneChain } from '../../workspace/scopeChain';
 import { EMPTY_SERVICE_MODEL, type ApiNode, type OperationNode } from '../../workspace/serviceModel';
 import type { ApiReportsCache, DocumentInput, KindAnalysis, KindContext } from '../documentKind';
 import { withNamedValueFileFixes } from './namedValueFileFixes';
+import { variablesElsewhere } from './variablesElsewhere';
 
 /**
  * Syntax, schema, single-document rules and (with a workspace) effective-policy rules for one policy document.
@@ -32,7 +33,7 @@ export function analysePolicy(input: DocumentInput, context: KindContext): KindA
   const scope = input.host ? input.host.scope : documentScopeOf(place?.workspace.scopeOf(place.path));
   const schema = [
     ...validatePolicySchema(document, { gateway: context.config.gateway, scope, ...(place ? referenceChecks(place) : {}) }),
-    ...checkExpressions(document),
+    ...checkExpressions(document, place ? variablesElsewhere(place.workspace, place.path, place.source) : undefined),
   ];
   const parentSectionDrops = place ? parentSectionDropsOf(place) : undefined;
   const documentRules = runPolicyDocumentRules(

@@ -19,7 +19,8 @@ import type {
  * statement lists for `@{...}`. It is tolerant (a missing piece becomes a `missing` node and parsing
  * goes on, so half-typed code still has a tree for completion and hover), keeps only the first problem
  * (later ones are usually echoes of it), looks ahead through a precomputed bracket table (so speculation
- * stays linear) and stops descending at MAX_DEPTH, which keeps the recursion bounded on hostile input.
+ * stays linear) and stops at MAX_CSHARP_DEPTH, which keeps the recursion bounded on hostile input. Stopping there is
+ * no C# error (APIM compiles deeper code): the tree is marked `truncated` and nothing after that point is claimed.
  */
 
 export type ParseProblemCode =
@@ -28,8 +29,7 @@ export type ParseProblemCode =
   | 'csharp-missing-semicolon'
   | 'csharp-missing-return'
   | 'csharp-expected-expression'
-  | 'csharp-unexpected-token'
-  | 'csharp-nesting-too-deep';
+  | 'csharp-unexpected-token';
 
 export interface ParseProblem {
   readonly code: ParseProblemCode;
@@ -45,10 +45,13 @@ export interface CSharpSyntax {
   readonly root: Expression | Block;
   /** The first problem, if any: where the C# breaks. */
   readonly problem: ParseProblem | undefined;
+  /** Where the parser stopped because the code nests deeper than it reads; the tree is partial from there. */
+  readonly truncated: { readonly start: number; readonly end: number; readonly depth: number } | undefined;
   readonly tokens: readonly Token[];
 }
 
-const MAX_DEPTH = 120;
+/** Deep enough for any real expression; each level costs a few stack frames, so the recursion stays far from Node's limit. */
+export const MAX_CSHARP_DEPTH = 1000;
 const MAX_SPECULATION = 64;
 
 const PREDEFINED_TYPES: ReadonlySet<string> = new Set([
@@ -165,6 +168,7 @@ class Parser {
   private depth = 0;
   private problem: ParseProblem | undefined;
   private bailed = false;
+  private bailedAt: { start: number; end: number } | undefined;
   private readonly matches: Int32Array;
 
   constructor(private readonly tokens: readonly Token[]) {
@@ -173,6 +177,10 @@ class Parser {
 
   get firstProblem(): ParseProblem | undefined {
     return this.problem;
+  }
+
+  get truncatedAt(): { start: number; end: number } | undefined {
+    return this.bailedAt;
   }
 
   // ---- tokens -----------------------------------------------------------------------------------
@@ -207,6 +215,8 @@ class Parser {
   }
 
   private report(code: ParseProblemCode, start: number, end: number, message: string): void {
+    // After a stop at the depth limit, what the parser sees next is its own unfinished work, not the code's fault.
+    if (this.bailed) return;
     this.problem ??= { code, start, end, message };
   }
 
@@ -242,9 +252,9 @@ class Parser {
 
   private enter(): boolean {
     if (this.bailed) return false;
-    if (++this.depth > MAX_DEPTH) {
+    if (++this.depth > MAX_CSHARP_DEPTH) {
       const token = this.peek();
-      this.report('csharp-nesting-too-deep', token.start, token.end, `The code is nested more than ${MAX_DEPTH} levels deep; the rest is not analysed.`);
+      this.bailedAt = { start: token.start, end: token.end };
       this.bailed = true;
       return false;
     }
@@ -1449,12 +1459,15 @@ export function parseCSharp(code: string, form: 'single' | 'multi'): CSharpSynta
   const { tokens, problems } = lexCSharp(code);
   const parser = new Parser(tokens);
   const root = form === 'single' ? parser.parseSingle() : parser.parseMulti();
+  const stop = parser.truncatedAt;
+  const truncated = stop && { ...stop, depth: MAX_CSHARP_DEPTH };
   let problem: ParseProblem | undefined = problems[0] ?? parser.firstProblem;
+  if (truncated) return { form, root, problem, truncated, tokens };
   if (!problem && form === 'single' && root.kind === 'missing') {
     problem = { code: 'csharp-expected-expression', start: 0, end: 0, message: 'The expression is empty.' };
   }
   if (!problem && root.kind === 'block' && !returnsSomewhere(root.statements)) {
     problem = { code: 'csharp-missing-return', start: 0, end: 0, message: 'A multi-statement expression @{ } must return a value: add a return statement.' };
   }
-  return { form, root, problem, tokens };
+  return { form, root, problem, truncated, tokens };
 }

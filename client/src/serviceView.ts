@@ -16,8 +16,9 @@ const ICONS: Readonly<Record<string, string>> = {
 
 /**
  * The APIM Service view in the Explorer: APIs and their operations, products, fragments, named values and backends
- * of the workspace's APIOps trees, each with its finding count. A click opens the policy (or information file);
- * the context menu shows a policy's effective policy. Fed by the server's `apimStudio/serviceTree` request.
+ * of the workspace's APIOps trees and of the services its ARM and Bicep templates declare, each with its finding
+ * count. A click opens the policy (or information file, or the template at the resource or inline policy); the
+ * context menu shows a policy's effective policy. Fed by the server's `apimStudio/serviceTree` request.
  */
 class ServiceTreeProvider implements vscode.TreeDataProvider<ServiceTreeItem> {
   private readonly changes = new vscode.EventEmitter<void>();
@@ -51,9 +52,14 @@ class ServiceTreeProvider implements vscode.TreeDataProvider<ServiceTreeItem> {
     item.contextValue = element.hasEffectivePolicy ? 'apimPolicy' : element.kind;
     if (element.file) {
       const uri = vscode.Uri.file(element.file);
+      const at = element.position;
       item.resourceUri = uri;
-      item.tooltip = `${element.file}${findings ? `\n${findings}` : ''}`;
-      item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+      item.tooltip = `${element.file}${at ? `:${at.line + 1}` : ''}${findings ? `\n${findings}` : ''}`;
+      // A policy or resource inside a template opens the template there.
+      const options: vscode.TextDocumentShowOptions | undefined = at
+        ? { selection: new vscode.Range(at.line, at.character, at.line, at.character) }
+        : undefined;
+      item.command = { command: 'vscode.open', title: 'Open', arguments: options ? [uri, options] : [uri] };
     }
     return item;
   }
@@ -68,7 +74,7 @@ export function registerServiceView(
     vscode.window.registerTreeDataProvider('apimStudio.serviceView', provider),
     vscode.commands.registerCommand('apimStudio.refreshServiceView', () => provider.refresh()),
     vscode.commands.registerCommand('apimStudio.showEffectivePolicyOfNode', (node: ServiceTreeItem | undefined) =>
-      node?.file ? vscode.commands.executeCommand('apimStudio.showEffectivePolicy', vscode.Uri.file(node.file)) : undefined,
+      node?.effectivePolicyUri ? vscode.commands.executeCommand('apimStudio.showEffectivePolicy', vscode.Uri.parse(node.effectivePolicyUri)) : undefined,
     ),
     // Finding counts follow the diagnostics (open files, and every reviewed file after a review).
     vscode.languages.onDidChangeDiagnostics(() => provider.refresh()),

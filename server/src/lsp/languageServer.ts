@@ -12,6 +12,7 @@ import { guardedReader } from '../engine/files/guardedReader';
 import { effectivePolicyText } from '../engine/analysis/effectivePolicyText';
 import { effectivePolicyView } from '../engine/language/effectivePolicyView';
 import { serviceTree } from '../engine/language/serviceTree';
+import type { Span } from '../engine/text/span';
 import { CONFIG_FILE_NAME } from '../engine/config/apimStudioConfig';
 import { ConfigLocator } from '../engine/config/configLocator';
 import { documentKindFor } from '../engine/documents/documentKinds';
@@ -42,6 +43,7 @@ import { toDiagnostic } from './toLsp';
 import { ValidationQueue } from './validationQueue';
 import { validatedDocumentSync } from './validatedDocumentSync';
 import { WorkspaceIndex } from './workspaceIndex';
+import { serviceTreeItems } from './serviceTreeItems';
 
 function isDirectory(path: string): boolean {
   try {
@@ -229,15 +231,23 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onRequest(EFFECTIVE_POLICY_REQUEST, (params: EffectivePolicyParams): EffectivePolicyResult => {
-    const open = documents.get(params.uri)?.getText();
-    const path = pathOf(params.uri);
+    // `<template uri>#L12` names the policy written inline at line 12 of a template (as the service view gives it).
+    const inline = /^(file:[^#]*)(#L\d+)$/.exec(params.uri);
+    const documentUri = inline?.[1] ?? params.uri;
+    const open = documents.get(documentUri)?.getText();
+    const hostPath = pathOf(documentUri);
     // Any path a client names (/etc/passwd, /dev/zero) is not read: only open documents and workspace files.
-    if (open === undefined && (!params.uri.startsWith('file:') || !workspaceIndex.contains(path))) {
+    if (open === undefined && (!documentUri.startsWith('file:') || !workspaceIndex.contains(hostPath))) {
       throw new ResponseError(ErrorCodes.InvalidParams, 'APIM Studio shows the effective policy of documents inside the workspace folders only.');
     }
-    const text = open ?? readDisk(path) ?? '';
+    const workspace = workspaceIndex.workspaceFor(hostPath);
+    const path = inline === null ? hostPath : hostPath + inline[2];
+    const inlineText = inline === null ? undefined : workspace?.textOf(workspace.relativePathOf(path) ?? '');
+    if (inline !== null && inlineText === undefined) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `APIM Studio finds no policy written at ${inline[2].slice(1)} of this template.`);
+    }
+    const text = inlineText ?? open ?? readDisk(path) ?? '';
     if (text.length > settings.maxDocumentSize) return { text: tooLargeForRequest(text.length, settings.maxDocumentSize) };
-    const workspace = workspaceIndex.workspaceFor(path);
     const view = effectivePolicyView(path, text, workspace, params.chain);
     const shown = params.chain === undefined ? effectivePolicyText(path, text, workspace) : view.text;
     return {
@@ -249,16 +259,19 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onRequest(SERVICE_TREE_REQUEST, (): ServiceTreeResult => {
-    const countOf = (path: string): number | undefined => {
+    const countOf = (path: string, span?: Span): number | undefined => {
       const document = documents.get(pathToFileURL(path).href);
-      if (document && findingsCache.has(document.uri, document.version)) return findingsCache.get(document.uri, document.version).length;
-      return workspaceDiagnostics.countOf(path);
+      if (document && findingsCache.has(document.uri, document.version)) {
+        const findings = findingsCache.get(document.uri, document.version);
+        return span === undefined ? findings.length : findings.filter((finding) => finding.span.start >= span.start && finding.span.start < span.end).length;
+      }
+      return workspaceDiagnostics.countOf(path, span);
     };
     const nodes = workspaceRoots.flatMap((root) => {
       const workspace = workspaceIndex.workspaceFor(join(root, 'policy.xml'));
       return workspace ? serviceTree(workspace, countOf) : [];
     });
-    return { nodes };
+    return { nodes: serviceTreeItems(nodes, (path) => openText(path) ?? readDisk(path)) };
   });
 
   registerPolicyLanguageFeatures(connection, requestDocument, analysisContext, (document) => {

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileReview, ReviewResult } from '../engine/review/reviewResult';
+import type { Span } from '../engine/text/span';
 import { toDiagnostic } from './toLsp';
 
 /** When review findings become diagnostics of files that are not open: after a review, always, or never. */
@@ -22,8 +23,8 @@ export class WorkspaceDiagnostics {
   /** Folders of the last review; undefined before any (in onReview mode nothing is published until then). */
   private folders: readonly string[] | undefined;
   private published = new Set<string>();
-  /** Findings per published file (absolute path), for the service view. */
-  private readonly counts = new Map<string, number>();
+  /** Where each finding of a published file (absolute path) starts, for the service view's counts. */
+  private readonly findingStarts = new Map<string, number[]>();
   private generation = 0;
 
   constructor(
@@ -78,16 +79,21 @@ export class WorkspaceDiagnostics {
       const uri = pathToFileURL(file.path).href;
       if (this.isOpen(uri)) continue;
       now.add(uri);
-      this.counts.set(file.path, file.findings.length);
+      this.findingStarts.set(
+        file.path,
+        file.findings.map((finding) => finding.span.start),
+      );
       const document = TextDocument.create(uri, '', 0, file.text);
       void this.connection.sendDiagnostics({ uri, diagnostics: file.findings.map((finding) => toDiagnostic(document, finding)) });
     }
     this.clear(now);
   }
 
-  /** The findings of a file of the last review, when it was reviewed. */
-  countOf(path: string): number | undefined {
-    return this.counts.get(path);
+  /** The findings of a file of the last review (those starting inside `span` when given), when it was reviewed. */
+  countOf(path: string, span?: Span): number | undefined {
+    const starts = this.findingStarts.get(path);
+    if (starts === undefined || span === undefined) return starts?.length;
+    return starts.filter((start) => start >= span.start && start < span.end).length;
   }
 
   /** Clears what was published and is not in `keep`. */

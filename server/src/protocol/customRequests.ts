@@ -64,7 +64,11 @@ export interface ServiceTreeItem {
   readonly kind: string;
   readonly description?: string;
   readonly file?: string;
+  /** Where in `file` a click puts the cursor (0-based), for a policy or resource written inside a template. */
+  readonly position?: { readonly line: number; readonly character: number };
   readonly hasEffectivePolicy?: boolean;
+  /** The document URI to ask the effective policy of: the policy file, or `<template uri>#L<line>` for an inline policy. */
+  readonly effectivePolicyUri?: string;
   readonly findings?: number;
   readonly children?: readonly ServiceTreeItem[];
 }

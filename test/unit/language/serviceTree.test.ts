@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serviceTree, type ServiceTreeNode } from '../../../server/src/engine/language/serviceTree';
 import { MemoryWorkspace } from '../../../server/src/testing/memoryWorkspace';
@@ -50,3 +50,194 @@ test('the service view: APIs with operations, products, fragments, named values 
     ],
   ]);
 });
+
+const INLINE_POLICY =
+  '<policies>\n  <inbound>\n    <base />\n    <set-header name="x" exists-action="override">\n      <value>1</value>\n    </set-header>\n  </inbound>\n</policies>\n';
+
+const BICEP = `resource apim 'Microsoft.ApiManagement/service@2023-05-01-preview' = {
+  name: 'contoso-bicep'
+}
+
+resource orders 'Microsoft.ApiManagement/service/apis@2023-05-01-preview' = {
+  parent: apim
+  name: 'orders'
+  properties: {
+    displayName: 'Orders'
+    path: 'orders'
+  }
+}
+
+resource ordersPolicy 'Microsoft.ApiManagement/service/apis/policies@2023-05-01-preview' = {
+  parent: orders
+  name: 'policy'
+  properties: {
+    format: 'rawxml'
+    value: '''
+${INLINE_POLICY}'''
+  }
+}
+
+resource create 'Microsoft.ApiManagement/service/apis/operations@2023-05-01-preview' = {
+  parent: orders
+  name: 'create'
+  properties: {
+    method: 'POST'
+    urlTemplate: '/orders'
+  }
+}
+
+resource gold 'Microsoft.ApiManagement/service/products@2023-05-01-preview' = {
+  parent: apim
+  name: 'gold'
+  properties: {
+    displayName: 'Gold'
+  }
+}
+
+resource goldPolicy 'Microsoft.ApiManagement/service/products/policies@2023-05-01-preview' = {
+  parent: gold
+  name: 'policy'
+  properties: {
+    format: 'rawxml'
+    value: loadTextContent('gold.xml')
+  }
+}
+
+resource goldOrders 'Microsoft.ApiManagement/service/products/apis@2023-05-01-preview' = {
+  parent: gold
+  name: 'orders'
+}
+
+resource region 'Microsoft.ApiManagement/service/namedValues@2023-05-01-preview' = {
+  parent: apim
+  name: 'region'
+  properties: {
+    displayName: 'region'
+    value: 'westeurope'
+  }
+}
+
+resource backend 'Microsoft.ApiManagement/service/backends@2023-05-01-preview' = {
+  parent: apim
+  name: 'orders-backend'
+  properties: {
+    url: 'http://orders.internal'
+    protocol: 'http'
+  }
+}
+`;
+
+const ARM = JSON.stringify(
+  {
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    resources: [
+      { type: 'Microsoft.ApiManagement/service', apiVersion: '2022-08-01', name: 'contoso-arm', properties: {} },
+      {
+        type: 'Microsoft.ApiManagement/service/apis',
+        apiVersion: '2022-08-01',
+        name: 'contoso-arm/echo',
+        properties: { displayName: 'Echo', path: 'echo' },
+      },
+      {
+        type: 'Microsoft.ApiManagement/service/apis/policies',
+        apiVersion: '2022-08-01',
+        name: 'contoso-arm/echo/policy',
+        properties: { format: 'rawxml', value: INLINE_POLICY },
+      },
+      {
+        type: 'Microsoft.ApiManagement/service/policyFragments',
+        apiVersion: '2022-08-01',
+        name: 'contoso-arm/cors',
+        properties: {
+          format: 'rawxml',
+          value: '<fragment>\n  <cors>\n    <allowed-origins>\n      <origin>https://a.example</origin>\n    </allowed-origins>\n  </cors>\n</fragment>',
+        },
+      },
+    ],
+  },
+  null,
+  2,
+);
+
+describe('the service view of templates', () => {
+  const files = { 'infra/main.bicep': BICEP, 'infra/gold.xml': POLICY, 'arm/azuredeploy.json': ARM };
+  const { workspace } = new MemoryWorkspace(files);
+  const root = workspace.root;
+  const at = (path: string, needle: string): number => files[path as keyof typeof files].indexOf(needle);
+  // Findings (absolute path -> start offsets): one inside the inline API policy, one in the backend's body, one in gold.xml.
+  const findings: Record<string, number[]> = {
+    [`${root}/infra/main.bicep`]: [at('infra/main.bicep', '<set-header'), at('infra/main.bicep', "'http://orders.internal'")],
+    [`${root}/infra/gold.xml`]: [3],
+  };
+  const countOf = (path: string, span?: { start: number; end: number }): number | undefined =>
+    findings[path]?.filter((offset) => span === undefined || (offset >= span.start && offset < span.end)).length;
+  const nodes = serviceTree(workspace, countOf);
+  const byLabel = (label: string): ServiceTreeNode => {
+    const found = [...walk(nodes)].find((node) => node.label === label);
+    assert.ok(found, `no node ${label}`);
+    return found;
+  };
+
+  test('Bicep and ARM services appear beside APIOps, with their APIs, operations, products, fragments, named values and backends', () => {
+    assert.deepEqual(outline(nodes), [
+      [
+        'service',
+        'contoso-bicep',
+        'template infra/main.bicep',
+        '-',
+        false,
+        [
+          ['group', 'APIs', '1', '-', false, [['api', 'orders', 'Orders', 1, true, [['operation', 'create', 'POST', 0, false]]]]],
+          ['group', 'Products', '1', '-', false, [['product', 'gold', '1 API', 1, true]]],
+          ['group', 'Named values', '1', '-', false, [['named-value', 'region', 'plain', 0, false]]],
+          ['group', 'Backends', '1', '-', false, [['backend', 'orders-backend', 'http://orders.internal', 1, false]]],
+        ],
+      ],
+      [
+        'service',
+        'contoso-arm',
+        'template arm/azuredeploy.json',
+        '-',
+        false,
+        [
+          ['group', 'APIs', '1', '-', false, [['api', 'echo', 'Echo', '-', true]]],
+          ['group', 'Policy fragments', '1', '-', false, [['fragment', 'cors', '', '-', false]]],
+        ],
+      ],
+    ]);
+  });
+
+  test('an inline policy opens its template at the policy string and names its effective policy by line', () => {
+    const api = byLabel('orders');
+    assert.equal(api.file, `${root}/infra/main.bicep`);
+    assert.ok(api.span);
+    assert.equal(BICEP.slice(api.span.start, api.span.start + 3), "'''");
+    assert.equal(api.policy, `${root}/infra/main.bicep#L${BICEP.slice(0, api.span.start).split('\n').length}`);
+    assert.equal(workspace.textOf(api.policy.slice(root.length + 1)), INLINE_POLICY);
+  });
+
+  test('a loaded XML file is the product policy; declarations open at their resource', () => {
+    const gold = byLabel('gold');
+    assert.equal(gold.file, `${root}/infra/gold.xml`);
+    assert.equal(gold.span, undefined);
+    assert.equal(gold.policy, `${root}/infra/gold.xml`);
+    const backend = byLabel('orders-backend');
+    assert.equal(backend.file, `${root}/infra/main.bicep`);
+    assert.ok(backend.span);
+    assert.match(
+      BICEP.slice(backend.span.start, backend.span.end),
+      /^'Microsoft\.ApiManagement\/service\/backends@[^']+' = \{[^]*'http:\/\/orders\.internal'[^]*\}$/,
+    );
+    const operation = byLabel('create');
+    assert.equal(operation.hasEffectivePolicy, undefined);
+    assert.match(BICEP.slice(operation.span?.start, operation.span?.end), /^'Microsoft\.ApiManagement\/service\/apis\/operations@/);
+  });
+});
+
+function* walk(nodes: readonly ServiceTreeNode[]): Generator<ServiceTreeNode> {
+  for (const node of nodes) {
+    yield node;
+    yield* walk(node.children ?? []);
+  }
+}

@@ -4,6 +4,14 @@
  * Paths are workspace-relative with `/` separators, exactly as discovery received them.
  */
 
+import type { Span } from '../text/span';
+
+/** Where a template declares a resource: the template (workspace-relative) and the resource's text in it. */
+export interface TemplateLocation {
+  readonly path: string;
+  readonly span: Span;
+}
+
 /** Classic Azure/apiops (`named values/`, per-API membership folders) or apiops-cli (`namedValues/`, `apis.json`). */
 export type ArtifactFlavour = 'classic' | 'cli' | 'mixed' | 'unknown';
 
@@ -52,6 +60,8 @@ export interface OperationNode {
    */
   readonly method: string | undefined;
   readonly urlTemplate: string | undefined;
+  /** Set for a resource a template declares: where (APIOps artifacts have their files instead). */
+  readonly declaredAt?: TemplateLocation;
 }
 
 export interface ApiNode {
@@ -75,6 +85,8 @@ export interface ApiNode {
   readonly products: readonly string[];
   /** Why the API looks like an AI/LLM API (for example `service URL host openai.azure.com`); undefined when it does not. */
   readonly aiEvidence: string | undefined;
+  /** Set for a resource a template declares: where (APIOps artifacts have their files instead). */
+  readonly declaredAt?: TemplateLocation;
 }
 
 export interface ProductNode {
@@ -88,12 +100,16 @@ export interface ProductNode {
   readonly apiNames: readonly string[];
   /** The product folder holds membership data (either flavour); without it, membership is unknown. */
   readonly membershipKnown: boolean;
+  /** Set for a resource a template declares: where (APIOps artifacts have their files instead). */
+  readonly declaredAt?: TemplateLocation;
 }
 
 export interface FragmentNode {
   readonly id: string;
   readonly folderPath: string;
   readonly policyPath: string | undefined;
+  /** Set for a resource a template declares: where (APIOps artifacts have their files instead). */
+  readonly declaredAt?: TemplateLocation;
 }
 
 export interface NamedValueNode {
@@ -105,6 +121,8 @@ export interface NamedValueNode {
   /** The literal value, kept only for values not marked secret. */
   readonly value: string | undefined;
   readonly informationPath: string;
+  /** Set for a resource a template declares: where (APIOps artifacts have their files instead). */
+  readonly declaredAt?: TemplateLocation;
 }
 
 export interface BackendNode {
@@ -116,6 +134,8 @@ export interface BackendNode {
   /** Backend ids (last segment of each pool service id) for a pool backend. */
   readonly poolMembers: readonly string[];
   readonly informationPath: string;
+  /** Set for a resource a template declares: where (APIOps artifacts have their files instead). */
+  readonly declaredAt?: TemplateLocation;
 }
 
 /** The artifacts of the service itself, or of one workspace: same shape in both. */
@@ -165,6 +185,8 @@ export interface ServiceModel {
   readonly problems: readonly DiscoveryProblem[];
   /** Policies written inline in templates, by the virtual path their scope's level names (`main.bicep#L12`). */
   readonly inlinePolicies?: ReadonlyMap<string, string>;
+  /** Where each inline template policy is written in its template: the string's text, by the same virtual path. */
+  readonly inlinePolicySpans?: ReadonlyMap<string, Span>;
 }
 
 /** The model of a loose file: no roots, no scopes. */

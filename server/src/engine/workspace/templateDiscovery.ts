@@ -49,6 +49,7 @@ export function discoverWorkspaceModel(paths: readonly string[], readText: TextR
       return apiops.problems;
     },
     inlinePolicies: services.inlinePolicies,
+    inlinePolicySpans: services.inlinePolicySpans,
   };
 }
 

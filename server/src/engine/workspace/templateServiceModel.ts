@@ -14,8 +14,10 @@ import type {
   OperationNode,
   PolicyScope,
   ProductNode,
+  TemplateLocation,
   WorkspaceTree,
 } from './serviceModel';
+import type { Span } from '../text/span';
 
 /** One parsed template of the folder, by workspace-relative `/`-separated path. */
 export interface TemplateSource {
@@ -33,6 +35,8 @@ export interface TemplateServices {
   readonly policyFiles: ReadonlyMap<string, PolicyScope>;
   /** The text of each inline policy, by its virtual path (`main.bicep#L12`). */
   readonly inlinePolicies: ReadonlyMap<string, string>;
+  /** Where each inline policy's string is written in its template, by the same virtual path. */
+  readonly inlinePolicySpans: ReadonlyMap<string, Span>;
 }
 
 /** The root path of a template-declared service: never a folder, so it cannot meet an APIOps root. */
@@ -85,15 +89,24 @@ const POLICY_KINDS: ReadonlyMap<string, PolicyScope['kind']> = new Map<string, P
   ['products/policies', 'product'],
 ]);
 
+interface OperationBuilder {
+  policyPath: string | undefined;
+  method: string | undefined;
+  urlTemplate: string | undefined;
+  declaredAt: TemplateLocation | undefined;
+}
+
 interface ApiBuilder {
   readonly id: string;
   information: ApiInformation | undefined;
   policyPath: string | undefined;
-  readonly operations: Map<string, { policyPath: string | undefined; method: string | undefined; urlTemplate: string | undefined }>;
+  readonly operations: Map<string, OperationBuilder>;
   readonly informationPath: string;
+  declaredAt: TemplateLocation | undefined;
 }
 
 interface ProductBuilder {
+  declaredAt: TemplateLocation | undefined;
   displayName: string | undefined;
   subscriptionRequired: boolean | undefined;
   state: string | undefined;
@@ -110,11 +123,19 @@ class TreeBuilder {
   policyPath: string | undefined;
 
   api(id: string, informationPath: string): ApiBuilder {
-    return getOrAdd(this.apis, id, () => ({ id, information: undefined, policyPath: undefined, operations: new Map(), informationPath }));
+    return getOrAdd(this.apis, id, () => ({
+      id,
+      information: undefined,
+      policyPath: undefined,
+      operations: new Map(),
+      informationPath,
+      declaredAt: undefined,
+    }));
   }
 
   product(name: string): ProductBuilder {
     return getOrAdd(this.products, name, () => ({
+      declaredAt: undefined,
       displayName: undefined,
       subscriptionRequired: undefined,
       state: undefined,
@@ -147,6 +168,7 @@ class TreeBuilder {
         operations,
         products: membership.get(name) ?? [],
         aiEvidence: aiApiEvidence(name, api.information),
+        declaredAt: api.declaredAt,
       });
     }
     const membershipKnown = [...products.values()].some((product) => product.membershipKnown);
@@ -194,6 +216,7 @@ class ServicesBuilder {
   private readonly services = new Map<string, ServiceBuilder>();
   private readonly policyFiles = new Map<string, PolicyScope>();
   private readonly inlinePolicies = new Map<string, string>();
+  private readonly inlinePolicySpans = new Map<string, Span>();
 
   addTemplate(template: TemplateSource, readModule: ModuleReader, depth: number): void {
     for (const resource of template.model.resources) {
@@ -255,26 +278,26 @@ class ServicesBuilder {
       else if (scope.kind === 'product') tree.product(scope.product).policyPath ??= policyPath;
       else if (scope.kind === 'api') tree.api(scope.api, source).policyPath ??= policyPath;
       else if (scope.kind === 'operation') {
-        const operation = getOrAdd(tree.api(scope.api, source).operations, scope.operation, () => ({
-          policyPath: undefined,
-          method: undefined,
-          urlTemplate: undefined,
-        }));
+        const operation = getOrAdd(tree.api(scope.api, source).operations, scope.operation, newOperation);
         operation.policyPath ??= policyPath;
       }
       return;
     }
     const body = resource.body;
+    const declaredAt = declared ? locationOf(placed) : undefined;
     if (kind === 'apis') {
       const api = tree.api(names[0], source);
       if (declared) api.information ??= apiInformation(body);
+      api.declaredAt ??= declaredAt;
     } else if (kind === 'apis/operations') {
-      const operation = getOrAdd(tree.api(names[0], source).operations, names[1], () => ({ policyPath: undefined, method: undefined, urlTemplate: undefined }));
+      const operation = getOrAdd(tree.api(names[0], source).operations, names[1], newOperation);
       operation.method ??= stringAt(body, ['properties', 'method'])?.toUpperCase();
       operation.urlTemplate ??= stringAt(body, ['properties', 'urlTemplate']);
+      operation.declaredAt ??= declaredAt;
     } else if (kind === 'products') {
       const product = tree.product(names[0]);
       if (declared) {
+        product.declaredAt ??= declaredAt;
         product.displayName ??= stringAt(body, ['properties', 'displayName']);
         product.subscriptionRequired ??= booleanAt(body, ['properties', 'subscriptionRequired']);
         product.state ??= stringAt(body, ['properties', 'state']);
@@ -286,12 +309,12 @@ class ServicesBuilder {
     } else if (kind === 'policyfragments') {
       const id = names[0];
       if (!tree.fragments.has(id) && declared) {
-        tree.fragments.set(id, { id, folderPath: '', policyPath: this.policyOf(placed, { kind: 'fragment', root, workspace, fragment: id }) });
+        tree.fragments.set(id, { id, folderPath: '', policyPath: this.policyOf(placed, { kind: 'fragment', root, workspace, fragment: id }), declaredAt });
       }
     } else if (kind === 'namedvalues' && declared && !tree.namedValues.has(names[0])) {
-      tree.namedValues.set(names[0], namedValue(names[0], body, source));
+      tree.namedValues.set(names[0], { ...namedValue(names[0], body, source), declaredAt });
     } else if (kind === 'backends' && declared && !tree.backends.has(names[0])) {
-      tree.backends.set(names[0], backend(names[0], body, source));
+      tree.backends.set(names[0], { ...backend(names[0], body, source), declaredAt });
     }
   }
 
@@ -316,13 +339,29 @@ class ServicesBuilder {
     if (!this.policyFiles.has(path)) {
       this.policyFiles.set(path, scope);
       this.inlinePolicies.set(path, text);
+      this.inlinePolicySpans.set(path, content.span);
     }
     return path;
   }
 
   build(): TemplateServices {
-    return { roots: [...this.services.values()].map((service) => service.build()), policyFiles: this.policyFiles, inlinePolicies: this.inlinePolicies };
+    return {
+      roots: [...this.services.values()].map((service) => service.build()),
+      policyFiles: this.policyFiles,
+      inlinePolicies: this.inlinePolicies,
+      inlinePolicySpans: this.inlinePolicySpans,
+    };
   }
+}
+
+function newOperation(): OperationBuilder {
+  return { policyPath: undefined, method: undefined, urlTemplate: undefined, declaredAt: undefined };
+}
+
+/** The whole resource as written (type string through body), where a click on it in the service view lands. */
+function locationOf(placed: Placed): TemplateLocation {
+  const { anchor, body } = placed.resource;
+  return { path: placed.template.path, span: { start: Math.min(anchor.start, body.span.start), end: Math.max(anchor.end, body.span.end) } };
 }
 
 /** A policy written as a string (directly or through a variable), when it reads as XML. */

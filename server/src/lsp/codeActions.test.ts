@@ -30,7 +30,12 @@ test('one suppress and one learn-more entry per rule, after the fixes (each dist
     ruleFinding('auth-missing', 'anyone can call'),
   ];
   const diagnostics = findings.map((finding) => toDiagnostic(document, finding));
-  const actions = codeActions(document, findings, { textDocument: { uri: document.uri }, range: diagnostics[0].range, context: { diagnostics } }, XML_COMMENT);
+  const actions = codeActions(
+    document,
+    findings,
+    { textDocument: { uri: document.uri }, range: diagnostics[0].range, context: { diagnostics } },
+    () => XML_COMMENT,
+  );
   assert.deepEqual(
     actions.map((action) => action.title),
     [
@@ -48,7 +53,12 @@ test('one suppress and one learn-more entry per rule, after the fixes (each dist
 test('no suppress entry where the document cannot hold a directive', () => {
   const findings = [ruleFinding('auth-missing', 'anyone can call')];
   const diagnostics = findings.map((finding) => toDiagnostic(document, finding));
-  const actions = codeActions(document, findings, { textDocument: { uri: document.uri }, range: diagnostics[0].range, context: { diagnostics } }, undefined);
+  const actions = codeActions(
+    document,
+    findings,
+    { textDocument: { uri: document.uri }, range: diagnostics[0].range, context: { diagnostics } },
+    () => undefined,
+  );
   assert.deepEqual(
     actions.map((action) => action.title),
     ['Learn more about auth-missing'],

@@ -66,7 +66,8 @@ export function codeActions(
   document: TextDocument,
   findings: readonly Finding[],
   params: CodeActionParams,
-  suppressionStyle: CommentStyle | undefined,
+  /** How a suppression directive is written at an offset (a policy in a heredoc takes XML comments); undefined: none. */
+  suppressionStyleAt: (offset: number) => CommentStyle | undefined,
 ): CodeAction[] {
   const only = params.context.only;
   if (only?.some((kind) => kind === CodeActionKind.SourceFixAll || kind === FIX_ALL_KIND || kind === CodeActionKind.Source)) {
@@ -103,6 +104,7 @@ export function codeActions(
     }
     const diagnostics = [diagnostic];
     ruleDiagnostics.set(finding.code, diagnostics);
+    const suppressionStyle = suppressionStyleAt(finding.span.start);
     if (suppressionStyle) {
       suppressions.push({
         title: `Suppress ${finding.code} on this line (with a reason)`,

@@ -1,11 +1,18 @@
+import type { CommentStyleRegion } from '../engine/findings/commentStyle';
 import type { Finding } from '../engine/findings/finding';
 
 /** The findings last published for each document version; code actions look fixes up here. */
 export class DocumentFindingsCache {
-  private readonly entries = new Map<string, { version: number; findings: readonly Finding[] }>();
+  private readonly entries = new Map<string, { version: number; findings: readonly Finding[]; commentRegions: readonly CommentStyleRegion[] }>();
 
-  set(uri: string, version: number, findings: readonly Finding[]): void {
-    this.entries.set(uri, { version, findings });
+  set(uri: string, version: number, findings: readonly Finding[], commentRegions: readonly CommentStyleRegion[] = []): void {
+    this.entries.set(uri, { version, findings, commentRegions });
+  }
+
+  /** The parts of the version whose suppression directives take another comment style (policies in heredocs). */
+  commentRegions(uri: string, version: number): readonly CommentStyleRegion[] {
+    const entry = this.entries.get(uri);
+    return entry && entry.version === version ? entry.commentRegions : [];
   }
 
   has(uri: string, version: number): boolean {

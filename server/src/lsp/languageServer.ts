@@ -31,6 +31,7 @@ import {
   type ReviewWorkspaceParams,
   type ReviewWorkspaceResult,
 } from '../protocol/customRequests';
+import { commentStyleAt } from '../engine/findings/commentStyle';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { DocumentFindingsCache } from './documentFindingsCache';
 import { documentSymbols, foldingRanges, policyTree } from './policyFeatures';
@@ -115,13 +116,13 @@ export function startLanguageServer(connection: Connection): void {
     const document = documents.get(uri);
     if (!document) return;
     const input = { path: pathOf(uri), languageId: document.languageId, text: document.getText() };
-    const { findings, failures } = analyseDocument(input, analysisContext());
+    const { findings, failures, commentRegions } = analyseDocument(input, analysisContext());
     for (const failure of failures) {
       connection.console.error(
         `APIM Studio: rule ${failure.ruleId} failed on ${uri}: ${failure.error instanceof Error ? (failure.error.stack ?? failure.error.message) : String(failure.error)}`,
       );
     }
-    findingsCache.set(uri, document.version, findings);
+    findingsCache.set(uri, document.version, findings, commentRegions);
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) });
   };
   const queue = new ValidationQueue(validate);
@@ -227,7 +228,8 @@ export function startLanguageServer(connection: Connection): void {
     // A code action request can arrive before the queued validation of this version ran: analyse now.
     if (!findingsCache.has(document.uri, document.version)) validate(document.uri);
     const kind = documentKindFor({ path: pathOf(document.uri), languageId: document.languageId, text: document.getText() }, files);
-    return codeActions(document, findingsCache.get(document.uri, document.version), params, kind?.commentStyle);
+    const regions = findingsCache.commentRegions(document.uri, document.version);
+    return codeActions(document, findingsCache.get(document.uri, document.version), params, (offset) => commentStyleAt(regions, kind?.commentStyle, offset));
   });
 
   connection.onRequest(EFFECTIVE_POLICY_REQUEST, (params: EffectivePolicyParams): EffectivePolicyResult => {

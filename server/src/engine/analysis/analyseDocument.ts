@@ -3,6 +3,7 @@ import { isSuppressedByConfig } from '../config/configSuppressions';
 import { isIgnored, resolveRuleSettings } from '../config/resolveRuleSettings';
 import type { DocumentInput, DocumentKind, KindContext } from '../documents/documentKind';
 import { documentKindFor } from '../documents/documentKinds';
+import type { CommentStyleRegion } from '../findings/commentStyle';
 import { syntaxDocsUrl } from '../findings/docsUrl';
 import { ANALYSIS_INCOMPLETE_CODE } from '../findings/analysisIncomplete';
 import { severityRank, type Finding } from '../findings/finding';
@@ -30,6 +31,8 @@ export interface DocumentAnalysis {
   readonly findings: Finding[];
   /** Rules that threw; their findings are missing (each is also an internal-error finding). */
   readonly failures: readonly RuleFailure[];
+  /** Parts of the document whose suppression directives take another comment style (policies in heredocs). */
+  readonly commentRegions?: readonly CommentStyleRegion[];
 }
 
 function analysisFinding(code: (typeof ANALYSIS_CODES)[number], severity: Finding['severity'], message: string): Finding {
@@ -47,13 +50,22 @@ interface ConfigPlace {
  * One document through its kind, then the steps every kind shares: the documents embedded in it (analysed by
  * their own kind, findings mapped back), configuration suppressions, inline suppressions and unused ones.
  */
-function analyseWithKind(kind: DocumentKind, input: DocumentInput, context: KindContext, place: ConfigPlace): { findings: Finding[]; failures: RuleFailure[] } {
+function analyseWithKind(
+  kind: DocumentKind,
+  input: DocumentInput,
+  context: KindContext,
+  place: ConfigPlace,
+): { findings: Finding[]; failures: RuleFailure[]; commentRegions: CommentStyleRegion[] } {
   const analysis = kind.analyse(input, context);
   const findings = [...analysis.findings];
   const failures = [...analysis.failures];
+  const commentRegions: CommentStyleRegion[] = [];
   for (const embedded of analysis.embedded) {
     const embeddedKind = documentKindFor(embedded.input, context.files);
     if (embeddedKind === undefined) continue;
+    if (embedded.rawLinesSpan !== undefined && embeddedKind.commentStyle !== undefined) {
+      commentRegions.push({ span: embedded.rawLinesSpan, style: embeddedKind.commentStyle });
+    }
     const inner = analyseWithKind(embeddedKind, embedded.input, context, place);
     for (const finding of inner.findings) findings.push(embedded.mapFinding(finding));
     for (const failure of inner.failures) failures.push(failure);
@@ -63,7 +75,7 @@ function analyseWithKind(kind: DocumentKind, input: DocumentInput, context: Kind
   );
   const { kept, unused } = applyInlineSuppressions(configured, analysis.suppressions, new LineMap(input.text));
   for (const suppression of unused) kept.push(unusedSuppressionFinding(suppression));
-  return { findings: kept, failures };
+  return { findings: kept, failures, commentRegions };
 }
 
 /**
@@ -91,10 +103,10 @@ export function analyseDocument(input: DocumentInput, context: AnalysisContext):
       workspaceFor: (path) => context.workspaceFor(path),
       apiReportsCache: context.apiReportsCache,
     };
-    const { findings, failures } = analyseWithKind(kind, input, kindContext, { located, relativePath, today: context.today });
+    const { findings, failures, commentRegions } = analyseWithKind(kind, input, kindContext, { located, relativePath, today: context.today });
     for (const failure of failures) findings.push(internalError(`rule ${failure.ruleId} failed: ${messageOf(failure.error)}; its findings are missing`));
     findings.sort((a, b) => a.span.start - b.span.start || severityRank(a.severity) - severityRank(b.severity) || a.span.end - b.span.end);
-    return { kindId: kind.id, findings: capFindingsPerCode(findings), failures };
+    return { kindId: kind.id, findings: capFindingsPerCode(findings), failures, ...(commentRegions.length > 0 ? { commentRegions } : {}) };
   } catch (error) {
     return { kindId: kind.id, findings: [internalError(messageOf(error))], failures: [] };
   }

@@ -1,3 +1,4 @@
+import type { Span } from '../text/span';
 import type { ApimStudioConfig } from '../config/apimStudioConfig';
 import type { FileAccess } from '../files/fileAccess';
 import type { CommentStyle } from '../findings/commentStyle';
@@ -42,6 +43,11 @@ export interface EmbeddedDocument {
   readonly input: DocumentInput;
   /** Moves a finding of the embedded text onto the host's characters (fixes re-escaped, or dropped when they cannot be). */
   mapFinding(finding: Finding): Finding;
+  /**
+   * Set when the host holds the embedded text line for line (a heredoc, a Bicep `'''` string): that part of the host,
+   * where suppression directives are written as the embedded document's comments.
+   */
+  readonly rawLinesSpan?: Span;
 }
 
 /** What a kind found. Rule findings are then filtered by configuration and inline suppressions in the pipeline. */

@@ -29,6 +29,7 @@ export function analyseTemplateModel(model: TemplateModel, input: DocumentInput,
     embedded.push({
       input: { path: input.path, languageId: 'apim-policy', text: text.value, host: { scope: policy.scope } },
       mapFinding: (finding) => mapEmbeddedFinding(finding, text, policy.style),
+      ...(policy.style.rawLines === true ? { rawLinesSpan: text.sourceSpan } : {}),
     });
   }
   return {

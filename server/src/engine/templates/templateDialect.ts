@@ -4,6 +4,8 @@ export interface HostStringStyle {
   readonly id: string;
   /** The value as written inside the literal; undefined when it cannot be written there. */
   escape(value: string): string | undefined;
+  /** True when the literal holds the value's lines as they are (a heredoc, a Bicep `'''` string): a line can be added inside. */
+  readonly rawLines?: boolean;
 }
 
 /**

@@ -6,7 +6,7 @@ function escapeBicepString(value: string): string {
 
 const BICEP_STRING: HostStringStyle = { id: 'bicep', escape: escapeBicepString };
 /** A `'''` string is verbatim: anything but `'''` itself can be written as it is. */
-const BICEP_MULTILINE_STRING: HostStringStyle = { id: 'bicep-multiline', escape: (value) => (value.includes("'''") ? undefined : value) };
+const BICEP_MULTILINE_STRING: HostStringStyle = { id: 'bicep-multiline', escape: (value) => (value.includes("'''") ? undefined : value), rawLines: true };
 
 export const BICEP_DIALECT: TemplateDialect = {
   id: 'bicep',

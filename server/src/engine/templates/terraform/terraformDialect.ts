@@ -21,6 +21,7 @@ const HCL_STRING: HostStringStyle = { id: 'hcl', escape: escapeHclString };
 function heredocStyle(lineIndent: string): HostStringStyle {
   return {
     id: 'hcl-heredoc',
+    rawLines: true,
     escape: (value) => value.replace(/\$\{/g, '$$${').replace(/%\{/g, '%%{').replace(/\n/g, `\n${lineIndent}`),
   };
 }

@@ -37,7 +37,7 @@ describe('the service view request over stdio', () => {
   test('lists the Bicep service beside the APIOps one', () => {
     const service = nodes.find((node) => node.label === 'apim-studio-bicep');
     assert.ok(service, nodes.map((node) => node.label).join(', '));
-    assert.equal(service.description, 'template templates/orders.bicep');
+    assert.equal(service.description, 'Bicep templates/orders.bicep');
     assert.deepEqual(
       service.children?.map((group) => `${group.label}: ${group.children?.map((child) => child.label).join(', ')}`),
       ['APIs: orders', 'Products: gold, silver', 'Named values: region', 'Backends: orders-backend'],

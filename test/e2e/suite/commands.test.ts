@@ -4,6 +4,7 @@ import { diagnosticsWhen, ourDiagnostics } from './diagnosticWaits';
 import { activeTabWhen, revertAndCloseAllEditors } from './editorTabs';
 import {
   APIOPS_API_B_POLICY,
+  EXTENSION_ID,
   ORDERS_POLICY,
   REVIEWED_FILES,
   UNCLOSED_BACKEND_POLICY,
@@ -22,6 +23,11 @@ interface ReviewSummary {
   readonly files?: string[];
 }
 
+/** The part of package.json this suite reads. */
+interface PackageJson {
+  readonly contributes?: { readonly commands?: readonly { readonly command: string }[] };
+}
+
 function reviewedPaths(summary: ReviewSummary): string[] {
   return (summary.files ?? []).map(workspaceRelativePath).sort();
 }
@@ -36,13 +42,21 @@ suite('commands', () => {
 
   test('every command is registered', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const command of [
+    const expected = [
       'apimStudio.reviewWorkspace',
       'apimStudio.reviewCurrentFile',
       'apimStudio.showEffectivePolicy',
       'apimStudio.switchEffectivePolicyChain',
       'apimStudio.restartServer',
-    ]) {
+      'apimStudio.openRuleDocs',
+      'apimStudio.refreshServiceView',
+      'apimStudio.showEffectivePolicyOfNode',
+      'apimStudio.openConfiguration',
+    ];
+    // Every command package.json contributes is in the list above, and registered.
+    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as PackageJson | undefined)?.contributes?.commands ?? [];
+    assert.deepEqual(contributed.map((entry) => entry.command).sort(), [...expected].sort());
+    for (const command of expected) {
       assert.ok(commands.includes(command), `${command} is not registered`);
     }
   });

@@ -21,6 +21,13 @@ export const APIOPS_API_B_POLICY = 'apiops/apis/b/policy.xml';
 
 /** An ARM template of an APIM service that turns on TLS 1.0 for clients. */
 export const ARM_TEMPLATE = 'templates/apim.json';
+/**
+ * A Bicep service `apim-studio-bicep`: API `orders` (inline policy, operation `create-order`) in products `gold`
+ * (100 calls a minute) and `silver` (5), a named value and a backend.
+ */
+export const BICEP_SERVICE = 'templates/orders.bicep';
+/** A Terraform API policy in an `xml_content` heredoc whose backend URL is plain http (line 11). */
+export const TERRAFORM_POLICY = 'templates/orders.tf';
 
 /**
  * Every file the review counts as a document: policies, templates and the APIOps information files that
@@ -38,6 +45,8 @@ export const REVIEWED_FILES = [
   ORDERS_POLICY,
   UNCLOSED_VALUE_POLICY,
   ARM_TEMPLATE,
+  BICEP_SERVICE,
+  TERRAFORM_POLICY,
 ];
 
 export function workspaceUri(relativePath: string): vscode.Uri {

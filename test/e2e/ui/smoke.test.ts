@@ -59,6 +59,35 @@ suite('UI smoke (packaged VSIX)', () => {
     await session.readmeScreenshot('service-view.png');
   });
 
+  test('the view lists the Bicep service; its API opens the template at the policy and switches product in its effective policy', async () => {
+    // Room for the whole tree: its rows are drawn only while they are in view.
+    const folders = session.page.locator('.pane', { has: session.page.locator('.explorer-folders-view') }).locator('.pane-header');
+    if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+    const view = session.page.locator('.pane', { has: session.page.locator('.pane-header', { hasText: 'APIM Service' }) });
+    const service = view.locator('.monaco-list-row', { hasText: 'apim-studio-bicep' });
+    await service.first().waitFor();
+    assert.match((await service.first().textContent()) ?? '', /Bicep templates\/orders\.bicep/);
+    // Expand the service's APIs group (services start expanded, groups collapsed), then open API orders.
+    await (await session.treeRowBelow(view, service.first(), 'APIs')).click();
+    const api = await session.treeRowBelow(view, service.first(), 'orders');
+    await api.click();
+    await session.activeTab().filter({ hasText: 'orders.bicep' }).waitFor();
+    // The policy string starts at line 35: value: '''
+    await session.cursorPosition().filter({ hasText: 'Ln 35, Col 12' }).waitFor();
+
+    await api.hover();
+    await api.locator('.action-label[aria-label="Show Effective Policy"]').click();
+    await session.activeTab().filter({ hasText: 'Effective policy: orders (via product gold)' }).waitFor();
+    await session.activeEditorText('<rate-limit calls="100"').waitFor();
+
+    await session.runCommand('APIM: Switch Product of Effective Policy');
+    await session.chooseQuickPick('via product silver');
+    await session.activeTab().filter({ hasText: 'Effective policy: orders (via product silver)' }).waitFor();
+    await session.activeEditorText('<rate-limit calls="5"').waitFor();
+    assert.equal(await session.activeEditorText('<rate-limit calls="100"').count(), 0);
+    await session.readmeScreenshot('effective-policy.png');
+  });
+
   test('the Getting Started walkthrough has the five steps', async () => {
     await session.runCommand('Welcome: Open Walkthrough...');
     await session.chooseQuickPick('Get started with APIM Studio');

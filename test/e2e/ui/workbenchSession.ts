@@ -87,6 +87,21 @@ export class WorkbenchSession {
     }
   }
 
+  /**
+   * The first row of `tree` holding `text` below the row `above` (rows are flat in the DOM, each with its position
+   * as `data-index`; several services have an "APIs" group).
+   */
+  async treeRowBelow(tree: Locator, above: Locator, text: string): Promise<Locator> {
+    const from = Number(await above.getAttribute('data-index'));
+    const row = tree.locator('.monaco-list-row', { hasText: text });
+    await row.first().waitFor();
+    for (;;) {
+      const indexes = (await row.evaluateAll((rows) => rows.map((candidate) => Number(candidate.getAttribute('data-index'))))).filter((index) => index > from);
+      if (indexes.length > 0) return tree.locator(`.monaco-list-row[data-index="${Math.min(...indexes)}"]`);
+      await row.nth(await row.count()).waitFor();
+    }
+  }
+
   /** The status bar entry with the given text. */
   statusBarItem(text: string): Locator {
     return this.page.locator('.statusbar-item', { hasText: text });
@@ -118,6 +133,11 @@ export class WorkbenchSession {
   /** The visible editor lines holding `text`. */
   editorText(text: string): Locator {
     return this.page.locator('.monaco-editor .view-lines', { hasText: text });
+  }
+
+  /** The lines of the active editor group's editor holding `text`. */
+  activeEditorText(text: string): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: text });
   }
 
   errorSquiggles(): Locator {

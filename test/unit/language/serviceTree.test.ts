@@ -184,7 +184,7 @@ describe('the service view of templates', () => {
       [
         'service',
         'contoso-bicep',
-        'template infra/main.bicep',
+        'Bicep infra/main.bicep',
         '-',
         false,
         [
@@ -197,7 +197,7 @@ describe('the service view of templates', () => {
       [
         'service',
         'contoso-arm',
-        'template arm/azuredeploy.json',
+        'ARM arm/azuredeploy.json',
         '-',
         false,
         [

@@ -116,9 +116,10 @@ function group(label: string, children: ServiceTreeNode[]): ServiceTreeNode[] {
 /** A service's name and what declares it: the APIOps folder and its flavour, or the service name and its templates. */
 function serviceLabel(root: ArtifactRoot): { label: string; description: string } {
   if (root.templates === undefined) return { label: root.path === '' ? 'Service' : root.path, description: root.flavour };
-  const [first, ...others] = root.templates;
+  const [first = '', ...others] = root.templates;
+  const language = first.toLowerCase().endsWith('.bicep') ? 'Bicep' : 'ARM';
   const more = others.length === 0 ? '' : ` +${others.length}`;
-  return { label: root.path.replace(/^templates:/, ''), description: `template ${first ?? ''}${more}`.trim() };
+  return { label: root.path.replace(/^templates:/, ''), description: `${language} ${first}${more}` };
 }
 
 /**

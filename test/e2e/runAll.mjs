@@ -19,7 +19,7 @@ const countsArgument = process.argv.slice(2).find((arg) => arg.startsWith('--cou
 const countsFile = countsArgument?.slice('--counts='.length);
 
 const BUILD_TIMEOUT_MS = 120_000;
-const STAGE_TIMEOUT_MS = 420_000;
+const STAGE_TIMEOUT_MS = 600_000;
 // Changes to these make an existing VSIX stale.
 const PACKAGED_SOURCES = [
   'package.json',

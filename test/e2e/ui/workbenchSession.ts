@@ -32,12 +32,12 @@ export class WorkbenchSession {
     private readonly keepProfile: boolean,
   ) {}
 
-  /** Installs the VSIX into a fresh profile, starts code-server and opens the fixture workspace. */
-  static async start(): Promise<WorkbenchSession> {
+  /** Installs the VSIX into a fresh profile, starts code-server and opens a copy of the workspace (the fixture's by default). */
+  static async start(workspace: string = FIXTURE_WORKSPACE): Promise<WorkbenchSession> {
     const env = stageEnvironment();
     const vsix = process.env.APIM_E2E_VSIX ?? '';
     if (!existsSync(vsix)) throw new Error(`no VSIX at "${vsix}": run npm run package`);
-    const profile = createProfile(FIXTURE_WORKSPACE);
+    const profile = createProfile(workspace);
     const logFile = join(env.artifactsDir, 'code-server.log');
     let server: RunningCodeServer | undefined;
     let browser: Browser | undefined;

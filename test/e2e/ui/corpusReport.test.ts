@@ -72,6 +72,14 @@ suite('review report on the whole corpus (packaged VSIX)', function () {
     assert.ok(scroll.right <= scroll.viewportWidth, `the coverage box runs off the page: ${JSON.stringify(scroll)}`);
     assert.ok((await report.locator('table.coverage tr.coverage-row').count()) > 50, 'the coverage table lists the corpus APIs');
     assert.ok(scroll.scrollHeight > scroll.clientHeight, `the coverage rows do not scroll inside their box: ${JSON.stringify(scroll)}`);
+    // Long labels (document paths) are cut short: the first coverage columns are in view without scrolling.
+    const rateLimit = await boxOf(report, 'table.coverage th:nth-child(2)');
+    const firstColumn = await boxOf(report, 'table.coverage th:first-child');
+    assert.ok(rateLimit.right <= scroll.right, `the Rate limit column is out of view: ${JSON.stringify({ rateLimit, scroll })}`);
+    assert.ok(
+      firstColumn.right - firstColumn.left < (scroll.right - scroll.left) / 2,
+      `the label column fills the box: ${JSON.stringify({ firstColumn, scroll })}`,
+    );
 
     // Findings: grouped by pillar, then rule, then file; large rules start closed.
     const groups = await report.locator('section.group h3').allTextContents();

@@ -67,6 +67,14 @@ function rowLabel(row: CoverageRow): string {
   return `${workspace}<strong>${escapeHtml(row.api)}</strong>`;
 }
 
+/** The row's label as plain text, for the tooltip of a label the first column cuts short. */
+function rowTitle(row: CoverageRow): string {
+  const workspace = row.apimWorkspace === undefined ? '' : `workspace ${row.apimWorkspace} / `;
+  if (row.kind === 'operation') return `${workspace}${row.api} / ${row.operation ?? ''}`;
+  if (row.kind === 'document') return `document ${row.api}`;
+  return `${workspace}${row.api}`;
+}
+
 function coverageTable(report: ReviewReport): string {
   if (report.coverage.length === 0) return '<p class="muted">No APIs or policy documents with a scope were found.</p>';
   const head = `<tr><th>API / operation</th>${COVERAGE_COLUMNS.map((column) => `<th title="${escapeHtml(column.description)}">${escapeHtml(column.title)}</th>`).join('')}</tr>`;
@@ -76,7 +84,7 @@ function coverageTable(report: ReviewReport): string {
       const lacking = cell.lacking.length === 0 ? '' : `<span class="lacking">lacking: ${escapeHtml(cell.lacking.join('; '))}</span>`;
       return `<td class="cell-${cell.status}">${cell.status}${lacking}</td>`;
     });
-    return `<tr class="coverage-row" data-api-key="${escapeHtml(row.api)}"><td>${rowLabel(row)}</td>${cells.join('')}</tr>`;
+    return `<tr class="coverage-row" data-api-key="${escapeHtml(row.api)}"><td title="${escapeHtml(rowTitle(row))}">${rowLabel(row)}</td>${cells.join('')}</tr>`;
   });
   // The table scrolls in its own box (both ways), its first column and header row stay in view.
   return `<div class="table-scroll"><table class="coverage">${head}${rows.join('')}</table></div>`;

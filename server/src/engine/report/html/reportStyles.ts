@@ -59,6 +59,8 @@ select { background: var(--panel); color: var(--fg); border: 1px solid var(--bor
 .table-scroll th { position: sticky; top: 0; z-index: 1; }
 .table-scroll th:first-child, .table-scroll td:first-child { position: sticky; left: 0; background: var(--bg); z-index: 1; white-space: nowrap; }
 .table-scroll th:first-child { background: var(--panel); z-index: 2; }
+/* A long label (a document path) would make the sticky column as wide as the box and hide every other column. */
+.table-scroll td:first-child { max-width: 36ch; overflow: hidden; text-overflow: ellipsis; }
 /* Long lists render as they scroll into view; closed groups are not rendered at all. */
 details.rule, details.file { content-visibility: auto; contain-intrinsic-size: auto 3em; }
 details > summary { cursor: pointer; }

@@ -1,14 +1,13 @@
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServiceTreeNode } from '../engine/language/serviceTree';
+import { hostFileOf } from '../engine/workspace/templateServiceModel';
 import type { ServiceTreeItem } from '../protocol/customRequests';
-
-const INLINE_SUFFIX = /#L\d+$/;
 
 /** A policy path as a URI: an inline template policy (`/ws/main.bicep#L12`) keeps its line as the URI's fragment. */
 export function policyUri(policy: string): string {
-  const suffix = INLINE_SUFFIX.exec(policy)?.[0] ?? '';
-  return pathToFileURL(policy.slice(0, policy.length - suffix.length)).href + suffix;
+  const host = hostFileOf(policy);
+  return pathToFileURL(host).href + policy.slice(host.length);
 }
 
 /**

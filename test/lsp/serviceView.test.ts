@@ -7,9 +7,11 @@ import type { ServiceTreeItem, ServiceTreeResult } from '../../server/src/protoc
 import { LspTestClient } from '../support/lspClient';
 import { REPO_ROOT } from '../support/paths';
 
-// The e2e fixture workspace: an APIOps tree in apiops/ and the Bicep service apim-studio-bicep in templates/orders.bicep.
+// The e2e fixture workspace: an APIOps tree in apiops/, the Bicep service apim-studio-bicep in templates/orders.bicep and
+// the Terraform API policy of apim-studio-tf in templates/orders.tf.
 const WORKSPACE = join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'workspace');
 const BICEP = join(WORKSPACE, 'templates', 'orders.bicep');
+const TERRAFORM = join(WORKSPACE, 'templates', 'orders.tf');
 
 function find(nodes: readonly ServiceTreeItem[], label: string): ServiceTreeItem | undefined {
   for (const node of nodes) {
@@ -62,6 +64,17 @@ describe('the service view request over stdio', () => {
     assert.equal(view.title, 'Effective policy: orders (via product silver)');
     assert.deepEqual(view.chains, ['via product gold', 'via product silver']);
     assert.match(view.text, /<rate-limit calls="5"[^]*<set-backend-service backend-id="orders-backend"/);
+  });
+
+  test('lists the Terraform service; its API opens the template at the xml_content heredoc', () => {
+    const service = nodes.find((node) => node.label === 'apim-studio-tf');
+    assert.ok(service, nodes.map((node) => node.label).join(', '));
+    assert.equal(service.description, 'Terraform templates/orders.tf');
+    const api = find(service.children ?? [], 'orders');
+    assert.ok(api?.position, JSON.stringify(api));
+    assert.equal(api.file, TERRAFORM);
+    assert.equal(readFileSync(TERRAFORM, 'utf8').split('\n')[api.position.line].slice(api.position.character), '<<XML');
+    assert.equal(api.effectivePolicyUri, `${pathToFileURL(TERRAFORM).href}#L${api.position.line + 1}`);
   });
 
   test('a line that holds no inline policy is refused with a clear message', async () => {

@@ -113,18 +113,19 @@ function group(label: string, children: ServiceTreeNode[]): ServiceTreeNode[] {
   return children.length === 0 ? [] : [{ kind: 'group', label, description: String(children.length), children }];
 }
 
-/** A service's name and what declares it: the APIOps folder and its flavour, or the service name and its templates. */
+/** A service's name and what declares it: the APIOps folder and its flavour, or the service name and its templates (ARM, Bicep, Terraform). */
 function serviceLabel(root: ArtifactRoot): { label: string; description: string } {
   if (root.templates === undefined) return { label: root.path === '' ? 'Service' : root.path, description: root.flavour };
   const [first = '', ...others] = root.templates;
-  const language = first.toLowerCase().endsWith('.bicep') ? 'Bicep' : 'ARM';
+  const extension = first.toLowerCase().slice(first.lastIndexOf('.'));
+  const language = extension === '.bicep' ? 'Bicep' : extension === '.tf' ? 'Terraform' : 'ARM';
   const more = others.length === 0 ? '' : ` +${others.length}`;
   return { label: root.path.replace(/^templates:/, ''), description: `${language} ${first}${more}` };
 }
 
 /**
  * The APIM service view of a workspace folder: per APIOps artifact root (and APIM workspace) and per service its
- * ARM and Bicep templates declare, the global policy, APIs with their operations, products, fragments, named
+ * ARM, Bicep and Terraform templates declare, the global policy, APIs with their operations, products, fragments, named
  * values and backends, each with its finding count. Inline template policies open at their string in the template.
  */
 export function serviceTree(workspace: PolicyWorkspace, countOf: FindingCounter): ServiceTreeNode[] {

@@ -17,7 +17,7 @@ describe('Markdown report', () => {
     const markdown = formatMarkdown(result, { baseFolder: root, toolVersion: 'test' });
     const lines = markdown.split('\n');
     assert.equal(lines[0], '# APIM Studio review');
-    assert.match(lines[2], new RegExp(`^1 document reviewed in ${root}: 1 error(, \\d+ warnings?)?(, \\d+ infos?)?\\.$`));
+    assert.match(lines[2], new RegExp(`^1 document reviewed in ${root}: 1 error(, \\d+ warnings?)?(, \\d+ infos?)?(, \\d+ hints?)?\\.$`));
     for (const group of report.groups) {
       const counts = [group.bySeverity.error, group.bySeverity.warning, group.bySeverity.info, group.bySeverity.hint];
       assert.ok(lines.includes(`| ${group.title} | ${group.score} | ${counts.join(' | ')} |`), group.title);

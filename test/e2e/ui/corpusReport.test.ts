@@ -28,7 +28,7 @@ async function boxOf(report: ReviewReportWebview, selector: string): Promise<Box
   );
 }
 
-suite('review report on the whole corpus (packaged VSIX)', function () {
+suite('review report on the whole corpus (packaged VSIX)', () => {
   let session: WorkbenchSession | undefined;
 
   suiteSetup(async function () {

@@ -19,6 +19,9 @@ const QUICK_FIX_ATTEMPTS = 4;
 const QUICK_FIX_ATTEMPT_MS = 10_000;
 const VIEWPORT = { width: 1400, height: 900 };
 const QUICK_INPUT_ROWS = '.quick-input-list .monaco-list-row';
+/** How long an opened colour theme picker may take to list its themes, and how often it is opened again. */
+const THEME_ROWS_WAIT_MS = 15_000;
+const THEME_PICKER_ATTEMPTS = 3;
 
 export class WorkbenchSession {
   private failed = false;
@@ -212,12 +215,25 @@ export class WorkbenchSession {
 
   /** Picks a colour theme by its label through "Preferences: Color Theme" and waits for the workbench to wear it. */
   async selectColorTheme(label: string, kind: 'vs' | 'vs-dark'): Promise<void> {
-    await this.runCommand('Preferences: Color Theme');
-    // The theme picker replaces the command palette in the same widget, later on a loaded machine: wait until the
-    // widget is the picker (its placeholder says so) before typing, or the label lands in the closing palette.
-    const picker = this.page.locator('.quick-input-widget input.input[placeholder^="Select Color Theme"]');
-    await picker.waitFor();
-    await picker.fill(label);
+    // On a loaded machine the picker sometimes opens with its list still empty and never fills it (seen once in
+    // several runs): close it and open it again rather than wait for rows that will not come.
+    for (let attempt = 1; ; attempt++) {
+      await this.runCommand('Preferences: Color Theme');
+      // The theme picker replaces the command palette in the same widget, later on a loaded machine: wait until the
+      // widget is the picker (its placeholder says so) before typing, or the label lands in the closing palette.
+      const picker = this.page.locator('.quick-input-widget input.input[placeholder^="Select Color Theme"]');
+      await picker.waitFor();
+      await picker.fill(label);
+      const listed = await this.page
+        .locator(QUICK_INPUT_ROWS, { hasText: label })
+        .first()
+        .waitFor({ timeout: THEME_ROWS_WAIT_MS })
+        .then(() => true)
+        .catch(() => false);
+      if (listed || attempt === THEME_PICKER_ATTEMPTS) break;
+      await this.page.keyboard.press('Escape');
+      await picker.waitFor({ state: 'hidden' });
+    }
     await this.chooseRow(QUICK_INPUT_ROWS, label, 'the colour theme picker');
     await this.page.locator(`.monaco-workbench.${kind}`).waitFor();
   }

@@ -75,9 +75,20 @@ suite('UI smoke (packaged VSIX)', () => {
     // The policy string starts at line 35: value: '''
     await session.cursorPosition().filter({ hasText: 'Ln 35, Col 12' }).waitFor();
 
-    await api.hover();
-    await api.locator('.action-label[aria-label="Show Effective Policy"]').click();
-    await session.activeTab().filter({ hasText: 'Effective policy: orders (via product gold)' }).waitFor();
+    // Under CPU load a click on the row's action button sometimes only raises its tooltip: click again until the view opens.
+    const goldTab = session.activeTab().filter({ hasText: 'Effective policy: orders (via product gold)' });
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await api.hover();
+      await api.locator('.action-label[aria-label="Show Effective Policy"]').click();
+      if (
+        await goldTab.waitFor({ timeout: 15_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
+    }
+    await goldTab.waitFor();
     await session.activeEditorText('<rate-limit calls="100"').waitFor();
 
     await session.runCommand('APIM: Switch Product of Effective Policy');

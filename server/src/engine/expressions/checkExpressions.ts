@@ -1,6 +1,6 @@
 import type { PolicyExpression, XmlDocument, XmlElement } from '../policy/syntaxTree';
 import { attribute } from '../policy/syntaxTree';
-import { allElements } from '../policy/treeQueries';
+import { allElements, allExpressions } from '../policy/treeQueries';
 import { documentSpan } from '../policy/csharp/expressionSource';
 import type { Expression, SyntaxNode, TypeSyntax } from '../policy/csharp/syntax';
 import { childNodes } from '../policy/csharp/syntax';
@@ -127,7 +127,7 @@ export interface VariablesElsewhere {
  * `elsewhere` answers for variables the document itself does not set; without it, such reads are not reported.
  */
 export function checkExpressions(document: XmlDocument, elsewhere?: VariablesElsewhere): Finding[] {
-  const expressions = expressionsOf(document);
+  const expressions = allExpressions(document);
   if (expressions.length === 0) return [];
   const typed = new Map<PolicyExpression, ExpressionTypes>();
   const typesOf = (expression: PolicyExpression): ExpressionTypes => {
@@ -145,17 +145,6 @@ export function checkExpressions(document: XmlDocument, elsewhere?: VariablesEls
     new ExpressionCheck(expression, typesOf(expression), facts, reporter).run();
   }
   return reporter.close().sort((a, b) => a.span.start - b.span.start);
-}
-
-function expressionsOf(document: XmlDocument): PolicyExpression[] {
-  const found: PolicyExpression[] = [];
-  for (const element of allElements(document)) {
-    for (const item of element.attributes) for (const embedded of item.embedded) if (embedded.kind === 'expression') found.push(embedded);
-    for (const child of element.children) {
-      if (child.kind === 'text') for (const embedded of child.embedded) if (embedded.kind === 'expression') found.push(embedded);
-    }
-  }
-  return found;
 }
 
 function documentFacts(document: XmlDocument, typesOf: (expression: PolicyExpression) => ExpressionTypes): Omit<DocumentFacts, 'elsewhere'> {

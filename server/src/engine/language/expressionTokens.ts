@@ -3,7 +3,7 @@ import { documentSpan } from '../policy/csharp/expressionSource';
 import type { Token } from '../policy/csharp/lexer';
 import { childNodes, type Parameter, type SyntaxNode, type TypeSyntax } from '../policy/csharp/syntax';
 import type { PolicyExpression, XmlDocument } from '../policy/syntaxTree';
-import { allElements } from '../policy/treeQueries';
+import { allExpressions } from '../policy/treeQueries';
 import type { Span } from '../text/span';
 
 /** What a highlighted piece of expression code is (names from the LSP's standard semantic token types). */
@@ -34,19 +34,8 @@ interface Classified {
  */
 export function expressionTokens(document: XmlDocument): ExpressionToken[] {
   const tokens: ExpressionToken[] = [];
-  for (const expression of expressionsOf(document)) tokens.push(...tokensOf(expression));
+  for (const expression of allExpressions(document)) tokens.push(...tokensOf(expression));
   return tokens;
-}
-
-function expressionsOf(document: XmlDocument): PolicyExpression[] {
-  const found: PolicyExpression[] = [];
-  for (const element of allElements(document)) {
-    for (const item of element.attributes) for (const embedded of item.embedded) if (embedded.kind === 'expression') found.push(embedded);
-    for (const child of element.children) {
-      if (child.kind === 'text') for (const embedded of child.embedded) if (embedded.kind === 'expression') found.push(embedded);
-    }
-  }
-  return found.sort((a, b) => a.span.start - b.span.start);
 }
 
 function tokensOf(expression: PolicyExpression): ExpressionToken[] {

@@ -1,5 +1,5 @@
 import { isPolicySection, type PolicySection } from './policyVocabulary';
-import type { XmlAttribute, XmlDocument, XmlElement, XmlNode } from './syntaxTree';
+import type { PolicyExpression, XmlAttribute, XmlDocument, XmlElement, XmlNode } from './syntaxTree';
 
 /** Every element among `nodes` and below them, in document order (iterative; the tree is depth-limited anyway). */
 export function elementsIn(nodes: readonly XmlNode[]): XmlElement[] {
@@ -40,6 +40,18 @@ function elementIndex(document: XmlDocument): ElementIndex {
 /** Every element of the document in document order. */
 export function allElements(document: XmlDocument): readonly XmlElement[] {
   return elementIndex(document).all;
+}
+
+/** Every policy expression of the document (in attribute values and element text), in document order. */
+export function allExpressions(document: XmlDocument): PolicyExpression[] {
+  const found: PolicyExpression[] = [];
+  for (const element of allElements(document)) {
+    for (const item of element.attributes) for (const embedded of item.embedded) if (embedded.kind === 'expression') found.push(embedded);
+    for (const child of element.children) {
+      if (child.kind === 'text') for (const embedded of child.embedded) if (embedded.kind === 'expression') found.push(embedded);
+    }
+  }
+  return found.sort((a, b) => a.span.start - b.span.start);
 }
 
 /** The elements with one of the names, in document order. */

@@ -118,28 +118,44 @@ function json(value) {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** The names of a generated service of `apis` APIs: fragments, named values and backends, and products. */
+function serviceNames(apis) {
+  return {
+    names: {
+      fragments: Array.from({ length: Math.max(3, Math.ceil(apis / 50)) }, (_, i) => `fragment-${i}`),
+      namedValues: Array.from({ length: Math.max(5, Math.ceil(apis / 20)) }, (_, i) => `setting-${i}`),
+      backends: Array.from({ length: Math.max(2, Math.ceil(apis / 10)) }, (_, i) => `backend-${i}`),
+    },
+    products: Array.from({ length: Math.max(2, Math.ceil(apis / 25)) }, (_, i) => `product-${i}`),
+  };
+}
+
+/** A folder emptied first, and a writer into it that counts the files and bytes it writes. */
+function outputFolder(root) {
+  rmSync(root, { recursive: true, force: true });
+  const output = {
+    files: 0,
+    bytes: 0,
+    write: (relativePath, text) => {
+      const path = join(root, relativePath);
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, text);
+      output.files++;
+      output.bytes += Buffer.byteLength(text);
+    },
+  };
+  return output;
+}
+
 /**
  * Writes an APIOps classic workspace under `root` (removed first) and returns what it wrote.
  * Every API has `operations` operations, each with its own policy.
  */
 export function generateWorkspace(root, { apis, operations = 5, seed = 8 }) {
   const random = seededRandom(seed);
-  rmSync(root, { recursive: true, force: true });
-  const names = {
-    fragments: Array.from({ length: Math.max(3, Math.ceil(apis / 50)) }, (_, i) => `fragment-${i}`),
-    namedValues: Array.from({ length: Math.max(5, Math.ceil(apis / 20)) }, (_, i) => `setting-${i}`),
-    backends: Array.from({ length: Math.max(2, Math.ceil(apis / 10)) }, (_, i) => `backend-${i}`),
-  };
-  const products = Array.from({ length: Math.max(2, Math.ceil(apis / 25)) }, (_, i) => `product-${i}`);
-  let files = 0;
-  let bytes = 0;
-  const write = (relativePath, text) => {
-    const path = join(root, relativePath);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, text);
-    files++;
-    bytes += Buffer.byteLength(text);
-  };
+  const { names, products } = serviceNames(apis);
+  const output = outputFolder(root);
+  const write = output.write;
 
   write('policy.xml', policyDocument(random, names, 4, false));
   for (const fragment of names.fragments) {
@@ -200,7 +216,14 @@ export function generateWorkspace(root, { apis, operations = 5, seed = 8 }) {
       write(`apis/${api}/operations/${operation}/policy.xml`, policyDocument(random, names, 2));
     }
   }
-  return { root, apis, operations, files, bytes, firstOperationPolicy: join(root, 'apis', apiNames[0], 'operations', 'operation-0', 'policy.xml') };
+  return {
+    root,
+    apis,
+    operations,
+    files: output.files,
+    bytes: output.bytes,
+    firstOperationPolicy: join(root, 'apis', apiNames[0], 'operations', 'operation-0', 'policy.xml'),
+  };
 }
 
 const API_VERSION = '2023-05-01-preview';
@@ -213,22 +236,9 @@ const API_VERSION = '2023-05-01-preview';
  */
 export function generateBicepDeployment(root, { apis, operations = 5, seed = 8 }) {
   const random = seededRandom(seed);
-  rmSync(root, { recursive: true, force: true });
-  const names = {
-    fragments: Array.from({ length: Math.max(3, Math.ceil(apis / 50)) }, (_, i) => `fragment-${i}`),
-    namedValues: Array.from({ length: Math.max(5, Math.ceil(apis / 20)) }, (_, i) => `setting-${i}`),
-    backends: Array.from({ length: Math.max(2, Math.ceil(apis / 10)) }, (_, i) => `backend-${i}`),
-  };
-  const products = Array.from({ length: Math.max(2, Math.ceil(apis / 25)) }, (_, i) => `product-${i}`);
-  let files = 0;
-  let bytes = 0;
-  const write = (relativePath, text) => {
-    const path = join(root, relativePath);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, text);
-    files++;
-    bytes += Buffer.byteLength(text);
-  };
+  const { names, products } = serviceNames(apis);
+  const output = outputFolder(root);
+  const write = output.write;
   const resource = (symbol, type, body) =>
     `resource ${symbol} 'Microsoft.ApiManagement/${type}@${API_VERSION}' = {\n${body.map((line) => `  ${line}`).join('\n')}\n}\n`;
   const symbolOf = (name) => name.replace(/-/g, '_');
@@ -343,7 +353,7 @@ export function generateBicepDeployment(root, { apis, operations = 5, seed = 8 }
     write(`modules/${api}.bicep`, module.join('\n'));
   }
   write('main.bicep', main.join('\n'));
-  return { root, apis, operations, files, bytes, firstOperationPolicy: join(root, 'policies', apiNames[0], 'operation-0.xml') };
+  return { root, apis, operations, files: output.files, bytes: output.bytes, firstOperationPolicy: join(root, 'policies', apiNames[0], 'operation-0.xml') };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
